@@ -1,0 +1,177 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { ANNEX_OF_CATEGORY, CATEGORIES, type Category, type DrClass, EDITION, type Level, type Target, type Text } from '../model.js';
+import { packageRoot } from '../paths.js';
+
+/**
+ * How a clause is judged:
+ * - quantitative: a rule checks manifest facts against a number or a fixed value;
+ * - evidence: at least one listed document must support it;
+ * - auditor: only an assessor on site can judge it (reported as manual-review, never passed);
+ * - procedural: §6, the certification body's procedure (implemented by the BPMN models);
+ * - group: a heading whose requirements are its lettered items or sub-clauses;
+ * - informative: scope, references and definitions (§1–§3, §5).
+ */
+export const CLAUSE_KINDS = ['quantitative', 'evidence', 'auditor', 'procedural', 'group', 'informative'] as const;
+export type ClauseKind = (typeof CLAUSE_KINDS)[number];
+
+export interface CatalogEntry {
+  id: string;
+  printedAs?: string;
+  title?: Text;
+  text?: Text;
+  kind: ClauseKind;
+}
+
+export interface Clause extends CatalogEntry {
+  parent: string | null;
+  /** `4.2.4 d)`, `A1.2.3`: how the standard prints the id. */
+  label: string;
+  /** Levels whose assessment includes this clause (annex levels are cumulative; §4 levels are not). */
+  levels: Level[];
+  /** Categories the clause applies to (all six for §1–§4 and §6). */
+  categories: Category[];
+  /** Disaster recovery class the clause is limited to (annex D1 = A, D2 = B). */
+  drClass?: DrClass;
+}
+
+export class Catalog {
+  readonly edition: string;
+  private readonly byId: Map<string, Clause>;
+  private readonly childrenOf = new Map<string, Clause[]>();
+
+  constructor(edition: string, clauses: Clause[]) {
+    this.edition = edition;
+    this.byId = new Map(clauses.map((c) => [c.id, c]));
+    for (const clause of clauses) {
+      if (clause.parent === null) continue;
+      const siblings = this.childrenOf.get(clause.parent) ?? [];
+      siblings.push(clause);
+      this.childrenOf.set(clause.parent, siblings);
+    }
+  }
+
+  get all(): Clause[] {
+    return [...this.byId.values()];
+  }
+
+  get(id: string): Clause | undefined {
+    return this.byId.get(normaliseClauseId(id));
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(normaliseClauseId(id));
+  }
+
+  children(id: string): Clause[] {
+    return this.childrenOf.get(id) ?? [];
+  }
+
+  /** Clauses an applicant is assessed against for a target: §4 for the level plus the category's annex. */
+  applicable(target: Target): Clause[] {
+    return this.all.filter((c) => appliesTo(c, target));
+  }
+}
+
+export function appliesTo(clause: Clause, target: Target): boolean {
+  if (!clause.levels.includes(target.level) || !clause.categories.includes(target.category)) return false;
+  if (clause.drClass && target.drClass && clause.drClass !== target.drClass) return false;
+  return true;
+}
+
+/** Accepts `4.2.4.d`, `4.2.4 d)`, `4.2.4d)` and `4.2.4 d` for the same clause. */
+export function normaliseClauseId(input: string): string {
+  const m = /^\s*([A-F]?\d+(?:\.\d+)*|[A-F])\s*\.?\s*(?:([a-z])\)?)?\s*$/.exec(input);
+  if (!m) return input.trim();
+  return m[2] ? `${m[1]}.${m[2]}` : m[1]!;
+}
+
+export function clauseLabel(id: string): string {
+  const m = /^(.*)\.([a-z])$/.exec(id);
+  return m ? `${m[1]} ${m[2]})` : id;
+}
+
+export function parentOfClause(id: string): string | null {
+  const dot = id.lastIndexOf('.');
+  if (dot >= 0) return id.slice(0, dot);
+  if (/^[A-F]\d+$/.test(id)) return id[0]!;
+  return null;
+}
+
+const ALL_LEVELS: Level[] = [3, 2, 1];
+const LEVEL_OF_SECTION: Record<string, Level> = { '4.1': 3, '4.2': 2, '4.3': 1 };
+/** Annex levels are cumulative: a level-3 item is also assessed at levels 2 and 1. */
+const CUMULATIVE: Record<Level, Level[]> = { 3: [3, 2, 1], 2: [2, 1], 1: [1] };
+/** In annexes A–C, E, F the digit after the letter is 1 = level 3, 2 = level 2, 3 = level 1. */
+const LEVEL_OF_DIGIT: Record<string, Level> = { '1': 3, '2': 2, '3': 1 };
+
+function applicability(id: string): Pick<Clause, 'levels' | 'categories' | 'drClass'> {
+  const annex = /^([A-F])(\d)?(?:\.(\d))?/.exec(id);
+  if (annex) {
+    const category = (Object.keys(ANNEX_OF_CATEGORY) as Category[]).find((c) => ANNEX_OF_CATEGORY[c] === annex[1])!;
+    if (annex[1] === 'D') {
+      // D1 = class A, D2 = class B; the level is the second segment (D1.2 = level 2).
+      const drClass: DrClass | undefined = annex[2] === '1' ? 'A' : annex[2] === '2' ? 'B' : undefined;
+      const levels = annex[3] ? CUMULATIVE[LEVEL_OF_DIGIT[annex[3]]!] : ALL_LEVELS;
+      return drClass ? { levels, categories: [category], drClass } : { levels, categories: [category] };
+    }
+    const levels = annex[2] ? CUMULATIVE[LEVEL_OF_DIGIT[annex[2]]!] : ALL_LEVELS;
+    return { levels, categories: [category] };
+  }
+  const section = /^4\.\d/.exec(id);
+  const level = section ? LEVEL_OF_SECTION[section[0]] : undefined;
+  return { levels: level ? [level] : ALL_LEVELS, categories: [...CATEGORIES] };
+}
+
+export function catalogDir(edition = EDITION): string {
+  return path.join(packageRoot, 'catalog', edition.replace(/[:]/g, '-'));
+}
+
+const cache = new Map<string, Catalog>();
+
+/** Loads an edition's catalog from `catalog/<edition>/*.yaml` (cached per process). */
+export function loadCatalog(edition = EDITION): Catalog {
+  const cached = cache.get(edition);
+  if (cached) return cached;
+  const dir = catalogDir(edition);
+  const entries: CatalogEntry[] = [];
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+    entries.push(...(parse(fs.readFileSync(path.join(dir, file), 'utf8')) as CatalogEntry[]));
+  }
+  const clauses = entries.map((e): Clause => ({
+    ...e,
+    id: String(e.id),
+    parent: parentOfClause(String(e.id)),
+    label: clauseLabel(String(e.id)),
+    ...applicability(String(e.id)),
+  }));
+  clauses.sort((a, b) => compareClauseIds(a.id, b.id));
+  const catalog = new Catalog(edition, clauses);
+  cache.set(edition, catalog);
+  return catalog;
+}
+
+/** Document order: §1–§6, then annexes A–F; numbers compare numerically, letters alphabetically. */
+export function compareClauseIds(a: string, b: string): number {
+  const key = (id: string): (string | number)[] =>
+    id.split('.').flatMap((part): (string | number)[] => {
+      const m = /^([A-F])(\d*)$/.exec(part);
+      if (m) return m[2] ? [100 + m[1]!.charCodeAt(0), Number(m[2])] : [100 + m[1]!.charCodeAt(0)];
+      return /^\d+$/.test(part) ? [Number(part)] : [part];
+    });
+  const ka = key(a);
+  const kb = key(b);
+  for (let i = 0; i < Math.max(ka.length, kb.length); i++) {
+    const x = ka[i];
+    const y = kb[i];
+    if (x === undefined) return -1;
+    if (y === undefined) return 1;
+    if (x === y) continue;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    if (typeof x === 'number') return -1;
+    if (typeof y === 'number') return 1;
+    return x < y ? -1 : 1;
+  }
+  return 0;
+}
