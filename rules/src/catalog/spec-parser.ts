@@ -80,8 +80,9 @@ export function parseSpecText(source: string): SpecClause[] {
       openParagraph = !CLOSED.test(line);
       continue;
     }
-    // Body text: belongs to the item or heading that precedes it.
-    const target: SpecClause | null = current;
+    // Body text continues an unfinished item (page break); after a finished item it is the heading's again.
+    const afterItem = current !== null && current !== lastHeading;
+    const target: SpecClause | null = afterItem && !openParagraph ? lastHeading : current;
     if (!target) continue;
     if (target.text === '') {
       target.text = line;

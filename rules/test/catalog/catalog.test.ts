@@ -54,6 +54,13 @@ describe('clause catalog isccc-sv-001:2015', () => {
     assert.equal(catalog.children('A1.2.3').length, 4);
   });
 
+  it('gives a paragraph after a finished lettered item back to its heading (6.8.2, 6.8.3)', () => {
+    assert.match(catalog.get('6.8.2')!.text!.zh, /证书暂停时间一般为三个月/);
+    assert.doesNotMatch(catalog.get('6.8.2.d')!.text!.zh, /三个月/);
+    assert.match(catalog.get('6.8.3')!.text!.zh, /交回认证证书/);
+    assert.match(catalog.get('3.4')!.text!.zh, /及时实施应急处理计划的过程/, 'a page break inside a paragraph is joined');
+  });
+
   it('applies §4 levels as complete lists and annex levels cumulatively', () => {
     assert.deepEqual(catalog.get('4.1.4.d')!.levels, [3]);
     assert.deepEqual(catalog.get('4.2.4.d')!.levels, [2]);
