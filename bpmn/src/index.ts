@@ -1,0 +1,2 @@
+export * from './task-types.js';
+export { modelPath, MODEL_FILES } from './models.js';
