@@ -1,0 +1,21 @@
+import * as vscode from 'vscode';
+import { createClient } from './client.js';
+import { ProcedureView } from './procedure-view.js';
+import { ReportView } from './report-view.js';
+import { ConformanceStatus } from './status-bar.js';
+
+/** A thin client: diagnostics, the summary and the report all come from the bundled language server. */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const client = createClient(context);
+  const report = new ReportView(client);
+  const procedure = new ProcedureView(context.extensionUri);
+  context.subscriptions.push(
+    client,
+    report,
+    procedure,
+    vscode.commands.registerCommand('isccc.showReport', (uri?: vscode.Uri) => report.show(uri)),
+    vscode.commands.registerCommand('isccc.showProcedure', (model?: string) => procedure.show(model)),
+  );
+  await client.start();
+  context.subscriptions.push(new ConformanceStatus(client));
+}

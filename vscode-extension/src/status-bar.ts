@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { MANIFEST_LANGUAGE } from './client.js';
+import { findingsLabel, levelLabel, messageLanguage } from './labels.js';
+import { SummaryRequest } from './protocol.js';
+
+/** Qualifying level and finding count of the manifest in the active editor, as the server computes them. */
+export class ConformanceStatus implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('isccc.status', vscode.StatusBarAlignment.Left, 100);
+  private readonly subscriptions: vscode.Disposable[] = [];
+  // Requests overlap while diagnostics stream in; only the newest answer may reach the status bar.
+  private generation = 0;
+
+  constructor(private readonly client: LanguageClient) {
+    this.item.name = 'ISCCC conformance';
+    this.item.command = 'isccc.showReport';
+    this.subscriptions.push(
+      this.item,
+      vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
+      vscode.languages.onDidChangeDiagnostics((event) => {
+        const active = vscode.window.activeTextEditor?.document.uri.toString();
+        if (event.uris.some((uri) => uri.toString() === active)) this.refresh();
+      }),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('isccc')) this.refresh();
+      }),
+    );
+    this.refresh();
+  }
+
+  refresh(): void {
+    const generation = ++this.generation;
+    const document = vscode.window.activeTextEditor?.document;
+    if (!document || document.languageId !== MANIFEST_LANGUAGE) {
+      this.item.hide();
+      return;
+    }
+    this.client.sendRequest(SummaryRequest, { uri: document.uri.toString() }).then(
+      (summary) => {
+        if (generation !== this.generation) return;
+        const lang = messageLanguage();
+        this.item.text = `$(law) ISCCC ${levelLabel(summary.qualifyingLevel, lang)} · ${findingsLabel(summary.findingCount, lang)}`;
+        this.item.tooltip = lang === 'zh' ? '显示符合性报告' : 'Show conformance report';
+        this.item.backgroundColor =
+          summary.findingCount > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+        this.item.show();
+      },
+      (error: unknown) => {
+        if (generation !== this.generation) return;
+        this.item.text = '$(error) ISCCC';
+        this.item.tooltip = `isccc/summary failed: ${error instanceof Error ? error.message : String(error)}`;
+        this.item.show();
+      },
+    );
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+}
