@@ -1,0 +1,445 @@
+/**
+ * One process instance of a Camunda 8 (Zeebe) model, run in-process on bpmn-engine with Zeebe's variable
+ * semantics: one process scope, local scopes for multi-instance elements and input mappings, output
+ * mappings on tasks and catch events, jobs for every `zeebe:taskDefinition`, message subscriptions with
+ * correlation keys, and timers on a virtual clock.
+ *
+ * Jobs are not run here: they wait in {@link ProcessInstance.jobs} until the driver activates one and
+ * completes it, so between two steps the engine is always at rest and its state can be saved.
+ */
+import { EventEmitter } from 'node:events';
+import { createRequire } from 'node:module';
+import { Engine } from 'bpmn-engine';
+import type { Variables } from '../handler.js';
+import { evaluateFeel, FeelExpressions, type ExpressionMessage } from './feel.js';
+import type { VirtualClock } from './virtual-clock.js';
+import { VirtualTimers, type TimerRef } from './virtual-timers.js';
+import { zeebeElements } from './zeebe-elements.js';
+import {
+  ioMappingOf,
+  loopOf,
+  taskDefinitionOf,
+  type Behaviour,
+  type Mapping,
+  type ZeebeLoop,
+} from './zeebe-extensions.js';
+
+const require = createRequire(import.meta.url);
+const zeebeSchema: unknown = require('zeebe-bpmn-moddle/resources/zeebe.json');
+
+/** The slice of a bpmn-elements activity this module reads. */
+interface ActivityLike {
+  id: string;
+  type: string;
+  name?: string;
+  behaviour: Behaviour & { loopCharacteristics?: unknown; attachedTo?: { id: string } };
+}
+
+interface EngineMessage {
+  content: Record<string, unknown> & { executionId: string; index?: number; isMultiInstance?: boolean; parent?: { executionId?: string } };
+  fields?: { redelivered?: boolean };
+}
+
+type Callback = (err: Error | null, output?: unknown) => void;
+
+/** An activity waiting for a worker: what Zeebe would hand out on ActivateJobs. */
+export interface Job {
+  /** Stable across save/resume: the element execution id. */
+  key: string;
+  type: string;
+  retries: number;
+  headers: Record<string, string>;
+  elementId: string;
+  elementName?: string;
+  elementType: string;
+  /** Process scope plus this element's local scope (multi-instance element, input mappings). */
+  variables: Variables;
+}
+
+export interface Subscription {
+  elementId: string;
+  elementName?: string;
+  messageId: string;
+  messageName: string;
+  correlationKey: unknown;
+}
+
+/** Something a step did that belongs in the trail, reported as it happens. */
+export type InstanceEvent =
+  | { kind: 'caught'; elementId: string; elementName?: string; elementType: string; error?: { code?: string; message?: string } }
+  | { kind: 'end-event'; elementId: string; elementName?: string }
+  | { kind: 'completed' }
+  | { kind: 'incident'; message: string; elementId?: string };
+
+export type InstanceStatus = 'active' | 'completed' | 'incident';
+
+export interface InstanceSnapshot {
+  key: string;
+  processId: string;
+  status: InstanceStatus;
+  variables: Variables;
+  incident?: string;
+  engine: unknown;
+}
+
+interface PendingJob {
+  job: Job;
+  activity: ActivityLike;
+  local: Variables;
+  loop?: { spec: ZeebeLoop; index: number };
+  callback: Callback;
+}
+
+export interface ProcessInstanceOptions {
+  key: string;
+  processId: string;
+  source: string;
+  clock: VirtualClock;
+  variables?: Variables;
+  onEvent?: (event: InstanceEvent) => void;
+}
+
+export class ProcessInstance {
+  readonly key: string;
+  readonly processId: string;
+  readonly timers: VirtualTimers;
+  variables: Variables;
+  status: InstanceStatus = 'active';
+  incident?: string;
+
+  private readonly engine: Engine;
+  private readonly clock: VirtualClock;
+  private readonly pending = new Map<string, PendingJob>();
+  private readonly onEvent: (event: InstanceEvent) => void;
+  /** Variables of the event being delivered (message payload, error variables), read by the catching element. */
+  private payload: Variables = {};
+  private readonly messageIndex = new Map<string, { name: string; correlationKey?: string }>();
+
+  constructor(options: ProcessInstanceOptions) {
+    this.key = options.key;
+    this.processId = options.processId;
+    this.clock = options.clock;
+    this.variables = { ...options.variables };
+    this.timers = new VirtualTimers(options.clock);
+    this.onEvent = options.onEvent ?? (() => {});
+
+    const listener = new EventEmitter();
+    listener.on('activity.start', (api: { owner: ActivityLike; content: EngineMessage['content'] }) => this.onActivityStart(api));
+    listener.on('activity.catch', (api: { owner: ActivityLike; content: Record<string, unknown> }) => this.onCaught(api));
+    listener.on('activity.timeout', (api: { owner: ActivityLike }) => this.applyEventOutputs(api.owner, {}));
+    listener.on('activity.end', (api: { owner: ActivityLike }) => {
+      if (api.owner.type === 'bpmn:EndEvent') this.onEvent({ kind: 'end-event', elementId: api.owner.id, elementName: api.owner.name });
+    });
+
+    this.engine = new Engine({
+      name: options.key,
+      source: options.source,
+      moddleOptions: { zeebe: zeebeSchema },
+      expressions: new FeelExpressions((message) => this.scopeOf(message), options.clock),
+      listener,
+      // bpmn-elements' typings want timers/extensions shaped like its own classes; ours keep its runtime contract.
+      ...({
+        timers: this.timers,
+        extensions: { zeebeJobs: (activity: ActivityLike) => this.bindJobWorker(activity) },
+        elements: zeebeElements,
+      } as object),
+    });
+    this.engine.on('end', () => {
+      this.status = 'completed';
+      this.onEvent({ kind: 'completed' });
+    });
+    this.engine.on('error', (err: Error) => this.raiseIncident(err.message));
+  }
+
+  /** Starts the process; with `message`, through its message start event (the payload becomes variables). */
+  async start(message?: { name: string; variables: Variables }): Promise<void> {
+    await this.engine.execute();
+    if (message) {
+      Object.assign(this.variables, message.variables);
+      if (!this.correlate(message.name, undefined, {}, { startEvent: true })) {
+        this.raiseIncident(`no message start event for "${message.name}" in ${this.processId}`);
+      }
+    }
+  }
+
+  /** Continues a saved instance (in this or another OS process). */
+  async resume(snapshot: InstanceSnapshot): Promise<void> {
+    this.variables = { ...snapshot.variables };
+    this.status = snapshot.status;
+    this.incident = snapshot.incident;
+    if (snapshot.status !== 'active') return;
+    this.engine.recover(snapshot.engine as never);
+    await this.engine.resume();
+  }
+
+  async snapshot(): Promise<InstanceSnapshot> {
+    return {
+      key: this.key,
+      processId: this.processId,
+      status: this.status,
+      variables: structuredClone(this.variables),
+      ...(this.incident !== undefined && { incident: this.incident }),
+      engine: this.status === 'active' ? await this.engine.getState() : null,
+    };
+  }
+
+  async stop(): Promise<void> {
+    if (this.status === 'active') await this.engine.stop();
+  }
+
+  get jobs(): Job[] {
+    return [...this.pending.values()].map((p) => p.job);
+  }
+
+  nextTimer(): TimerRef | undefined {
+    return this.status === 'active' ? this.timers.next() : undefined;
+  }
+
+  /** Element a timer belongs to: the activity id bpmn-elements put in the timer's content. */
+  timerElement(ref: TimerRef): { elementId?: string; elementName?: string } {
+    const elementId = ref.owner?.id;
+    return { elementId, elementName: elementId ? this.activityById(elementId)?.name : undefined };
+  }
+
+  fireTimer(ref: TimerRef): void {
+    this.timers.fire(ref);
+  }
+
+  /** Open message subscriptions, correlation keys evaluated over the current variables. */
+  subscriptions(): Subscription[] {
+    if (this.status !== 'active') return [];
+    const out: Subscription[] = [];
+    for (const api of this.postponed()) {
+      const message = api.content.message as { id?: string; name?: string } | undefined;
+      if (!message?.id) continue;
+      const meta = this.messageMeta(message.id);
+      out.push({
+        elementId: api.id,
+        elementName: this.activityById(api.id)?.name,
+        messageId: message.id,
+        messageName: meta?.name ?? message.name ?? message.id,
+        correlationKey: meta?.correlationKey ? evaluateFeel(meta.correlationKey, this.variables, this.clock) : undefined,
+      });
+    }
+    return out;
+  }
+
+  /**
+   * Delivers a message to the subscription with this name and key, as Zeebe correlates a published
+   * message. Returns the element that caught it, or undefined when none is waiting.
+   */
+  correlate(name: string, correlationKey: unknown, variables: Variables, opts: { startEvent?: boolean } = {}): Subscription | undefined {
+    const target = this.subscriptions().find(
+      (s) => s.messageName === name && (opts.startEvent || correlationKey === undefined || String(s.correlationKey) === String(correlationKey)),
+    );
+    if (!target) return undefined;
+    this.payload = variables;
+    try {
+      this.definition().signal({ id: target.messageId });
+    } finally {
+      this.payload = {};
+    }
+    return target;
+  }
+
+  complete(jobKey: string, output: Variables): void {
+    const p = this.take(jobKey);
+    const outputs = ioMappingOf(p.activity.behaviour).outputs;
+    if (outputs.length > 0) {
+      this.applyOutputs(outputs, { ...this.variables, ...p.local, ...output });
+    } else {
+      for (const [name, value] of Object.entries(output)) {
+        if (name in p.local) p.local[name] = value;
+        else this.variables[name] = value;
+      }
+    }
+    if (p.loop?.spec.outputCollection) {
+      const element = p.loop.spec.outputElement ? evaluateFeel(p.loop.spec.outputElement, { ...this.variables, ...p.local }, this.clock) : null;
+      const collection = Array.isArray(this.variables[p.loop.spec.outputCollection]) ? [...(this.variables[p.loop.spec.outputCollection] as unknown[])] : [];
+      collection[p.loop.index] = element;
+      this.variables[p.loop.spec.outputCollection] = collection;
+    }
+    p.callback(null, output);
+  }
+
+  /** Ends the job with a BPMN error; the catching element sees `variables` (Zeebe: its local scope). */
+  throwError(jobKey: string, code: string, message: string, variables: Variables): void {
+    const p = this.take(jobKey);
+    this.payload = variables;
+    try {
+      p.callback(Object.assign(new Error(message), { code }));
+    } finally {
+      this.payload = {};
+    }
+  }
+
+  /** A job that has no retries left: Zeebe raises an incident and the instance stops there. */
+  failJob(jobKey: string, message: string): void {
+    const p = this.pending.get(jobKey);
+    this.raiseIncident(message, p?.job.elementId);
+  }
+
+  private take(jobKey: string): PendingJob {
+    const p = this.pending.get(jobKey);
+    if (!p) throw new Error(`no job ${jobKey} waiting in ${this.key}`);
+    this.pending.delete(jobKey);
+    return p;
+  }
+
+  private raiseIncident(message: string, elementId?: string): void {
+    if (this.status === 'incident') return;
+    this.status = 'incident';
+    this.incident = message;
+    this.onEvent({ kind: 'incident', message, ...(elementId !== undefined && { elementId }) });
+  }
+
+  private bindJobWorker(activity: ActivityLike): undefined {
+    const definition = taskDefinitionOf(activity.behaviour);
+    if (!definition) return undefined;
+    const instance = this;
+    function JobWorker(this: { activity: ActivityLike }, bound: ActivityLike): void {
+      this.activity = bound;
+    }
+    JobWorker.prototype.execute = function (message: EngineMessage, callback: Callback): void {
+      instance.registerJob(activity, message, callback);
+    };
+    JobWorker.prototype.discard = function (message: EngineMessage): void {
+      instance.dropJob(message);
+    };
+    JobWorker.prototype.stop = function (): void {};
+    (activity.behaviour as Record<string, unknown>).Service = JobWorker;
+    return undefined;
+  }
+
+  private registerJob(activity: ActivityLike, message: EngineMessage, callback: Callback): void {
+    const definition = taskDefinitionOf(activity.behaviour)!;
+    const content = message.content;
+    const loop = loopOf(activity.behaviour);
+    const local: Variables = {};
+    if (loop && content.isMultiInstance && typeof content.index === 'number') {
+      if (loop.inputElement) local[loop.inputElement] = content[loop.inputElement] ?? null;
+      local.loopCounter = content.index + 1;
+    }
+    for (const input of ioMappingOf(activity.behaviour).inputs) {
+      local[input.target] = evaluateFeel(input.source, { ...this.variables, ...local }, this.clock);
+    }
+    const processScope = (): Variables => this.variables;
+    const job: Job = {
+      key: content.executionId,
+      type: definition.type,
+      retries: definition.retries,
+      headers: headersOf(activity.behaviour),
+      elementId: activity.id,
+      ...(activity.name !== undefined && { elementName: activity.name }),
+      elementType: activity.type,
+      get variables() {
+        return { ...processScope(), ...local };
+      },
+    };
+    this.pending.set(job.key, {
+      job,
+      activity,
+      local,
+      ...(loop && typeof content.index === 'number' && { loop: { spec: loop, index: content.index } }),
+      callback,
+    });
+  }
+
+  private dropJob(message: EngineMessage): void {
+    this.pending.delete(message.content.executionId);
+  }
+
+  /** Zeebe creates a multi-instance output collection full of nulls when the body is entered. */
+  private onActivityStart(api: { owner: ActivityLike; content: EngineMessage['content'] }): void {
+    const loop = loopOf(api.owner.behaviour);
+    if (!loop?.outputCollection || typeof api.content.index === 'number') return;
+    const items = loop.inputCollection ? evaluateFeel(loop.inputCollection, this.variables, this.clock) : [];
+    this.variables[loop.outputCollection] = Array.isArray(items) ? items.map(() => null) : [];
+  }
+
+  private onCaught(api: { owner: ActivityLike; content: Record<string, unknown> }): void {
+    const error = api.content.error as { code?: string; message?: string } | undefined;
+    this.applyEventOutputs(api.owner, this.payload);
+    this.onEvent({
+      kind: 'caught',
+      elementId: api.owner.id,
+      ...(api.owner.name !== undefined && { elementName: api.owner.name }),
+      elementType: api.owner.type,
+      ...(error && { error: { code: error.code, message: error.message } }),
+    });
+  }
+
+  /** Catch events: output mappings over the event's payload, or the payload itself into the process scope. */
+  private applyEventOutputs(element: ActivityLike, payload: Variables): void {
+    const outputs = ioMappingOf(element.behaviour).outputs;
+    if (outputs.length > 0) this.applyOutputs(outputs, { ...this.variables, ...payload });
+    else Object.assign(this.variables, payload);
+  }
+
+  private applyOutputs(outputs: Mapping[], context: Variables): void {
+    const values = outputs.map((m) => [m.target, evaluateFeel(m.source, context, this.clock)] as const);
+    for (const [target, value] of values) this.variables[target] = value;
+  }
+
+  /** Variables an expression sees: process scope, plus the multi-instance element of the iteration. */
+  private scopeOf(message: ExpressionMessage | undefined): Variables {
+    const content = message?.content;
+    if (!content?.isMultiInstance || typeof content.index !== 'number' || typeof content.id !== 'string') return this.variables;
+    const loop = loopOf(this.activityById(content.id)?.behaviour);
+    if (!loop?.inputElement) return this.variables;
+    return { ...this.variables, [loop.inputElement]: content[loop.inputElement] };
+  }
+
+  private definition(): { signal(message: unknown): void; getActivityById(id: string): ActivityLike | null; getElementById(id: string): unknown; getPostponed(): PostponedApi[] } {
+    const execution = this.engine.execution as unknown as { definitions: ReturnType<ProcessInstance['definition']>[] } | null;
+    const definition = execution?.definitions[0];
+    if (!definition) throw new Error(`${this.key} is not running`);
+    return definition;
+  }
+
+  private activityById(id: string): ActivityLike | undefined {
+    return this.definition().getActivityById(id) ?? undefined;
+  }
+
+  private messageMeta(messageId: string): { name: string; correlationKey?: string } | undefined {
+    let meta = this.messageIndex.get(messageId);
+    if (!meta) {
+      const element = this.definition().getElementById(messageId) as { name?: string; correlationKey?: string } | null;
+      if (!element) return undefined;
+      meta = { name: element.name ?? messageId, ...(element.correlationKey !== undefined && { correlationKey: element.correlationKey }) };
+      this.messageIndex.set(messageId, meta);
+    }
+    return meta;
+  }
+
+  private postponed(): PostponedApi[] {
+    const out: PostponedApi[] = [];
+    const seen = new Set<string>();
+    const visit = (apis: PostponedApi[]): void => {
+      for (const api of apis) {
+        const key = `${api.id}/${api.executionId ?? ''}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(api);
+        if (typeof api.getPostponed === 'function') visit(api.getPostponed());
+      }
+    };
+    visit(this.definition().getPostponed());
+    return out;
+  }
+}
+
+interface PostponedApi {
+  id: string;
+  executionId?: string;
+  type: string;
+  content: Record<string, unknown>;
+  getPostponed?: () => PostponedApi[];
+}
+
+function headersOf(behaviour: Behaviour): Record<string, string> {
+  const headers = behaviour.extensionElements?.values?.find((v) => v.$type === 'zeebe:TaskHeaders') as { values?: Array<{ key?: string; value?: string }> } | undefined;
+  const out: Record<string, string> = {};
+  for (const h of headers?.values ?? []) if (h.key) out[h.key] = String(h.value ?? '');
+  return out;
+}
