@@ -1,0 +1,330 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { evaluate as feel } from 'feelin';
+import { appliesTo, type Catalog, type Clause, compareClauseIds, loadCatalog, normaliseClauseId } from '../catalog/catalog.js';
+import { deriveFacts, type Facts } from '../facts/facts.js';
+import type { Manifest } from '../manifest/types.js';
+import type { JsonPath, SourceRange, YamlSource } from '../manifest/yaml-source.js';
+import { type Lang, type Level, LEVELS, type Target, type Text } from '../model.js';
+import { packageRoot } from '../paths.js';
+import { type Check, type IntegrityProblem, loadRulebook, type Location, type Rule, type Rulebook, type Severity } from '../rulebook/rulebook.js';
+import { checkEvidenceFiles, type EvidenceCheck } from './evidence-files.js';
+
+export type Status = 'pass' | 'fail' | 'missing-evidence' | 'manual-review' | 'not-applicable';
+export const STATUSES: Status[] = ['fail', 'missing-evidence', 'manual-review', 'pass', 'not-applicable'];
+
+export interface Finding {
+  rule: string;
+  clause: string;
+  /** The clause as the standard prints it, e.g. `4.2.4 d)`. */
+  clauseLabel: string;
+  status: Status;
+  severity: Severity;
+  message: Text;
+  actual?: unknown;
+  expected?: unknown;
+  /** Manifest field the finding is about, e.g. `people.serviceStaff`. */
+  path: string;
+  range?: SourceRange;
+  docUrl: string;
+  /** The rule (or check) that produced the finding, and evidence documents involved. */
+  related: Location[];
+}
+
+export interface Evaluation {
+  target: Target;
+  asOf: string;
+  findings: Finding[];
+  summary: Summary;
+  /** False when no workspace folder was given, so evidence files were not opened. */
+  evidenceFilesChecked: boolean;
+}
+
+export interface Summary {
+  /** Highest level (1 is highest) with no fail or missing-evidence finding, or null. */
+  qualifyingLevel: Level | null;
+  /** The next level up and what stands in its way; null at level 1. */
+  next: { level: Level; blocking: Finding[] } | null;
+  counts: Record<Status, number>;
+}
+
+export interface EvaluateOptions {
+  manifest: Manifest;
+  /** The parsed file, so findings carry ranges. */
+  source?: YamlSource;
+  rulebook?: Rulebook;
+  catalog?: Catalog;
+  /** Overrides the manifest's application (e.g. "what if we applied for level 2"). */
+  target?: Partial<Target>;
+  asOf?: string;
+  /** The manifest's folder: evidence paths resolve inside it. Omit to skip opening evidence files. */
+  workspaceDir?: string;
+  /** Base for rule documentation links; defaults to the doc pages shipped in this package. */
+  docsBase?: string;
+}
+
+/** The one place a requirement is checked: manifest + rulebook + target + as-of → findings and a summary. */
+export function evaluate(options: EvaluateOptions): Evaluation {
+  const catalog = options.catalog ?? loadCatalog();
+  const rulebook = options.rulebook ?? loadRulebook(catalog.edition);
+  const { manifest } = options;
+  const base: Target = {
+    category: options.target?.category ?? manifest.application.category,
+    level: options.target?.level ?? manifest.application.level,
+  };
+  const drClass = options.target?.drClass ?? manifest.application.drClass;
+  if (base.category === 'disaster-recovery' && drClass) base.drClass = drClass;
+  const asOf = options.asOf ?? manifest.application.asOf;
+  const evidence = options.workspaceDir ? checkEvidenceFiles(manifest.evidence, options.workspaceDir, asOf) : null;
+  const context: LevelContext = { catalog, rulebook, manifest, source: options.source, asOf, evidence, docsBase: options.docsBase ?? defaultDocsBase() };
+
+  const byLevel = new Map<Level, Finding[]>();
+  for (const level of LEVELS) byLevel.set(level, evaluateLevel(context, { ...base, level }));
+  const findings = byLevel.get(base.level)!;
+  const passes = (level: Level) => !byLevel.get(level)!.some(isBlocking);
+  const qualifyingLevel = ([1, 2, 3] as Level[]).find(passes) ?? null;
+  const nextLevel: Level | null = qualifyingLevel === null ? 3 : qualifyingLevel === 1 ? null : ((qualifyingLevel - 1) as Level);
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, findings.filter((f) => f.status === s).length])) as Record<Status, number>;
+  return {
+    target: base,
+    asOf,
+    findings,
+    evidenceFilesChecked: evidence !== null,
+    summary: {
+      qualifyingLevel,
+      next: nextLevel === null ? null : { level: nextLevel, blocking: byLevel.get(nextLevel)!.filter(isBlocking) },
+      counts,
+    },
+  };
+}
+
+export function isBlocking(finding: Finding): boolean {
+  return finding.status === 'fail' || finding.status === 'missing-evidence';
+}
+
+interface LevelContext {
+  catalog: Catalog;
+  rulebook: Rulebook;
+  manifest: Manifest;
+  source: YamlSource | undefined;
+  asOf: string;
+  evidence: EvidenceCheck[] | null;
+  docsBase: string;
+}
+
+function evaluateLevel(ctx: LevelContext, target: Target): Finding[] {
+  const facts = deriveFacts(ctx.manifest, target, ctx.asOf);
+  const findings: Finding[] = [];
+  for (const rule of ctx.rulebook.rules) {
+    if (!ruleApplies(rule, target)) continue;
+    switch (rule.type) {
+      case 'condition':
+        for (const check of rule.checks) {
+          const clause = ctx.catalog.get(check.clause);
+          if (clause && appliesTo(clause, target)) findings.push(runCheck(ctx, rule, check, clause, facts));
+        }
+        break;
+      case 'evidence':
+        findings.push(...evidenceCoverage(ctx, rule, target));
+        break;
+      case 'assessor':
+        findings.push(...assessorItems(ctx, rule, target));
+        break;
+      case 'evidence-integrity':
+        findings.push(...integrity(ctx, rule, target));
+        break;
+    }
+  }
+  return findings.sort((a, b) => compareClauseIds(a.clause, b.clause) || a.rule.localeCompare(b.rule));
+}
+
+function ruleApplies(rule: Rule, target: Target): boolean {
+  const a = rule.applies;
+  if (!a) return true;
+  if (a.categories && !a.categories.includes(target.category)) return false;
+  if (a.levels && !a.levels.includes(target.level)) return false;
+  if (a.drClass && target.drClass !== a.drClass) return false;
+  return true;
+}
+
+function runCheck(ctx: LevelContext, rule: Rule, check: Check, clause: Clause, facts: Facts): Finding {
+  const scope: Record<string, unknown> = { ...facts, expected: check.expected ?? null };
+  const actualExpr = check.actual ?? rule.actual;
+  const actual = actualExpr ? evalFeel(actualExpr, scope) : undefined;
+  scope.actual = actual ?? null;
+  const verdict = evalFeel(check.condition ?? rule.condition!, scope);
+  const reviewExpr = check.review ?? rule.review;
+  const status: Status = verdict === true ? 'pass' : reviewExpr && evalFeel(reviewExpr, scope) === true ? 'manual-review' : 'fail';
+  const where = check.source ?? rule.source ?? '';
+  const values = { clause: clause.label, actual: show(actual), expected: show(check.expected), path: where };
+  const template = check.message ?? rule.message!;
+  return {
+    rule: rule.id,
+    clause: clause.id,
+    clauseLabel: clause.label,
+    status,
+    severity: rule.severity,
+    message: status === 'pass' ? passMessage(clause, rule, values) : fill(template, values),
+    ...(actual !== undefined ? { actual } : {}),
+    ...(check.expected !== undefined ? { expected: check.expected } : {}),
+    path: where,
+    ...rangeOf(ctx, where),
+    docUrl: docUrl(ctx, rule),
+    related: [check.location],
+  };
+}
+
+function evalFeel(expression: string, scope: Record<string, unknown>): unknown {
+  try {
+    return feel(expression, scope).value;
+  } catch {
+    return null;
+  }
+}
+
+function evidenceCoverage(ctx: LevelContext, rule: Rule, target: Target): Finding[] {
+  const supporting = supportIndex(ctx);
+  return ctx.catalog
+    .applicable(target)
+    .filter((c) => c.kind === 'evidence')
+    .map((clause) => {
+      const docs = supporting.get(clause.id) ?? [];
+      const good = docs.filter((d) => d.problem === null);
+      const values = { clause: clause.label, actual: String(good.length), expected: '1', path: 'evidence', document: docs.map((d) => d.entry.path).join(', ') };
+      const anchor = (good[0] ?? docs[0])?.index;
+      const where = anchor === undefined ? 'evidence' : `evidence[${anchor}]`;
+      return {
+        rule: rule.id,
+        clause: clause.id,
+        clauseLabel: clause.label,
+        status: good.length > 0 ? 'pass' : 'missing-evidence',
+        severity: rule.severity,
+        message: good.length > 0 ? supportedMessage(clause, good.map((d) => d.entry.path)) : fill(rule.message!, values),
+        actual: good.length,
+        expected: 1,
+        path: where,
+        ...rangeOf(ctx, where),
+        docUrl: docUrl(ctx, rule),
+        related: [rule.location, ...docs.map((d) => ({ file: ctx.source?.file ?? '', path: ['evidence', d.index] as JsonPath }))],
+      } satisfies Finding;
+    });
+}
+
+function assessorItems(ctx: LevelContext, rule: Rule, target: Target): Finding[] {
+  const supporting = supportIndex(ctx);
+  return ctx.catalog
+    .applicable(target)
+    .filter((c) => c.kind === 'auditor')
+    .map((clause) => {
+      const docs = supporting.get(clause.id) ?? [];
+      const where = docs[0] ? `evidence[${docs[0].index}]` : 'evidence';
+      return {
+        rule: rule.id,
+        clause: clause.id,
+        clauseLabel: clause.label,
+        status: 'manual-review',
+        severity: rule.severity,
+        message: fill(rule.message!, { clause: clause.label, actual: '', expected: '', path: where, document: docs.map((d) => d.entry.path).join(', ') }),
+        path: where,
+        ...rangeOf(ctx, where),
+        docUrl: docUrl(ctx, rule),
+        related: [rule.location],
+      } satisfies Finding;
+    });
+}
+
+function integrity(ctx: LevelContext, rule: Rule, target: Target): Finding[] {
+  if (!ctx.evidence) return [];
+  const out: Finding[] = [];
+  for (const check of ctx.evidence) {
+    if (!check.problem) continue;
+    const clauses = check.entry.supports.map((id) => ctx.catalog.get(id)).filter((c): c is Clause => !!c);
+    const clause = clauses.find((c) => appliesTo(c, target)) ?? clauses[0];
+    if (!clause) continue;
+    const where = `evidence[${check.index}].${check.problem === 'hash-mismatch' ? 'sha256' : check.problem === 'expired' ? 'validUntil' : 'path'}`;
+    const template = rule.messages?.[check.problem as IntegrityProblem] ?? rule.message!;
+    out.push({
+      rule: rule.id,
+      clause: clause.id,
+      clauseLabel: clause.label,
+      status: 'fail',
+      severity: rule.severity,
+      message: fill(template, {
+        clause: clauses.map((c) => c.label).join(', '),
+        document: check.entry.path,
+        actual: check.detail ?? '',
+        expected: check.problem === 'hash-mismatch' ? check.entry.sha256 : '',
+        path: where,
+      }),
+      ...(check.detail ? { actual: check.detail } : {}),
+      path: where,
+      ...rangeOf(ctx, where),
+      docUrl: docUrl(ctx, rule),
+      related: [rule.location],
+    });
+  }
+  return out;
+}
+
+/** Clause id → evidence documents naming it (with their integrity result when files were checked). */
+function supportIndex(ctx: LevelContext): Map<string, EvidenceCheck[]> {
+  const checks: EvidenceCheck[] = ctx.evidence ?? ctx.manifest.evidence.map((entry, index) => ({ index, entry, problem: null }));
+  const index = new Map<string, EvidenceCheck[]>();
+  for (const check of checks) {
+    for (const id of check.entry.supports) {
+      const key = normaliseClauseId(id);
+      index.set(key, [...(index.get(key) ?? []), check]);
+    }
+  }
+  return index;
+}
+
+function rangeOf(ctx: LevelContext, where: string): { range?: SourceRange } {
+  if (!ctx.source) return {};
+  return { range: ctx.source.rangeOf(parseFieldPath(where)) };
+}
+
+/** `evidence[3].sha256` → ['evidence', 3, 'sha256']. */
+export function parseFieldPath(field: string): JsonPath {
+  const out: JsonPath = [];
+  for (const m of field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
+  return out;
+}
+
+function docUrl(ctx: LevelContext, rule: Rule): string {
+  return `${ctx.docsBase}${rule.id.replace(/^isccc\//, '')}.md`;
+}
+
+function defaultDocsBase(): string {
+  return process.env.ISCCC_DOCS_BASE ?? pathToFileURL(path.join(packageRoot, 'docs', 'rules') + path.sep).href;
+}
+
+function fill(template: Text, values: Record<string, string>): Text {
+  const apply = (s: string) => s.replace(/\{(\w+)\}/g, (m, key: string) => values[key] ?? m);
+  return { zh: apply(template.zh), en: apply(template.en) };
+}
+
+function passMessage(clause: Clause, rule: Rule, values: Record<string, string>): Text {
+  const actual = values.actual ? `: ${values.actual}` : '';
+  return {
+    zh: `${clause.label} 符合 — ${rule.title.zh}${actual}${values.expected ? `（要求 ${values.expected}）` : ''}`,
+    en: `${clause.label} met — ${rule.title.en}${actual}${values.expected ? ` (required ${values.expected})` : ''}`,
+  };
+}
+
+function supportedMessage(clause: Clause, paths: string[]): Text {
+  return { zh: `${clause.label} 有证据：${paths.join('、')}`, en: `${clause.label} supported by ${paths.join(', ')}` };
+}
+
+/** Renders a FEEL value for a message: lists joined, null as "none". */
+export function show(value: unknown): string {
+  if (value === undefined) return '';
+  if (value === null) return 'none';
+  if (Array.isArray(value)) return value.length === 0 ? 'none' : value.map(show).join(', ');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+export function messageIn(finding: Finding, lang: Lang): string {
+  return finding.message[lang];
+}

@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import { type Catalog, loadCatalog } from '../catalog/catalog.js';
+import { isValidDay } from '../facts/dates.js';
+import { validateSource } from '../schema/validator.js';
+import type { Manifest } from './types.js';
+import { formatPath, type InputProblem, type JsonPath, MAX_INPUT_BYTES, oversizeProblem, YamlSource } from './yaml-source.js';
+
+export interface ParsedManifest {
+  source: YamlSource;
+  /** Present only when there are no problems. */
+  manifest?: Manifest;
+  problems: InputProblem[];
+}
+
+/** YAML → schema → semantic checks (real dates, known clause ids). Never throws. */
+export function parseManifest(text: string, file: string, catalog: Catalog = loadCatalog()): ParsedManifest {
+  const source = YamlSource.parse(file, text);
+  if (!source.ok) return { source, problems: source.problems };
+  const data = source.toData();
+  const problems = validateSource('manifest', source, data);
+  if (problems.length > 0) return { source, problems };
+  problems.push(...semanticProblems(source, data as Manifest, catalog));
+  return problems.length > 0 ? { source, problems } : { source, manifest: data as Manifest, problems };
+}
+
+export function loadManifestFile(file: string, catalog?: Catalog): ParsedManifest {
+  try {
+    const size = fs.statSync(file).size;
+    if (size > MAX_INPUT_BYTES) {
+      // Read just past the limit: enough to say where it is exceeded without loading a huge file.
+      const prefix = readPrefix(file, MAX_INPUT_BYTES + 4096);
+      return { source: YamlSource.parse(file, ''), problems: [oversizeProblem(file, prefix, size)] };
+    }
+    return parseManifest(fs.readFileSync(file, 'utf8'), file, catalog);
+  } catch (error) {
+    const problem: InputProblem = {
+      file,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      field: '',
+      code: 'input/unreadable',
+      message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    };
+    return { source: YamlSource.parse(file, ''), problems: [problem] };
+  }
+}
+
+function readPrefix(file: string, bytes: number): string {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const read = fs.readSync(fd, buffer, 0, bytes, 0);
+    return buffer.subarray(0, read).toString('utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function semanticProblems(source: YamlSource, manifest: Manifest, catalog: Catalog): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const at = (path: JsonPath, code: string, message: string, clause?: string): void => {
+    problems.push({ file: source.file, range: source.rangeOf(path), field: formatPath(path), code, message, ...(clause ? { clause } : {}) });
+  };
+  walkDates(manifest, [], (path, value) => {
+    if (!isValidDay(value)) at(path, 'schema/invalid-date', `${formatPath(path)} "${value}" is not a calendar date`);
+  });
+  manifest.evidence.forEach((entry, i) => {
+    entry.supports.forEach((id, j) => {
+      if (!catalog.has(id)) {
+        at(['evidence', i, 'supports', j], 'manifest/unknown-clause', `unknown clause id "${id}" (not in the ${catalog.edition} catalog)`, id);
+      } else if (catalog.get(id)!.kind === 'group' || catalog.get(id)!.kind === 'informative') {
+        const kids = catalog.children(catalog.get(id)!.id).map((c) => c.label);
+        at(
+          ['evidence', i, 'supports', j],
+          'manifest/heading-clause',
+          `clause ${catalog.get(id)!.label} is a heading; name its items instead${kids.length ? ` (${kids.slice(0, 6).join(', ')}${kids.length > 6 ? ', …' : ''})` : ''}`,
+          id,
+        );
+      }
+    });
+  });
+  if (manifest.application.drClass && manifest.application.category !== 'disaster-recovery') {
+    at(['application', 'drClass'], 'manifest/dr-class', 'drClass applies only to the disaster-recovery category (annex D)');
+  }
+  manifest.projects.forEach((p, i) => {
+    if (p.start && p.end && p.end < p.start) at(['projects', i, 'end'], 'manifest/date-order', `project ${p.id} ends (${p.end}) before it starts (${p.start})`);
+    if (p.trialRun && p.trialRun.end < p.trialRun.start) at(['projects', i, 'trialRun', 'end'], 'manifest/date-order', `trial run of project ${p.id} ends before it starts`);
+  });
+  return problems;
+}
+
+const DATE_FIELDS = new Set(['founded', 'asOf', 'serviceSince', 'issued', 'expires', 'since', 'signed', 'start', 'end', 'date', 'validUntil', 'leaseEnds']);
+
+function walkDates(node: unknown, path: JsonPath, visit: (path: JsonPath, value: string) => void): void {
+  if (Array.isArray(node)) {
+    node.forEach((item, i) => walkDates(item, [...path, i], visit));
+  } else if (node && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      if (typeof value === 'string' && DATE_FIELDS.has(key)) visit([...path, key], value);
+      else walkDates(value, [...path, key], visit);
+    }
+  }
+}

@@ -1,0 +1,197 @@
+import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type ParsedNode } from 'yaml';
+
+/** Zero-based position, as LSP counts (characters are UTF-16 code units). */
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface SourceRange {
+  start: Position;
+  end: Position;
+}
+
+export type JsonPath = (string | number)[];
+
+/** A problem with the input itself (not a finding about the applicant): exit code 2 territory. */
+export interface InputProblem {
+  file: string;
+  range: SourceRange;
+  /** Field path in the document, e.g. `people.serviceStaff`. */
+  field: string;
+  /** Clause id at fault, when the problem concerns one (e.g. an unknown clause id). */
+  clause?: string;
+  code: string;
+  message: string;
+}
+
+export const MAX_INPUT_BYTES = 2 * 1024 * 1024;
+const MAX_DEPTH = 64;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A parsed YAML file that remembers where every value came from. */
+export class YamlSource {
+  readonly file: string;
+  readonly text: string;
+  readonly doc: Document.Parsed;
+  readonly problems: InputProblem[] = [];
+  private readonly lines: LineCounter;
+
+  private constructor(file: string, text: string, doc: Document.Parsed, lines: LineCounter) {
+    this.file = file;
+    this.text = text;
+    this.doc = doc;
+    this.lines = lines;
+  }
+
+  /** Never throws: syntax errors, hostile structure and oversize input become `problems`. */
+  static parse(file: string, text: string): YamlSource {
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes > MAX_INPUT_BYTES) {
+      const lines = new LineCounter();
+      const source = new YamlSource(file, text, parseDocument('', { lineCounter: lines }), lines);
+      source.problems.push(oversizeProblem(file, text, bytes));
+      return source;
+    }
+    const lines = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
+    const source = new YamlSource(file, text, doc, lines);
+    for (const error of doc.errors) {
+      const [from, to] = error.pos;
+      source.problems.push({
+        file,
+        range: source.rangeOfOffsets(from, to),
+        field: '',
+        code: 'yaml/syntax',
+        message: `YAML: ${error.message.split('\n')[0]}`,
+      });
+    }
+    if (source.problems.length === 0) source.checkStructure(doc.contents, [], 0);
+    return source;
+  }
+
+  get ok(): boolean {
+    return this.problems.length === 0;
+  }
+
+  /** Plain data (only call when `ok`): aliases resolved, no prototype-bearing keys. */
+  toData(): unknown {
+    return this.doc.toJS({ maxAliasCount: 50 });
+  }
+
+  rangeOfOffsets(from: number, to: number): SourceRange {
+    return { start: this.position(from), end: this.position(Math.max(from, to)) };
+  }
+
+  position(offset: number): Position {
+    const { line, col } = this.lines.linePos(Math.min(offset, this.text.length));
+    return { line: line - 1, character: col - 1 };
+  }
+
+  /** Range of the value at `path`, or of its key with `key: true`; falls back to the nearest existing ancestor. */
+  rangeOf(path: JsonPath, opts: { key?: boolean } = {}): SourceRange {
+    let node: unknown = this.doc.contents;
+    let best: SourceRange = this.nodeRange(node) ?? this.rangeOfOffsets(0, 0);
+    for (let i = 0; i < path.length; i++) {
+      const segment = path[i]!;
+      const last = i === path.length - 1;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+        if (!pair) return best;
+        if (last && opts.key) return this.nodeRange(pair.key) ?? best;
+        node = pair.value;
+        // A key with no value: point at the key.
+        best = this.nodeRange(node) ?? this.nodeRange(pair.key) ?? best;
+      } else if (isSeq(node) && typeof segment === 'number') {
+        node = node.items[segment];
+        best = this.nodeRange(node) ?? best;
+      } else {
+        return best;
+      }
+    }
+    return best;
+  }
+
+  private nodeRange(node: unknown): SourceRange | undefined {
+    const range = (node as Node | undefined)?.range;
+    if (!range) return undefined;
+    return this.rangeOfOffsets(range[0], range[1]);
+  }
+
+  /** Rejects what a hand-written manifest never needs and a hostile one uses: deep nesting, prototype keys. */
+  private checkStructure(node: unknown, path: JsonPath, depth: number): void {
+    if (depth > MAX_DEPTH) {
+      this.problems.push({
+        file: this.file,
+        range: this.nodeRange(node) ?? this.rangeOfOffsets(0, 0),
+        field: formatPath(path),
+        code: 'input/too-deep',
+        message: `nesting deeper than ${MAX_DEPTH} levels`,
+      });
+      return;
+    }
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        if (key === undefined) {
+          this.problems.push({
+            file: this.file,
+            range: this.nodeRange(pair.key) ?? this.rangeOfOffsets(0, 0),
+            field: formatPath(path),
+            code: 'input/complex-key',
+            message: 'mapping keys must be plain strings',
+          });
+          continue;
+        }
+        if (FORBIDDEN_KEYS.has(key)) {
+          this.problems.push({
+            file: this.file,
+            range: this.nodeRange(pair.key) ?? this.rangeOfOffsets(0, 0),
+            field: formatPath([...path, key]),
+            code: 'input/forbidden-key',
+            message: `key "${key}" is not allowed`,
+          });
+          continue;
+        }
+        this.checkStructure(pair.value, [...path, key], depth + 1);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => this.checkStructure(item, [...path, index], depth + 1));
+    }
+  }
+}
+
+/** Points at the place where the size limit is crossed; `text` may be just a prefix of the file. */
+export function oversizeProblem(file: string, text: string, totalBytes: number): InputProblem {
+  const pos = positionOfOffset(text, offsetOfByte(text, MAX_INPUT_BYTES));
+  return {
+    file,
+    range: { start: pos, end: pos },
+    field: '',
+    code: 'input/too-large',
+    message: `file is ${(totalBytes / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB (exceeded here)`,
+  };
+}
+
+export function positionOfOffset(text: string, offset: number): Position {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, character: offset - lineStart };
+}
+
+/** Index of the UTF-16 code unit holding byte number `byte` of the UTF-8 encoding. */
+function offsetOfByte(text: string, byte: number): number {
+  return Buffer.from(text, 'utf8').subarray(0, byte).toString('utf8').length;
+}
+
+export function formatPath(path: JsonPath): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+export type { ParsedNode };

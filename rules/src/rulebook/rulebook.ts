@@ -1,0 +1,200 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseExpression } from 'feelin';
+import { type Catalog, loadCatalog, normaliseClauseId } from '../catalog/catalog.js';
+import { EDITION, type Category, type DrClass, type Level, type Text } from '../model.js';
+import { type InputProblem, type JsonPath, YamlSource } from '../manifest/yaml-source.js';
+import { packageRoot } from '../paths.js';
+import { validateSource } from '../schema/validator.js';
+
+export type RuleType = 'condition' | 'evidence' | 'assessor' | 'evidence-integrity';
+export type Severity = 'error' | 'warning' | 'info';
+export type IntegrityProblem = 'missing' | 'hash-mismatch' | 'outside-workspace' | 'expired' | 'unreadable';
+
+export interface Check {
+  clause: string;
+  expected?: unknown;
+  actual?: string;
+  condition?: string;
+  review?: string;
+  source?: string;
+  message?: Text;
+  /** Where the check sits in its rule file, for editors. */
+  location: Location;
+}
+
+export interface Location {
+  file: string;
+  path: JsonPath;
+}
+
+export interface Rule {
+  id: string;
+  title: Text;
+  description?: Text;
+  type: RuleType;
+  severity: Severity;
+  applies?: { categories?: Category[]; levels?: Level[]; drClass?: DrClass };
+  source?: string;
+  actual?: string;
+  condition?: string;
+  review?: string;
+  message?: Text;
+  messages?: Partial<Record<IntegrityProblem, Text>>;
+  checks: Check[];
+  location: Location;
+}
+
+export interface Rulebook {
+  edition: string;
+  rules: Rule[];
+  files: string[];
+}
+
+export interface RuleFileResult {
+  rules: Rule[];
+  problems: InputProblem[];
+  source: YamlSource;
+}
+
+export function rulebookDir(edition = EDITION): string {
+  return path.join(packageRoot, 'rulebooks', edition.replace(/[:]/g, '-'));
+}
+
+/** Parses and checks one rule file: schema, FEEL syntax and safety, clause ids. Never throws. */
+export function parseRuleFile(file: string, text: string, catalog: Catalog = loadCatalog()): RuleFileResult {
+  const source = YamlSource.parse(file, text);
+  if (!source.ok) return { rules: [], problems: source.problems, source };
+  const data = source.toData();
+  const schemaProblems = validateSource('rules', source, data);
+  if (schemaProblems.length > 0) return { rules: [], problems: schemaProblems, source };
+  const raw = data as { rules: Omit<Rule, 'location' | 'checks' | 'severity'>[] & { checks?: Omit<Check, 'location'>[]; severity?: Severity }[] };
+  const problems: InputProblem[] = [];
+  const rules: Rule[] = raw.rules.map((r, ri) => {
+    const rulePath: JsonPath = ['rules', ri];
+    const rule: Rule = {
+      ...(r as unknown as Rule),
+      severity: (r as { severity?: Severity }).severity ?? 'error',
+      location: { file, path: rulePath },
+      checks: ((r as { checks?: Omit<Check, 'location'>[] }).checks ?? []).map((c, ci) => ({
+        ...c,
+        clause: normaliseClauseId(String(c.clause)),
+        location: { file, path: [...rulePath, 'checks', ci] },
+      })),
+    };
+    for (const key of ['actual', 'condition', 'review'] as const) {
+      if (rule[key]) problems.push(...checkFeel(source, rule[key]!, [...rulePath, key]));
+    }
+    rule.checks.forEach((check, ci) => {
+      const checkPath: JsonPath = [...rulePath, 'checks', ci];
+      for (const key of ['condition', 'message'] as const) {
+        if (rule.type === 'condition' && !check[key] && !rule[key]) {
+          problems.push({
+            file,
+            range: source.rangeOf(checkPath),
+            field: `rules[${ri}].checks[${ci}]`,
+            code: 'rules/incomplete-check',
+            message: `check of ${check.clause} has no ${key}: give the rule or the check one`,
+          });
+        }
+      }
+      if (!catalog.has(check.clause)) {
+        problems.push({
+          file,
+          range: source.rangeOf([...checkPath, 'clause']),
+          field: `rules[${ri}].checks[${ci}].clause`,
+          clause: check.clause,
+          code: 'rules/unknown-clause',
+          message: `unknown clause id "${check.clause}" (not in the ${catalog.edition} catalog)`,
+        });
+      }
+      for (const key of ['actual', 'condition', 'review'] as const) {
+        if (check[key]) problems.push(...checkFeel(source, check[key]!, [...checkPath, key]));
+      }
+    });
+    return rule;
+  });
+  return { rules, problems, source };
+}
+
+/**
+ * FEEL syntax errors at their exact position inside the YAML scalar, and constructs that could
+ * run unbounded on untrusted rule files (numeric-range loops, user-defined functions).
+ */
+function checkFeel(source: YamlSource, expression: string, at: JsonPath): InputProblem[] {
+  const range = source.rangeOf(at);
+  const node = source.doc.getIn(at, true) as { range?: [number, number, number]; type?: string } | undefined;
+  // Plain and quoted scalars on one line map offsets directly; block scalars point at the value start.
+  const quoted = node?.type === 'QUOTE_DOUBLE' || node?.type === 'QUOTE_SINGLE' ? 1 : 0;
+  const base = node?.range ? node.range[0] + quoted : undefined;
+  const exact = (from: number, to: number) =>
+    base !== undefined && (node?.type === 'PLAIN' || quoted) ? source.rangeOfOffsets(base + from, base + to) : range;
+  const field = at.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
+  const problems: InputProblem[] = [];
+  let tree: ReturnType<typeof parseExpression>;
+  try {
+    tree = parseExpression(expression, {}, undefined);
+  } catch (error) {
+    const position = (error as { position?: { from: number; to: number } }).position ?? { from: 0, to: expression.length };
+    return [{ file: source.file, range: exact(position.from, Math.max(position.to, position.from + 1)), field, code: 'rules/feel-syntax', message: `FEEL syntax error at column ${position.from + 1} of "${expression}": ${(error as Error).message}` }];
+  }
+  const cursor = tree.cursor();
+  do {
+    if (cursor.type.isError) {
+      problems.push({ file: source.file, range: exact(cursor.from, Math.max(cursor.to, cursor.from + 1)), field, code: 'rules/feel-syntax', message: `FEEL syntax error at column ${cursor.from + 1} of "${expression}"` });
+      break;
+    }
+    if (cursor.name === 'FunctionDefinition' || cursor.name === 'IterationContext' && /\.\./.test(expression.slice(cursor.from, cursor.to))) {
+      problems.push({ file: source.file, range: exact(cursor.from, cursor.to), field, code: 'rules/feel-unsafe', message: `FEEL ${cursor.name === 'FunctionDefinition' ? 'function definitions' : 'loops over numeric ranges'} are not allowed in rule files` });
+    }
+  } while (cursor.next());
+  return problems;
+}
+
+/** Loads every `*.rules.yaml` of a folder; problems in any file make the whole rulebook unusable. */
+export function loadRulebookFiles(files: { file: string; text: string }[], catalog: Catalog = loadCatalog()): { rulebook: Rulebook; problems: InputProblem[] } {
+  const rules: Rule[] = [];
+  const problems: InputProblem[] = [];
+  const seen = new Map<string, Rule>();
+  for (const { file, text } of files) {
+    const result = parseRuleFile(file, text, catalog);
+    problems.push(...result.problems);
+    for (const rule of result.rules) {
+      const earlier = seen.get(rule.id);
+      if (earlier) {
+        problems.push({
+          file,
+          range: result.source.rangeOf([...rule.location.path, 'id']),
+          field: `${rule.location.path.join('.')}.id`,
+          code: 'rules/duplicate-id',
+          message: `duplicate rule id "${rule.id}" (also in ${path.basename(earlier.location.file)})`,
+        });
+        continue;
+      }
+      seen.set(rule.id, rule);
+      rules.push(rule);
+    }
+  }
+  return { rulebook: { edition: catalog.edition, rules, files: files.map((f) => f.file) }, problems };
+}
+
+const cache = new Map<string, Rulebook>();
+
+/** The rulebook shipped with this package for an edition. Throws if it does not load cleanly (a packaging bug). */
+export function loadRulebook(edition = EDITION, dir = rulebookDir(edition)): Rulebook {
+  const key = `${edition}:${dir}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.rules.yaml'))
+    .sort()
+    .map((f) => ({ file: path.join(dir, f), text: fs.readFileSync(path.join(dir, f), 'utf8') }));
+  const { rulebook, problems } = loadRulebookFiles(files, loadCatalog(edition));
+  if (problems.length > 0) {
+    const first = problems[0]!;
+    throw new Error(`${first.file}:${first.range.start.line + 1}:${first.range.start.character + 1}: ${first.message}`);
+  }
+  cache.set(key, rulebook);
+  return rulebook;
+}

@@ -1,0 +1,147 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import * as addFormatsModule from 'ajv-formats';
+import { packageRoot } from '../paths.js';
+import { formatPath, type InputProblem, type JsonPath, type YamlSource } from '../manifest/yaml-source.js';
+
+// ajv-formats is CommonJS with a default export; under NodeNext it arrives wrapped.
+const addFormats = (addFormatsModule as unknown as { default: (ajv: Ajv2020, formats: string[]) => Ajv2020 }).default;
+
+export type SchemaName = 'manifest' | 'rules';
+
+const compiled = new Map<SchemaName, ValidateFunction>();
+
+export function schemaPath(name: SchemaName): string {
+  return path.join(packageRoot, 'schemas', `${name}.schema.json`);
+}
+
+export function loadSchema(name: SchemaName): Record<string, unknown> {
+  return JSON.parse(fs.readFileSync(schemaPath(name), 'utf8')) as Record<string, unknown>;
+}
+
+function validator(name: SchemaName): ValidateFunction {
+  let fn = compiled.get(name);
+  if (!fn) {
+    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+    addFormats(ajv, ['date']);
+    fn = ajv.compile(loadSchema(name));
+    compiled.set(name, fn);
+  }
+  return fn;
+}
+
+/** Plain ajv validation, no source positions: the baseline the benchmark compares against. */
+export function validateData(name: SchemaName, data: unknown): ErrorObject[] {
+  const fn = validator(name);
+  return fn(data) ? [] : [...(fn.errors ?? [])];
+}
+
+/** Schema violations of a parsed YAML file as problems at the exact node (the key, for unknown fields). */
+export function validateSource(name: SchemaName, source: YamlSource, data: unknown): InputProblem[] {
+  const errors = validateData(name, data).filter((e) => e.keyword !== 'if');
+  return errors.map((e) => toProblem(source, e, data));
+}
+
+function toProblem(source: YamlSource, error: ErrorObject, data: unknown): InputProblem {
+  const at = pathOfPointer(error.instancePath, data);
+  const field = formatPath(at);
+  const where = field || '(document)';
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const extra = String((error.params as { additionalProperty: string }).additionalProperty);
+      const allowed = Object.keys(propertiesAt(error.parentSchema));
+      const hint = closest(extra, allowed);
+      return {
+        file: source.file,
+        range: source.rangeOf([...at, extra], { key: true }),
+        field: formatPath([...at, extra]),
+        code: 'schema/unknown-field',
+        message: `unknown field "${extra}" in ${where}${hint ? ` (did you mean "${hint}"?)` : ''}`,
+      };
+    }
+    case 'required': {
+      const missing = String((error.params as { missingProperty: string }).missingProperty);
+      return {
+        file: source.file,
+        range: source.rangeOf(at),
+        field: formatPath([...at, missing]),
+        code: 'schema/missing-field',
+        message: `missing required field "${missing}" in ${where}`,
+      };
+    }
+    case 'enum': {
+      const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ');
+      return problem(source, at, field, `${where} must be one of ${allowed}`);
+    }
+    case 'const':
+      return problem(source, at, field, `${where} must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`);
+    case 'pattern':
+    case 'format':
+      return problem(source, at, field, `${where} ${describeFormat(error)}`);
+    default:
+      return problem(source, at, field, `${where} ${error.message ?? 'is invalid'}`);
+  }
+}
+
+function problem(source: YamlSource, at: JsonPath, field: string, message: string): InputProblem {
+  return { file: source.file, range: source.rangeOf(at), field, code: 'schema/invalid-value', message };
+}
+
+function describeFormat(error: ErrorObject): string {
+  const schema = error.parentSchema as { format?: string; pattern?: string } | undefined;
+  if (schema?.format === 'date') return 'must be a date YYYY-MM-DD';
+  if (schema?.pattern === '^[0-9a-f]{64}$') return 'must be a lowercase hex SHA-256 (64 characters)';
+  if (schema?.pattern?.startsWith('^([A-F]')) return 'must be a clause id such as 4.1.6 b) or A1.2.3';
+  return error.message ?? 'is invalid';
+}
+
+/** ajv pointers name array indices as strings; the source map needs numbers for them. */
+function pathOfPointer(pointer: string, data: unknown): JsonPath {
+  if (!pointer) return [];
+  const out: JsonPath = [];
+  let node: unknown = data;
+  for (const raw of pointer.slice(1).split('/')) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(node)) {
+      const index = Number(segment);
+      out.push(index);
+      node = node[index];
+    } else {
+      out.push(segment);
+      node = node && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
+    }
+  }
+  return out;
+}
+
+function propertiesAt(schema: unknown): Record<string, unknown> {
+  return ((schema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
+}
+
+function closest(word: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}
