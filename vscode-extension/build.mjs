@@ -31,6 +31,23 @@ await esbuild.build({
   outfile: path.join(dist, 'extension.js'),
 });
 
+const bpmnJs = path.dirname(require.resolve('bpmn-js/package.json'));
+const bpmnJsOut = path.join(dist, 'media', 'bpmn-js');
+fs.rmSync(bpmnJsOut, { recursive: true, force: true });
+fs.mkdirSync(bpmnJsOut, { recursive: true });
+for (const asset of ['bpmn-js.css', 'diagram-js.css', 'bpmn-font']) {
+  fs.cpSync(path.join(bpmnJs, 'dist', 'assets', asset), path.join(bpmnJsOut, asset), { recursive: true });
+}
+fs.copyFileSync(path.join(bpmnJs, 'dist', 'bpmn-navigated-viewer.production.min.js'), path.join(bpmnJsOut, 'bpmn-navigated-viewer.production.min.js'));
+
+const models = path.join(repo, 'bpmn', 'models');
+const modelsOut = path.join(dist, 'bpmn');
+fs.rmSync(modelsOut, { recursive: true, force: true });
+fs.mkdirSync(modelsOut, { recursive: true });
+const modelFiles = fs.existsSync(models) ? fs.readdirSync(models).filter((file) => file.endsWith('.bpmn')) : [];
+if (modelFiles.length === 0) fail('no BPMN model in bpmn/models/*.bpmn for "Show certification procedure"');
+for (const file of modelFiles) fs.copyFileSync(path.join(models, file), path.join(modelsOut, file));
+
 // The server and @isccc/rules are ESM that find their data through import.meta.url; in a CommonJS
 // bundle that becomes the bundle's own URL, so the data is laid out beside dist/server/server.js.
 const serverEntry = path.join(repo, 'language-server', 'dist', 'src', 'server.js');
@@ -60,16 +77,3 @@ fs.writeFileSync(
   path.join(serverDir, 'package.json'),
   `${JSON.stringify({ name: rulesPackage.name, version: rulesPackage.version, private: true, type: 'commonjs' }, null, 2)}\n`,
 );
-
-const bpmnJs = path.dirname(require.resolve('bpmn-js/package.json'));
-const bpmnJsOut = path.join(dist, 'media', 'bpmn-js');
-copyDir(path.join(bpmnJs, 'dist', 'assets'), bpmnJsOut);
-fs.copyFileSync(path.join(bpmnJs, 'dist', 'bpmn-navigated-viewer.production.min.js'), path.join(bpmnJsOut, 'bpmn-navigated-viewer.production.min.js'));
-
-const models = path.join(repo, 'bpmn', 'models');
-const modelsOut = path.join(dist, 'bpmn');
-fs.rmSync(modelsOut, { recursive: true, force: true });
-fs.mkdirSync(modelsOut, { recursive: true });
-const modelFiles = fs.existsSync(models) ? fs.readdirSync(models).filter((file) => file.endsWith('.bpmn')) : [];
-if (modelFiles.length === 0) fail('no BPMN model in bpmn/models/*.bpmn for "Show certification procedure"');
-for (const file of modelFiles) fs.copyFileSync(path.join(models, file), path.join(modelsOut, file));
