@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  type Catalog,
+  type Clause,
+  type InputProblem,
+  type JsonPath,
+  loadRulebook,
+  loadRulebookFiles,
+  type Rulebook,
+  type SourceRange,
+  YamlSource,
+} from '@isccc/rules';
+import { isRuleFileName } from '../documents/kind.js';
+
+export interface RulebookState {
+  /** Shipped rules, overridden rule-by-rule (same id) by the workspace's clean rule files. */
+  rulebook: Rulebook;
+  problemsByFile: Map<string, InputProblem[]>;
+  /** Clauses no rule checks and no evidence/assessor rule covers. */
+  uncovered: Clause[];
+}
+
+const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
+const MAX_SCAN_FILES = 5000;
+
+/**
+ * Which rule files are in force. A rule file with problems stays out of the rulebook (its
+ * diagnostics say why), so a half-typed edit never turns every manifest red.
+ */
+export class RulebookService {
+  private readonly disk = new Map<string, string>();
+  private readonly open = new Map<string, string>();
+  private state: RulebookState | undefined;
+  private readonly sources = new Map<string, { text: string; source: YamlSource }>();
+  generation = 0;
+
+  constructor(private readonly catalog: Catalog) {}
+
+  /** Finds `*.rules.yaml` under the workspace folders (bounded: skips build and dependency folders). */
+  scan(folders: string[]): void {
+    let seen = 0;
+    const walk = (dir: string, depth: number): void => {
+      if (depth > 8 || seen > MAX_SCAN_FILES) return;
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const entry of entries) {
+        seen++;
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory() && !SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(full, depth + 1);
+        else if (entry.isFile() && isRuleFileName(entry.name)) this.readDisk(full);
+      }
+    };
+    for (const folder of folders) walk(folder, 0);
+    this.invalidate();
+  }
+
+  setOpen(file: string, text: string): void {
+    if (this.open.get(file) === text) return;
+    this.open.set(file, text);
+    this.invalidate();
+  }
+
+  close(file: string): void {
+    if (this.open.delete(file)) this.invalidate();
+  }
+
+  diskChanged(file: string): void {
+    this.readDisk(file);
+    this.invalidate();
+  }
+
+  get(): RulebookState {
+    this.state ??= this.build();
+    return this.state;
+  }
+
+  /** Range of a node of a rule file (shipped or workspace), for related information and definitions. */
+  rangeIn(file: string, at: JsonPath): SourceRange {
+    const text = this.open.get(file) ?? this.disk.get(file) ?? readOrEmpty(file);
+    let cached = this.sources.get(file);
+    if (!cached || cached.text !== text) {
+      cached = { text, source: YamlSource.parse(file, text) };
+      this.sources.set(file, cached);
+    }
+    return cached.source.rangeOf(at);
+  }
+
+  private readDisk(file: string): void {
+    try {
+      this.disk.set(file, fs.readFileSync(file, 'utf8'));
+    } catch {
+      this.disk.delete(file);
+    }
+  }
+
+  private invalidate(): void {
+    this.state = undefined;
+    this.generation++;
+  }
+
+  private build(): RulebookState {
+    const files = [...new Set([...this.disk.keys(), ...this.open.keys()])]
+      .sort()
+      .map((file) => ({ file, text: this.open.get(file) ?? this.disk.get(file)! }));
+    const { rulebook: workspace, problems } = loadRulebookFiles(files, this.catalog);
+    const problemsByFile = new Map<string, InputProblem[]>();
+    for (const problem of problems) problemsByFile.set(problem.file, [...(problemsByFile.get(problem.file) ?? []), problem]);
+    const clean = workspace.rules.filter((rule) => !problemsByFile.has(rule.location.file));
+    const ids = new Set(clean.map((rule) => rule.id));
+    const shipped = loadRulebook(this.catalog.edition);
+    const rulebook: Rulebook = {
+      edition: this.catalog.edition,
+      rules: [...clean, ...shipped.rules.filter((rule) => !ids.has(rule.id))],
+      files: [...new Set([...files.map((f) => f.file), ...shipped.files])],
+    };
+    return { rulebook, problemsByFile, uncovered: uncoveredClauses(this.catalog, rulebook) };
+  }
+}
+
+function uncoveredClauses(catalog: Catalog, rulebook: Rulebook): Clause[] {
+  const checked = new Set(rulebook.rules.flatMap((rule) => rule.checks.map((check) => check.clause)));
+  const types = new Set(rulebook.rules.map((rule) => rule.type));
+  return catalog.all.filter(
+    (clause) =>
+      (clause.kind === 'quantitative' && !checked.has(clause.id)) ||
+      (clause.kind === 'evidence' && !types.has('evidence') && !checked.has(clause.id)) ||
+      (clause.kind === 'auditor' && !types.has('assessor') && !checked.has(clause.id)),
+  );
+}
+
+function readOrEmpty(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
