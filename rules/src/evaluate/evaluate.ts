@@ -115,13 +115,14 @@ interface LevelContext {
 function evaluateLevel(ctx: LevelContext, target: Target): Finding[] {
   const facts = deriveFacts(ctx.manifest, target, ctx.asOf);
   const findings: Finding[] = [];
+  const checks: { rule: Rule; check: Check; clause: Clause }[] = [];
   for (const rule of ctx.rulebook.rules) {
     if (!ruleApplies(rule, target)) continue;
     switch (rule.type) {
       case 'condition':
         for (const check of rule.checks) {
           const clause = ctx.catalog.get(check.clause);
-          if (clause && appliesTo(clause, target)) findings.push(runCheck(ctx, rule, check, clause, facts));
+          if (clause && appliesTo(clause, target)) checks.push({ rule, check, clause });
         }
         break;
       case 'evidence':
@@ -135,7 +136,52 @@ function evaluateLevel(ctx: LevelContext, target: Target): Finding[] {
         break;
     }
   }
+  const outcomes = runChecks(checks.map(({ rule, check }) => ({ rule, check })), facts);
+  checks.forEach(({ rule, check, clause }, i) => findings.push(checkFinding(ctx, rule, check, clause, outcomes[i]!)));
   return findings.sort((a, b) => compareClauseIds(a.clause, b.clause) || a.rule.localeCompare(b.rule));
+}
+
+interface Outcome {
+  actual: unknown;
+  ok: unknown;
+  review: unknown;
+}
+
+/**
+ * All checks of a level in one FEEL evaluation: feelin configures a parser per call, which costs
+ * far more than the conditions themselves, so one list of contexts is evaluated instead of one
+ * expression per check. Each context binds `expected`, then `actual`, then the verdicts.
+ */
+function runChecks(checks: { rule: Rule; check: Check }[], facts: Facts): Outcome[] {
+  if (checks.length === 0) return [];
+  const entries = checks.map(({ rule, check }) => {
+    const actual = check.actual ?? rule.actual;
+    const review = check.review ?? rule.review;
+    return `{expected: ${feelLiteral(check.expected ?? null)}, actual: ${actual ? `(${actual})` : 'null'}, ok: (${check.condition ?? rule.condition}), review: ${review ? `(${review})` : 'false'}}`;
+  });
+  try {
+    const value = feel(`[${entries.join(',\n')}]`, facts as unknown as Record<string, unknown>).value;
+    if (Array.isArray(value) && value.length === checks.length) return value as Outcome[];
+  } catch {
+    // Fall through: evaluate one by one so a single bad check cannot hide the others.
+  }
+  return entries.map((entry) => {
+    try {
+      return feel(entry, facts as unknown as Record<string, unknown>).value as Outcome;
+    } catch {
+      return { actual: null, ok: null, review: null };
+    }
+  });
+}
+
+/** A JSON value as a FEEL literal (rule files are data: expected values never become code). */
+export function feelLiteral(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(feelLiteral).join(', ')}]`;
+  return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${JSON.stringify(k)}: ${feelLiteral(v)}`).join(', ')}}`;
 }
 
 function ruleApplies(rule: Rule, target: Target): boolean {
@@ -147,14 +193,9 @@ function ruleApplies(rule: Rule, target: Target): boolean {
   return true;
 }
 
-function runCheck(ctx: LevelContext, rule: Rule, check: Check, clause: Clause, facts: Facts): Finding {
-  const scope: Record<string, unknown> = { ...facts, expected: check.expected ?? null };
-  const actualExpr = check.actual ?? rule.actual;
-  const actual = actualExpr ? evalFeel(actualExpr, scope) : undefined;
-  scope.actual = actual ?? null;
-  const verdict = evalFeel(check.condition ?? rule.condition!, scope);
-  const reviewExpr = check.review ?? rule.review;
-  const status: Status = verdict === true ? 'pass' : reviewExpr && evalFeel(reviewExpr, scope) === true ? 'manual-review' : 'fail';
+function checkFinding(ctx: LevelContext, rule: Rule, check: Check, clause: Clause, outcome: Outcome): Finding {
+  const actual = check.actual ?? rule.actual ? outcome.actual : undefined;
+  const status: Status = outcome.ok === true ? 'pass' : outcome.review === true ? 'manual-review' : 'fail';
   const where = check.source ?? rule.source ?? '';
   const values = { clause: clause.label, actual: show(actual), expected: show(check.expected), path: where };
   const template = check.message ?? rule.message!;
@@ -172,14 +213,6 @@ function runCheck(ctx: LevelContext, rule: Rule, check: Check, clause: Clause, f
     docUrl: docUrl(ctx, rule),
     related: [check.location],
   };
-}
-
-function evalFeel(expression: string, scope: Record<string, unknown>): unknown {
-  try {
-    return feel(expression, scope).value;
-  } catch {
-    return null;
-  }
 }
 
 function evidenceCoverage(ctx: LevelContext, rule: Rule, target: Target): Finding[] {
