@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { type Catalog, catalogDir, type Clause, type Lang, type SourceRange } from '@isccc/rules';
+
+const LEVEL_NAME: Record<number, { zh: string; en: string }> = { 1: { zh: '一级', en: 'level 1' }, 2: { zh: '二级', en: 'level 2' }, 3: { zh: '三级', en: 'level 3' } };
+
+/** Clause text in both languages, as the standard prints it, with where it applies. */
+export function clauseMarkdown(clause: Clause, lang: Lang): string {
+  const other: Lang = lang === 'zh' ? 'en' : 'zh';
+  const title = [clause.title?.[lang], clause.title?.[other]].filter(Boolean).join(' — ');
+  const levels = clause.levels.map((l) => `${LEVEL_NAME[l]!.en} (${LEVEL_NAME[l]!.zh})`).join(', ');
+  const categories = clause.categories.length === 6 ? 'all categories' : clause.categories.join(', ');
+  return [
+    `**${clause.label}**${title ? ` ${title}` : ''}`,
+    ...(clause.text ? [clause.text.zh, `*${clause.text.en}*`] : []),
+    `Levels: ${levels} · Categories: ${categories}${clause.drClass ? ` (class ${clause.drClass})` : ''} · Kind: ${clause.kind}`,
+  ].join('\n\n');
+}
+
+/** Line of each `- id:` in the catalog files, for go-to-definition. */
+let index: Map<string, { file: string; range: SourceRange }> | undefined;
+
+export function catalogLocation(catalog: Catalog, id: string): { file: string; range: SourceRange } | undefined {
+  if (!index) {
+    index = new Map();
+    const dir = catalogDir(catalog.edition);
+    for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
+      const file = path.join(dir, name);
+      fs.readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          const m = /^- id:\s*["']?([^"'\s#]+)/.exec(line);
+          if (m) index!.set(m[1]!, { file, range: { start: { line: i, character: 2 }, end: { line: i, character: line.length } } });
+        });
+    }
+  }
+  return index.get(catalog.get(id)?.id ?? id);
+}

@@ -1,0 +1,81 @@
+import { type JsonPath, parseFieldPath, type YamlSource } from '@isccc/rules';
+import { type CodeAction, CodeActionKind, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { isMap, isSeq, type Node } from 'yaml';
+import type { Analysis } from '../documents/analysis.js';
+import type { FindingData } from './diagnostics.js';
+import { placeholderOf, schemaAt, schemaRoot } from './schema-nav.js';
+
+/** Quick fixes for the diagnostics the client sends back: evidence stub, fresh sha256, missing required field. */
+export function codeActions(document: TextDocument, analysis: Analysis, diagnostics: Diagnostic[]): CodeAction[] {
+  const source = analysis.kind === 'manifest' ? analysis.parsed.source : analysis.result.source;
+  const actions: CodeAction[] = [];
+  const fix = (title: string, diagnostic: Diagnostic, edits: TextEdit[] | undefined) => {
+    if (edits) actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [document.uri]: edits } } });
+  };
+  for (const diagnostic of diagnostics) {
+    const data = diagnostic.data as Partial<FindingData> & { field?: string };
+    if (analysis.kind === 'manifest' && diagnostic.code === 'isccc/evidence' && data?.status === 'missing-evidence' && data.clause) {
+      fix(`Add an evidence entry for ${data.clauseLabel ?? data.clause}`, diagnostic, evidenceStub(document, source, data.clause));
+    } else if (diagnostic.code === 'isccc/evidence-integrity' && data?.path?.endsWith('.sha256') && /^[0-9a-f]{64}$/.test(String(data.actual))) {
+      fix('Update sha256 to the file’s current digest', diagnostic, [{ range: diagnostic.range, newText: String(data.actual) }]);
+    } else if (diagnostic.code === 'schema/missing-field' && data?.field) {
+      const at = parseFieldPath(data.field);
+      const key = at.pop();
+      if (typeof key === 'string') {
+        const value = placeholderOf(schemaRoot(analysis.kind === 'manifest' ? 'manifest' : 'rules'), schemaAt(schemaRoot(analysis.kind === 'manifest' ? 'manifest' : 'rules'), [...at, key]));
+        fix(`Add missing field "${key}"`, diagnostic, addPair(document, source, at, key, value));
+      }
+    }
+  }
+  return actions;
+}
+
+function evidenceStub(document: TextDocument, source: YamlSource, clause: string): TextEdit[] | undefined {
+  const item = ['path: evidence/TODO', `sha256: ${'0'.repeat(64)}`, 'type: other', `supports: ["${clause}"]`];
+  const evidence = source.doc.get('evidence', true) as Node | undefined;
+  if (isSeq(evidence) && evidence.items.length > 0 && !evidence.flow) {
+    const first = document.positionAt((evidence.items[0] as Node).range![0]);
+    const indent = ' '.repeat(Math.max(0, first.character - 2));
+    const lines = item.map((line, i) => `${indent}${i === 0 ? '- ' : '  '}${line}`);
+    return [insertAfterLine(document, lastLineOf(document, evidence), lines)];
+  }
+  if (isSeq(evidence) && evidence.range) {
+    // `evidence: []` (or a flow list): replace it with a block list holding the stub.
+    const range = rangeOf(document, evidence.range);
+    return [{ range, newText: `\n${item.map((line, i) => `  ${i === 0 ? '- ' : '  '}${line}`).join('\n')}` }];
+  }
+  return undefined;
+}
+
+function addPair(document: TextDocument, source: YamlSource, at: JsonPath, key: string, value: string): TextEdit[] | undefined {
+  const parent = (at.length === 0 ? source.doc.contents : source.doc.getIn(at, true)) as Node | undefined;
+  if (!isMap(parent) || !parent.range) return undefined;
+  if (parent.flow) {
+    const close = document.getText().lastIndexOf('}', parent.range[1]);
+    if (close < parent.range[0]) return undefined;
+    const pos = document.positionAt(close);
+    return [{ range: { start: pos, end: pos }, newText: `${parent.items.length > 0 ? ', ' : ''}${key}: ${value} ` }];
+  }
+  const first = parent.items[0]?.key as Node | undefined;
+  const indent = first?.range ? document.positionAt(first.range[0]).character : 0;
+  return [insertAfterLine(document, lastLineOf(document, parent), [`${' '.repeat(indent)}${key}: ${value}`])];
+}
+
+/** Last line holding content of a block node (its range may run into the next line's start). */
+function lastLineOf(document: TextDocument, node: Node): number {
+  const text = document.getText();
+  let end = node.range![1];
+  while (end > node.range![0] && /\s/.test(text[end - 1]!)) end--;
+  return document.positionAt(end).line;
+}
+
+function insertAfterLine(document: TextDocument, line: number, lines: string[]): TextEdit {
+  const end = document.positionAt(document.offsetAt({ line: line + 1, character: 0 }));
+  const atEndOfFile = end.line === line;
+  return { range: { start: end, end }, newText: atEndOfFile ? `\n${lines.join('\n')}` : `${lines.join('\n')}\n` };
+}
+
+function rangeOf(document: TextDocument, range: [number, number, number]): Range {
+  return { start: document.positionAt(range[0]), end: document.positionAt(range[1]) };
+}

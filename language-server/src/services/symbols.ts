@@ -1,0 +1,48 @@
+import type { YamlSource } from '@isccc/rules';
+import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+
+const MAX_DEPTH = 4;
+/** Fields that name a list item better than its index. */
+const NAMING_KEYS = ['id', 'name', 'path', 'clause', 'certificate', 'standard', 'year'];
+
+/** Outline: keys, and list items named by their id / name / path. */
+export function documentSymbols(document: TextDocument, source: YamlSource): DocumentSymbol[] {
+  const range = (node: Node | null | undefined, fallback: Node | null | undefined) => {
+    const r = node?.range ?? fallback?.range ?? [0, 0];
+    return { start: document.positionAt(r[0]), end: document.positionAt(r[1]) };
+  };
+  const children = (node: unknown, depth: number): DocumentSymbol[] => {
+    if (depth > MAX_DEPTH) return [];
+    if (isMap(node)) {
+      return node.items.filter(isPair).map((pair) => {
+        const value = pair.value as Node | null;
+        const full = range(pair.key as Node, null);
+        if (value?.range) full.end = document.positionAt(value.range[1]);
+        return {
+          name: isScalar(pair.key) ? String(pair.key.value) || '""' : '?',
+          kind: isSeq(value) ? SymbolKind.Array : isMap(value) ? SymbolKind.Object : SymbolKind.Field,
+          ...(isScalar(value) ? { detail: String(value.value ?? '') } : {}),
+          range: full,
+          selectionRange: range(pair.key as Node, null),
+          children: children(value, depth + 1),
+        };
+      });
+    }
+    if (isSeq(node)) {
+      return node.items.map((item, i) => {
+        const named = isMap(item) ? NAMING_KEYS.map((k) => item.get(k)).find((v) => v !== undefined && v !== null) : isScalar(item) ? item.value : undefined;
+        return {
+          name: named !== undefined ? String(named) : `[${i}]`,
+          kind: isMap(item) ? SymbolKind.Object : SymbolKind.String,
+          range: range(item as Node, node),
+          selectionRange: range(item as Node, node),
+          children: children(item, depth + 1),
+        };
+      });
+    }
+    return [];
+  };
+  return children(source.doc.contents, 0);
+}
