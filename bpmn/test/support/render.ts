@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const bpmnJsDist = path.join(path.dirname(require.resolve('bpmn-js/package.json')), 'dist');
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface RenderResult {
+  warnings: string[];
+  error?: string;
+  elementCount: number;
+  /** Shapes of flow nodes and edges drawn on the canvas. */
+  shapeCount: number;
+  connectionCount: number;
+  /** Pairs of overlapping non-container shapes (ids), as bpmn-js positions them. */
+  overlaps: string[];
+  /** Labels whose box overlaps a node shape or another label. */
+  labelOverlaps: string[];
+  png: Buffer;
+}
+
+const PAGE = `<!doctype html>
+<html><head><meta charset="utf-8">
+<link rel="stylesheet" href="/dist/assets/diagram-js.css">
+<link rel="stylesheet" href="/dist/assets/bpmn-js.css">
+<style>html,body{margin:0;background:#fff}#canvas{width:100vw;height:100vh}</style>
+<script src="/dist/bpmn-navigated-viewer.production.min.js"></script>
+</head><body><div id="canvas"></div>
+<script>
+window.renderModel = async (xml) => {
+  const viewer = new BpmnJS({ container: '#canvas' });
+  try {
+    const { warnings } = await viewer.importXML(xml);
+    const canvas = viewer.get('canvas');
+    canvas.zoom('fit-viewport');
+    const registry = viewer.get('elementRegistry');
+    const all = registry.getAll();
+    const shapes = all.filter((e) => !e.waypoints && e.type !== 'label' && e.parent);
+    const boxes = shapes.filter((e) => !/SubProcess|Participant|Lane/.test(e.type) && e.type !== 'bpmn:BoundaryEvent');
+    const hit = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    const overlaps = [];
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) if (hit(boxes[i], boxes[j])) overlaps.push(boxes[i].id + ' x ' + boxes[j].id);
+    const labels = all.filter((e) => e.type === 'label');
+    const labelOverlaps = [];
+    for (const l of labels) {
+      for (const s of boxes) if (s !== l.labelTarget && hit(l, s)) labelOverlaps.push(l.labelTarget.id + ' label x ' + s.id);
+      for (const o of labels) if (o !== l && o.id < l.id && hit(l, o)) labelOverlaps.push(l.labelTarget.id + ' label x ' + o.labelTarget.id + ' label');
+    }
+    return {
+      warnings: warnings.map((w) => String(w.message || w)),
+      elementCount: all.length,
+      shapeCount: shapes.length,
+      connectionCount: all.filter((e) => e.waypoints).length,
+      overlaps,
+      labelOverlaps,
+      viewbox: canvas.viewbox(),
+    };
+  } catch (err) {
+    return { warnings: (err.warnings || []).map((w) => String(w.message || w)), error: String(err.message || err), elementCount: 0, shapeCount: 0, connectionCount: 0, overlaps: [], labelOverlaps: [] };
+  }
+};
+</script></body></html>`;
+
+/** Serves the viewer page and bpmn-js's prebuilt navigated viewer from 127.0.0.1 on a free port. */
+function serve(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
+      return;
+    }
+    if (url.pathname.startsWith('/dist/')) {
+      const file = path.normalize(path.join(bpmnJsDist, url.pathname.slice('/dist/'.length)));
+      if (file.startsWith(bpmnJsDist) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+        const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'application/octet-stream';
+        res.writeHead(200, { 'content-type': type }).end(fs.readFileSync(file));
+        return;
+      }
+    }
+    res.writeHead(404).end();
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({ url: `http://127.0.0.1:${port}/`, close: () => new Promise((done) => server.close(() => done())) });
+    });
+  });
+}
+
+export class ModelRenderer {
+  private browser?: Browser;
+  private server?: { url: string; close: () => Promise<void> };
+
+  async start(): Promise<void> {
+    this.server = await serve();
+    this.browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  }
+
+  /** Imports one model into bpmn-js's NavigatedViewer and screenshots the fitted canvas. */
+  async render(xml: string, viewport = { width: 2400, height: 1300 }): Promise<RenderResult> {
+    if (!this.browser || !this.server) throw new Error('ModelRenderer not started');
+    const page = await this.browser.newPage({ viewport });
+    try {
+      const pageErrors: string[] = [];
+      page.on('pageerror', (err) => pageErrors.push(err.message));
+      await page.goto(this.server.url);
+      await page.waitForFunction(() => typeof (window as unknown as { renderModel?: unknown }).renderModel === 'function');
+      const result = await page.evaluate(
+        (source) => (window as unknown as { renderModel: (x: string) => Promise<Omit<RenderResult, 'png'>> }).renderModel(source),
+        xml,
+      );
+      const png = await page.screenshot({ fullPage: false });
+      if (pageErrors.length) result.error = [result.error, ...pageErrors].filter(Boolean).join('; ');
+      return { ...result, png };
+    } finally {
+      await page.close();
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.browser?.close();
+    await this.server?.close();
+  }
+}
