@@ -22,7 +22,7 @@ function copyDir(from, to) {
   fs.cpSync(from, to, { recursive: true });
 }
 
-const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning', legalComments: 'none' };
+const common = { bundle: true, minify: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning', legalComments: 'none' };
 
 await esbuild.build({
   ...common,
@@ -35,7 +35,8 @@ const bpmnJs = path.dirname(require.resolve('bpmn-js/package.json'));
 const bpmnJsOut = path.join(dist, 'media', 'bpmn-js');
 fs.rmSync(bpmnJsOut, { recursive: true, force: true });
 fs.mkdirSync(bpmnJsOut, { recursive: true });
-for (const asset of ['bpmn-js.css', 'diagram-js.css', 'bpmn-font']) {
+// The embedded-font stylesheet carries the font itself, so no font files are needed.
+for (const asset of ['bpmn-js.css', 'diagram-js.css', 'bpmn-font/css/bpmn-embedded.css']) {
   fs.cpSync(path.join(bpmnJs, 'dist', 'assets', asset), path.join(bpmnJsOut, asset), { recursive: true });
 }
 fs.copyFileSync(path.join(bpmnJs, 'dist', 'bpmn-navigated-viewer.production.min.js'), path.join(bpmnJsOut, 'bpmn-navigated-viewer.production.min.js'));

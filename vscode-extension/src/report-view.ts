@@ -5,10 +5,7 @@ import { contentSecurityPolicy, escapeHtml, nonce } from './html.js';
 import { findingsLabel, levelLabel, messageLanguage, type Lang } from './labels.js';
 import { ReportRequest, type Range, type Report } from './protocol.js';
 
-interface RevealMessage {
-  type: 'reveal';
-  range: Range;
-}
+type WebviewMessage = { type: 'reveal'; range: Range } | { type: 'openDoc'; url: string };
 
 /** One report panel, re-rendered for whichever manifest the command is run on. */
 export class ReportView implements vscode.Disposable {
@@ -21,6 +18,7 @@ export class ReportView implements vscode.Disposable {
   async show(uri?: vscode.Uri): Promise<Report> {
     const manifest = uri ?? activeManifest();
     const report = await this.client.sendRequest(ReportRequest, { uri: manifest.toString() });
+    if (!report) throw new Error(`The ISCCC language server holds no manifest at ${manifest.toString()}.`);
     this.manifest = manifest;
     const panel = this.panel ?? this.createPanel();
     panel.title = `ISCCC: ${manifest.path.split('/').pop() ?? manifest.path}`;
@@ -35,8 +33,10 @@ export class ReportView implements vscode.Disposable {
       localResourceRoots: [],
     });
     panel.onDidDispose(() => (this.panel = undefined));
-    panel.webview.onDidReceiveMessage((message: RevealMessage) => {
+    panel.webview.onDidReceiveMessage((message: WebviewMessage) => {
       if (message.type === 'reveal' && this.manifest) void reveal(this.manifest, message.range);
+      // Rule doc pages ship with the server's data; the webview itself may not open file: links.
+      if (message.type === 'openDoc') void vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.parse(message.url));
     });
     this.panel = panel;
     return panel;
@@ -58,28 +58,44 @@ async function reveal(manifest: vscode.Uri, range: Range): Promise<void> {
   await vscode.window.showTextDocument(manifest, { selection, viewColumn: vscode.ViewColumn.One });
 }
 
-const HEADINGS: Record<Lang, string[]> = {
-  en: ['Clause', 'Rule', 'Status', 'Finding', 'Location'],
-  zh: ['条款', '规则', '状态', '发现', '位置'],
-};
+const WORDS = {
+  en: { headings: ['Clause', 'Rule', 'Status', 'Finding', 'Location'], target: 'Target', asOf: 'as of', problems: 'Input problems (nothing is evaluated until they are fixed)' },
+  zh: { headings: ['条款', '规则', '状态', '发现', '位置'], target: '申请', asOf: '评价日期', problems: '输入问题（修正之前不做评价）' },
+} as const;
+
+const STATUS_ICON: Record<string, string> = { pass: '✔', fail: '✘', 'missing-evidence': '?', 'manual-review': '⚑', 'not-applicable': '–' };
+
+function locationLink(range: Range | undefined): string {
+  if (!range) return '';
+  return `<a href="#" data-range="${escapeHtml(JSON.stringify(range))}">Ln ${range.start.line + 1}, Col ${range.start.character + 1}</a>`;
+}
 
 export function renderReport(report: Report, manifest: vscode.Uri, webview: vscode.Webview, lang: Lang): string {
+  const words = WORDS[lang];
   const scriptNonce = nonce();
-  const count = report.clauses.reduce((sum, clause) => sum + clause.findings.length, 0);
+  const shown = report.clauses.flatMap((clause) => clause.findings).filter((f) => f.status !== 'pass' && f.status !== 'not-applicable');
+  const target = report.target
+    ? `<p>${words.target}: ${escapeHtml(report.target.category)}${report.target.drClass ? ` ${escapeHtml(report.target.drClass)}` : ''}, ${escapeHtml(
+        levelLabel(report.target.level, lang),
+      )}${report.asOf ? ` · ${words.asOf} ${escapeHtml(report.asOf)}` : ''}</p>`
+    : '';
+  const problems = report.problems.length
+    ? `<h2>${words.problems}</h2><ul>${report.problems
+        .map((problem) => `<li><code>${escapeHtml(problem.code)}</code> ${escapeHtml(problem.message)} ${locationLink(problem.range)}</li>`)
+        .join('')}</ul>`
+    : '';
   const rows = report.clauses
     .map((clause) => {
-      const heading = `<tr class="clause"><th colspan="5" id="clause-${escapeHtml(clause.clause)}">${escapeHtml(clause.clause)}${
+      const heading = `<tr class="clause" data-clause="${escapeHtml(clause.clause)}"><th colspan="5">${escapeHtml(clause.label)}${
         clause.title ? ` ${escapeHtml(clause.title)}` : ''
       }</th></tr>`;
       const findings = clause.findings.map((finding) => {
-        const location = finding.range
-          ? `<a href="#" data-range="${escapeHtml(JSON.stringify(finding.range))}">Ln ${finding.range.start.line + 1}, Col ${
-              finding.range.start.character + 1
-            }</a>`
-          : '';
-        return `<tr class="finding status-${escapeHtml(finding.status)}"><td>${escapeHtml(clause.clause)}</td><td><code>${escapeHtml(
-          finding.ruleId,
-        )}</code></td><td>${escapeHtml(finding.status)}</td><td>${escapeHtml(finding.message)}</td><td>${location}</td></tr>`;
+        const rule = finding.docUrl
+          ? `<a href="#" data-doc="${escapeHtml(finding.docUrl)}"><code>${escapeHtml(finding.ruleId)}</code></a>`
+          : `<code>${escapeHtml(finding.ruleId)}</code>`;
+        return `<tr class="finding status-${escapeHtml(finding.status)}"><td>${escapeHtml(clause.label)}</td><td>${rule}</td><td>${
+          STATUS_ICON[finding.status] ?? ''
+        } ${escapeHtml(finding.status)}</td><td>${escapeHtml(finding.message)}</td><td>${locationLink(finding.range)}</td></tr>`;
       });
       return [heading, ...findings].join('\n');
     })
@@ -94,14 +110,18 @@ export function renderReport(report: Report, manifest: vscode.Uri, webview: vsco
   table { border-collapse: collapse; width: 100%; }
   th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--vscode-panel-border); vertical-align: top; }
   tr.clause th { background: var(--vscode-editorWidget-background); padding-top: 10px; }
+  tr.status-fail td:nth-child(3) { color: var(--vscode-errorForeground); }
+  tr.status-pass td:nth-child(3) { color: var(--vscode-testing-iconPassed); }
   a { color: var(--vscode-textLink-foreground); }
 </style>
 </head>
 <body>
 <h1>ISCCC-SV-001:2015 — ${escapeHtml(manifest.path.split('/').pop() ?? '')}</h1>
-<p id="summary">${escapeHtml(levelLabel(report.qualifyingLevel, lang))} · ${escapeHtml(findingsLabel(count, lang))}</p>
+${target}
+<p id="summary">${escapeHtml(levelLabel(report.qualifyingLevel, lang))} · ${escapeHtml(findingsLabel(shown.length + report.problems.length, lang))}</p>
+${problems}
 <table>
-<thead><tr>${HEADINGS[lang].map((heading) => `<th>${heading}</th>`).join('')}</tr></thead>
+<thead><tr>${words.headings.map((heading) => `<th>${heading}</th>`).join('')}</tr></thead>
 <tbody>
 ${rows}
 </tbody>
@@ -109,10 +129,11 @@ ${rows}
 <script nonce="${scriptNonce}">
   const vscode = acquireVsCodeApi();
   document.addEventListener('click', (event) => {
-    const link = event.target.closest('a[data-range]');
+    const link = event.target.closest('a[data-range], a[data-doc]');
     if (!link) return;
     event.preventDefault();
-    vscode.postMessage({ type: 'reveal', range: JSON.parse(link.dataset.range) });
+    if (link.dataset.range) vscode.postMessage({ type: 'reveal', range: JSON.parse(link.dataset.range) });
+    else vscode.postMessage({ type: 'openDoc', url: link.dataset.doc });
   });
 </script>
 </body>

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { MANIFEST_LANGUAGE } from './client.js';
-import { findingsLabel, levelLabel, messageLanguage } from './labels.js';
-import { SummaryRequest } from './protocol.js';
+import { findingsLabel, levelLabel, messageLanguage, type Lang } from './labels.js';
+import { SummaryRequest, type Summary } from './protocol.js';
 
 /** Qualifying level and finding count of the manifest in the active editor, as the server computes them. */
 export class ConformanceStatus implements vscode.Disposable {
@@ -38,9 +38,13 @@ export class ConformanceStatus implements vscode.Disposable {
     this.client.sendRequest(SummaryRequest, { uri: document.uri.toString() }).then(
       (summary) => {
         if (generation !== this.generation) return;
+        if (!summary) {
+          this.item.hide();
+          return;
+        }
         const lang = messageLanguage();
         this.item.text = `$(law) ISCCC ${levelLabel(summary.qualifyingLevel, lang)} · ${findingsLabel(summary.findingCount, lang)}`;
-        this.item.tooltip = lang === 'zh' ? '显示符合性报告' : 'Show conformance report';
+        this.item.tooltip = tooltip(summary, lang);
         this.item.backgroundColor =
           summary.findingCount > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
         this.item.show();
@@ -57,4 +61,20 @@ export class ConformanceStatus implements vscode.Disposable {
   dispose(): void {
     for (const subscription of this.subscriptions) subscription.dispose();
   }
+}
+
+/** What stands between the manifest and the next level up, as the server listed it. */
+function tooltip(summary: Summary, lang: Lang): vscode.MarkdownString {
+  const text = new vscode.MarkdownString();
+  text.appendText(lang === 'zh' ? '点击显示符合性报告' : 'Click to show the conformance report');
+  if (summary.next) {
+    text.appendMarkdown('\n\n');
+    text.appendText(lang === 'zh' ? `距${levelLabel(summary.next.level, lang)}：` : `Blocking ${levelLabel(summary.next.level, lang)}:`);
+    for (const blocking of summary.next.blocking.slice(0, 8)) {
+      text.appendMarkdown('\n- ');
+      text.appendText(blocking.message);
+    }
+    if (summary.next.blocking.length > 8) text.appendMarkdown(`\n- … (${summary.next.blocking.length - 8})`);
+  }
+  return text;
 }

@@ -36,6 +36,7 @@ const QUIET_SETTINGS = {
   'chat.commandCenter.enabled': false,
   'window.commandCenter': false,
   'git.openRepositoryInParentFolders': 'never',
+  'remote.autoForwardPorts': false,
 };
 
 export interface CodeServerOptions {
@@ -43,6 +44,8 @@ export interface CodeServerOptions {
   name: string;
   /** Extra user settings (merged over the quiet defaults). */
   settings?: Record<string, unknown>;
+  /** .vsix files to install into the fresh extensions folder before code-server starts. */
+  install?: string[];
 }
 
 export interface CodeServer {
@@ -52,8 +55,6 @@ export interface CodeServer {
   readonly pid: number;
   readonly extensionsDir: string;
   readonly logFile: string;
-  /** Runs code-server's CLI against this server's folders (e.g. `--install-extension`). */
-  cli(args: string[]): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -84,6 +85,24 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const authority = `127.0.0.1:${port}`;
   fs.writeFileSync(config, `bind-addr: ${authority}\nauth: none\ncert: false\n`);
   const folderArgs = ['--config', config, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
+  // code-server writes a default config and state under XDG folders; keep them in the throwaway home.
+  const env = { ...process.env, XDG_CONFIG_HOME: home, XDG_DATA_HOME: home };
+
+  const cli = (args: string[]) =>
+    new Promise<string>((resolve, reject) => {
+      const run = spawn(process.execPath, [entry, ...folderArgs, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
+      let output = '';
+      run.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      run.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      run.once('error', reject);
+      run.once('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`code-server ${args.join(' ')} exited ${code}:\n${output}`))));
+    });
+  try {
+    for (const vsix of options.install ?? []) await cli(['--install-extension', vsix, '--force']);
+  } catch (error) {
+    fs.rmSync(home, { recursive: true, force: true });
+    throw error;
+  }
 
   const logFile = path.join(artifactsDir(), `${options.name}.code-server.log`);
   const log = fs.openSync(logFile, 'w');
@@ -91,7 +110,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     process.execPath,
     [entry, ...folderArgs, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override'],
     // Its own process group, so that stopping it also stops the extension host and the language server.
-    { detached: true, stdio: ['ignore', log, log], env: { ...process.env, XDG_CONFIG_HOME: home, XDG_DATA_HOME: home } },
+    { detached: true, stdio: ['ignore', log, log], env },
   );
   fs.closeSync(log);
   const pid = child.pid;
@@ -115,18 +134,5 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     throw error;
   }
 
-  const cli = (args: string[]) =>
-    new Promise<string>((resolve, reject) => {
-      const run = spawn(process.execPath, [entry, ...folderArgs, ...args], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, XDG_CONFIG_HOME: home, XDG_DATA_HOME: home },
-      });
-      let output = '';
-      run.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      run.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      run.once('error', reject);
-      run.once('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`code-server ${args.join(' ')} exited ${code}:\n${output}`))));
-    });
-
-  return { url: `http://${authority}/`, authority, pid, extensionsDir, logFile, cli, stop };
+  return { url: `http://${authority}/`, authority, pid, extensionsDir, logFile, stop };
 }

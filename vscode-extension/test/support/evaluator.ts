@@ -1,0 +1,31 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { repoRoot } from './paths.js';
+
+export interface CliFinding {
+  rule: string;
+  clause: string;
+  clauseLabel: string;
+  status: string;
+  message: { zh: string; en: string };
+  range?: { start: { line: number; character: number } };
+}
+
+export interface CliResult {
+  findings: CliFinding[];
+  summary: { qualifyingLevel: 1 | 2 | 3 | null };
+}
+
+/** The repository's one evaluator, through `isccc check --format json`: what the editor must agree with. */
+export function checkManifest(manifest: string, args: string[] = []): CliResult {
+  const cli = path.join(repoRoot, 'rules', 'bin', 'isccc.js');
+  const run = spawnSync(process.execPath, [cli, 'check', manifest, '--format', 'json', ...args], { encoding: 'utf8' });
+  // Exit code 1 means "there are findings"; only 2 (bad input) is a failure here.
+  if (run.status !== 0 && run.status !== 1) throw new Error(`isccc check ${manifest} exited ${run.status}: ${run.stderr}`);
+  return JSON.parse(run.stdout) as CliResult;
+}
+
+/** The findings the language server shows as diagnostics. */
+export function shownFindings(result: CliResult): CliFinding[] {
+  return result.findings.filter((finding) => finding.status !== 'pass' && finding.status !== 'not-applicable');
+}

@@ -1,0 +1,54 @@
+/** What a person does in the code-server workbench, expressed with playwright-core. */
+import type { Locator, Page } from 'playwright-core';
+
+export async function openWorkbench(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 90_000 });
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 90_000 });
+}
+
+/** Opens a file by clicking it in the Explorer (top-level files of the opened folder). */
+export async function openFromExplorer(page: Page, fileName: string): Promise<void> {
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: fileName }).first().click();
+  await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor();
+}
+
+export async function showProblems(page: Page): Promise<Locator> {
+  await page.keyboard.press('Control+Shift+M');
+  const panel = page.locator('.markers-panel');
+  await panel.waitFor();
+  return panel;
+}
+
+/** The count badge on the Problems tab, once diagnostics have arrived. */
+export async function problemCount(page: Page): Promise<number> {
+  const badge = page.locator('.panel .composite-bar .action-item', { hasText: 'Problems' }).locator('.badge-content');
+  await badge.waitFor({ timeout: 90_000 });
+  return Number((await badge.innerText()).trim());
+}
+
+export interface ProblemRow {
+  message: string;
+  source: string;
+  code: string;
+  line: string;
+}
+
+/** The marker rows the Problems panel renders (related-information rows left out). */
+export async function problemRows(panel: Locator): Promise<ProblemRow[]> {
+  return panel.locator('.monaco-list-row:has(.marker-message)').evaluateAll((elements) =>
+    elements.map((row) => ({
+      message: row.querySelector('.marker-message')?.textContent ?? '',
+      source: row.querySelector('.marker-source')?.textContent ?? '',
+      code: row.querySelector('.marker-code')?.textContent ?? '',
+      line: row.querySelector('.marker-line')?.textContent ?? '',
+    })),
+  );
+}
+
+/** A status-bar entry by its id (an extension's entries are `<publisher>.<name>.<id>`). */
+export async function statusBarText(page: Page, id: string): Promise<string> {
+  const item = page.locator(`.part.statusbar .statusbar-item[id="${id}"]`);
+  await item.waitFor({ timeout: 90_000 });
+  return (await item.innerText()).trim();
+}
