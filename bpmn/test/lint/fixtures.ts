@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { packageRoot } from '../../src/models.js';
+import { lint } from '../support/lint.js';
+
+/**
+ * bpmnlint's layout for rule tests: `valid-*.bpmn` and `invalid-*.bpmn` beside the rule's test, linted by
+ * the real Linter with the rule resolved through the plugin (`isccc/<rule>`) as the CLI resolves it.
+ * An invalid fixture lists what it must produce in comments `<!-- expect: ElementId: message part -->`;
+ * nothing else may be reported.
+ */
+export function describeRuleFixtures(rule: string): void {
+  const dir = path.join(packageRoot, 'test', 'lint', rule);
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.bpmn')).sort();
+  const config = { rules: { [`isccc/${rule}`]: 'error' } };
+
+  describe(`isccc/${rule}`, () => {
+    it('has valid and invalid fixtures and a doc page', () => {
+      assert.ok(files.some((f) => f.startsWith('valid-')), 'no valid-*.bpmn');
+      assert.ok(files.some((f) => f.startsWith('invalid-')), 'no invalid-*.bpmn');
+      const doc = fs.readFileSync(path.join(packageRoot, 'lint', 'docs', 'rules', `${rule}.md`), 'utf8');
+      assert.match(doc, /Correct/);
+      assert.match(doc, /Incorrect/);
+    });
+
+    for (const file of files) {
+      const xml = fs.readFileSync(path.join(dir, file), 'utf8');
+      if (file.startsWith('valid-')) {
+        it(`accepts ${file}`, async () => {
+          assert.deepEqual(await lint(xml, config), {});
+        });
+      } else if (file.startsWith('invalid-')) {
+        const expected = [...xml.matchAll(/<!--\s*expect:\s*([^:]+):\s*(.*?)\s*-->/g)].map((m) => ({ id: m[1]!.trim(), message: m[2]! }));
+        it(`reports ${file}`, async () => {
+          assert.ok(expected.length, `${file} has no <!-- expect: … --> comment`);
+          const reports = (await lint(xml, config))[`isccc/${rule}`] ?? [];
+          const actual = reports.map((r) => `${r.id}: ${r.message}`);
+          for (const e of expected) {
+            assert.ok(reports.some((r) => r.id === e.id && r.message.includes(e.message)), `missing "${e.id}: ${e.message}" in\n${actual.join('\n')}`);
+          }
+          assert.equal(reports.length, expected.length, `unexpected reports:\n${actual.join('\n')}`);
+          assert.ok(reports.every((r) => r.category === 'error'));
+        });
+      }
+    }
+  });
+}
