@@ -12,6 +12,15 @@ export interface Text {
   en: string;
 }
 
+/** A message a handler publishes (Zeebe `PublishMessage`): name, correlation key, message id, payload. */
+export interface PublishedMessage {
+  name: string;
+  correlationKey?: string;
+  /** Zeebe rejects a second message with the same id while the first is buffered: publishing is idempotent. */
+  messageId?: string;
+  variables: Variables;
+}
+
 export interface JobContext {
   /** Zeebe task type, e.g. `isccc.material-review`. */
   type: string;
@@ -19,6 +28,9 @@ export interface JobContext {
   now: Date;
   /** Retries left after this attempt fails. */
   retries: number;
+  /** `zeebe:taskHeaders` of the element. */
+  headers: Record<string, string>;
+  publishMessage(message: PublishedMessage): Promise<void>;
 }
 
 /** What a trail shows of a rules finding: enough to explain a decision, not the whole evaluation. */
@@ -57,7 +69,7 @@ export class BusinessRuleError extends Error {
   readonly findings: FindingBrief[];
 
   constructor(clause: string, text: Text, options: { variables?: Variables; findings?: FindingBrief[]; code?: string } = {}) {
-    super(`${clauseLabel(clause)}: ${text.en}`);
+    super(`${clauseLabel(clause)} ${text.zh} — ${text.en}`);
     this.name = 'BusinessRuleError';
     this.clause = clause;
     this.code = options.code ?? errorCodeOf(clause);

@@ -23,16 +23,17 @@ export function parseDuration(text: string): IsoDuration {
   return { years: n(1), months: n(2), weeks: n(3), days: n(4), hours: n(5), minutes: n(6), seconds: n(7) };
 }
 
-export function addDuration(from: Date, duration: IsoDuration | string): Date {
+/** `from` plus (sign 1) or minus (sign -1) the duration: calendar part first, then the exact part. */
+export function addDuration(from: Date, duration: IsoDuration | string, sign: 1 | -1 = 1): Date {
   const d = typeof duration === 'string' ? parseDuration(duration) : duration;
-  const totalMonths = from.getUTCMonth() + d.years * 12 + d.months;
+  const totalMonths = from.getUTCMonth() + sign * (d.years * 12 + d.months);
   const year = from.getUTCFullYear() + Math.floor(totalMonths / 12);
   const month = ((totalMonths % 12) + 12) % 12;
   const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
   const shifted = new Date(from.getTime());
   shifted.setUTCFullYear(year, month, Math.min(from.getUTCDate(), lastDay));
   const ms = (((d.weeks * 7 + d.days) * 24 + d.hours) * 60 + d.minutes) * 60_000 + d.seconds * 1000;
-  return new Date(shifted.getTime() + ms);
+  return new Date(shifted.getTime() + sign * ms);
 }
 
 /** A date (`2025-03-01`, midnight UTC) or a date-time with offset; a date-time without offset is read as UTC. */

@@ -8,30 +8,29 @@
  * completes it, so between two steps the engine is always at rest and its state can be saved.
  */
 import { EventEmitter } from 'node:events';
-import { createRequire } from 'node:module';
 import { Engine } from 'bpmn-engine';
 import type { Variables } from '../handler.js';
 import { evaluateFeel, FeelExpressions, type ExpressionMessage } from './feel.js';
 import type { VirtualClock } from './virtual-clock.js';
 import { VirtualTimers, type TimerRef } from './virtual-timers.js';
-import { zeebeElements } from './zeebe-elements.js';
+import { elementTypes, zeebeSchema, type CompiledModel } from './model.js';
 import {
   ioMappingOf,
   loopOf,
+  propertiesOf,
   taskDefinitionOf,
   type Behaviour,
   type Mapping,
   type ZeebeLoop,
 } from './zeebe-extensions.js';
 
-const require = createRequire(import.meta.url);
-const zeebeSchema: unknown = require('zeebe-bpmn-moddle/resources/zeebe.json');
 
 /** The slice of a bpmn-elements activity this module reads. */
 interface ActivityLike {
   id: string;
   type: string;
   name?: string;
+  parent?: { id: string; type: string };
   behaviour: Behaviour & { loopCharacteristics?: unknown; attachedTo?: { id: string } };
 }
 
@@ -67,7 +66,8 @@ export interface Subscription {
 /** Something a step did that belongs in the trail, reported as it happens. */
 export type InstanceEvent =
   | { kind: 'caught'; elementId: string; elementName?: string; elementType: string; error?: { code?: string; message?: string } }
-  | { kind: 'end-event'; elementId: string; elementName?: string }
+  /** `subProcess` names the enclosing sub-process when the end event is inside one. */
+  | { kind: 'end-event'; elementId: string; elementName?: string; clause?: string; subProcess?: string }
   | { kind: 'completed' }
   | { kind: 'incident'; message: string; elementId?: string };
 
@@ -93,7 +93,7 @@ interface PendingJob {
 export interface ProcessInstanceOptions {
   key: string;
   processId: string;
-  source: string;
+  model: CompiledModel;
   clock: VirtualClock;
   variables?: Variables;
   onEvent?: (event: InstanceEvent) => void;
@@ -114,6 +114,7 @@ export class ProcessInstance {
   /** Variables of the event being delivered (message payload, error variables), read by the catching element. */
   private payload: Variables = {};
   private readonly messageIndex = new Map<string, { name: string; correlationKey?: string }>();
+  private readonly activities = new Map<string, ActivityLike>();
 
   constructor(options: ProcessInstanceOptions) {
     this.key = options.key;
@@ -128,20 +129,24 @@ export class ProcessInstance {
     listener.on('activity.catch', (api: { owner: ActivityLike; content: Record<string, unknown> }) => this.onCaught(api));
     listener.on('activity.timeout', (api: { owner: ActivityLike }) => this.applyEventOutputs(api.owner, {}));
     listener.on('activity.end', (api: { owner: ActivityLike }) => {
-      if (api.owner.type === 'bpmn:EndEvent') this.onEvent({ kind: 'end-event', elementId: api.owner.id, elementName: api.owner.name });
+      if (api.owner.type !== 'bpmn:EndEvent') return;
+      const clause = propertiesOf(api.owner.behaviour).clause?.split(',')[0]?.trim();
+      const parent = api.owner.parent;
+      const subProcess = parent?.type === 'bpmn:SubProcess' ? (this.activityById(parent.id)?.name ?? parent.id) : undefined;
+      this.onEvent({ kind: 'end-event', elementId: api.owner.id, elementName: api.owner.name, ...(clause && { clause }), ...(subProcess && { subProcess }) });
     });
 
     this.engine = new Engine({
       name: options.key,
-      source: options.source,
+      sourceContext: options.model.context,
       moddleOptions: { zeebe: zeebeSchema },
       expressions: new FeelExpressions((message) => this.scopeOf(message), options.clock),
       listener,
       // bpmn-elements' typings want timers/extensions shaped like its own classes; ours keep its runtime contract.
       ...({
         timers: this.timers,
-        extensions: { zeebeJobs: (activity: ActivityLike) => this.bindJobWorker(activity) },
-        elements: zeebeElements,
+        extensions: { zeebe: (activity: ActivityLike) => this.onActivityCreated(activity) },
+        elements: elementTypes,
       } as object),
     });
     this.engine.on('end', () => {
@@ -172,14 +177,15 @@ export class ProcessInstance {
     await this.engine.resume();
   }
 
-  async snapshot(): Promise<InstanceSnapshot> {
+  snapshot(): InstanceSnapshot {
+    const execution = this.status === 'active' ? this.engine.execution : null;
     return {
       key: this.key,
       processId: this.processId,
       status: this.status,
       variables: structuredClone(this.variables),
       ...(this.incident !== undefined && { incident: this.incident }),
-      engine: this.status === 'active' ? await this.engine.getState() : null,
+      engine: execution ? withoutModel(execution.getState()) : null,
     };
   }
 
@@ -195,10 +201,11 @@ export class ProcessInstance {
     return this.status === 'active' ? this.timers.next() : undefined;
   }
 
-  /** Element a timer belongs to: the activity id bpmn-elements put in the timer's content. */
-  timerElement(ref: TimerRef): { elementId?: string; elementName?: string } {
-    const elementId = ref.owner?.id;
-    return { elementId, elementName: elementId ? this.activityById(elementId)?.name : undefined };
+  /** Name and clause (`zeebe:properties` clause, the first when it lists several) of a flow node. */
+  elementInfo(elementId: string): { name?: string; clause?: string } {
+    const activity = this.activityById(elementId);
+    const clause = propertiesOf(activity?.behaviour).clause?.split(',')[0]?.trim();
+    return { ...(activity?.name !== undefined && { name: activity.name }), ...(clause && { clause }) };
   }
 
   fireTimer(ref: TimerRef): void {
@@ -293,9 +300,16 @@ export class ProcessInstance {
     this.onEvent({ kind: 'incident', message, ...(elementId !== undefined && { elementId }) });
   }
 
-  private bindJobWorker(activity: ActivityLike): undefined {
+  /** bpmn-elements runs extensions for every activity it creates, sub-process children included, when it creates them. */
+  private onActivityCreated(activity: ActivityLike): undefined {
+    this.activities.set(activity.id, activity);
+    this.bindJobWorker(activity);
+    return undefined;
+  }
+
+  private bindJobWorker(activity: ActivityLike): void {
     const definition = taskDefinitionOf(activity.behaviour);
-    if (!definition) return undefined;
+    if (!definition) return;
     const instance = this;
     function JobWorker(this: { activity: ActivityLike }, bound: ActivityLike): void {
       this.activity = bound;
@@ -308,7 +322,6 @@ export class ProcessInstance {
     };
     JobWorker.prototype.stop = function (): void {};
     (activity.behaviour as Record<string, unknown>).Service = JobWorker;
-    return undefined;
   }
 
   private registerJob(activity: ActivityLike, message: EngineMessage, callback: Callback): void {
@@ -390,7 +403,7 @@ export class ProcessInstance {
     return { ...this.variables, [loop.inputElement]: content[loop.inputElement] };
   }
 
-  private definition(): { signal(message: unknown): void; getActivityById(id: string): ActivityLike | null; getElementById(id: string): unknown; getPostponed(): PostponedApi[] } {
+  private definition(): { signal(message: unknown): void; getElementById(id: string): unknown; getPostponed(): PostponedApi[] } {
     const execution = this.engine.execution as unknown as { definitions: ReturnType<ProcessInstance['definition']>[] } | null;
     const definition = execution?.definitions[0];
     if (!definition) throw new Error(`${this.key} is not running`);
@@ -398,7 +411,7 @@ export class ProcessInstance {
   }
 
   private activityById(id: string): ActivityLike | undefined {
-    return this.definition().getActivityById(id) ?? undefined;
+    return this.activities.get(id);
   }
 
   private messageMeta(messageId: string): { name: string; correlationKey?: string } | undefined {
@@ -435,6 +448,11 @@ interface PostponedApi {
   type: string;
   content: Record<string, unknown>;
   getPostponed?: () => PostponedApi[];
+}
+
+/** The saved state names its model by id; the model itself comes from the {@link CompiledModel} on resume. */
+function withoutModel(state: { definitions?: ReadonlyArray<{ source?: unknown }> }): unknown {
+  return { ...state, definitions: (state.definitions ?? []).map(({ source: _model, ...rest }) => rest) };
 }
 
 function headersOf(behaviour: Behaviour): Record<string, string> {

@@ -3,7 +3,10 @@
  * - multi-instance reads `zeebe:loopCharacteristics` (inputCollection / inputElement);
  * - message and end/intermediate throw events that carry a `zeebe:taskDefinition` are job workers in Zeebe
  *   (the worker, not the engine, publishes the message), so they run as service tasks;
- * - `bpmn:message` keeps its `zeebe:subscription` correlation key.
+ * - `bpmn:message` keeps its `zeebe:subscription` correlation key;
+ * - a sequence flow that is not taken carries nothing onward (Zeebe has no "discard" tokens): bpmn-elements
+ *   otherwise propagates a discard through every downstream path, which only converging parallel or
+ *   inclusive gateways need and which in a model with loops costs seconds per step.
  */
 import * as Elements from 'bpmn-elements';
 import { VirtualTimerEventDefinition } from './virtual-timers.js';
@@ -37,6 +40,25 @@ function asJobWhenDefined(original: ElementFactory): ElementFactory {
   };
 }
 
+const JOINS_NEEDING_DISCARD = new Set(['bpmn:ParallelGateway', 'bpmn:InclusiveGateway']);
+
+interface FlowLike {
+  targetId: string;
+  discard(content?: Record<string, unknown>): unknown;
+  _publishEvent(action: string, content: Record<string, unknown>): unknown;
+}
+
+function ZeebeSequenceFlow(def: ElementDef, context: { getActivityById(id: string): { type: string } | null }): unknown {
+  const flow = new lib.SequenceFlow!(def as never, context as never) as unknown as FlowLike;
+  const discard = flow.discard.bind(flow);
+  flow.discard = (content: Record<string, unknown> = {}) => {
+    if (JOINS_NEEDING_DISCARD.has(context.getActivityById(flow.targetId)?.type ?? '')) return discard(content);
+    // "looped" is how bpmn-elements ends a discard: the process counts the flow as done, nothing runs on.
+    return flow._publishEvent('looped', { ...content, discardSequence: [] });
+  };
+  return flow;
+}
+
 function ZeebeMessage(def: ElementDef, context: unknown): unknown {
   const message = lib.Message!(def, context) as Record<string, unknown>;
   return { ...message, correlationKey: subscriptionKeyOf(def.behaviour) };
@@ -48,4 +70,5 @@ export const zeebeElements = {
   EndEvent: asJobWhenDefined(lib.EndEvent!),
   IntermediateThrowEvent: asJobWhenDefined(lib.IntermediateThrowEvent!),
   Message: ZeebeMessage,
+  SequenceFlow: ZeebeSequenceFlow,
 };

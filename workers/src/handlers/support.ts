@@ -1,0 +1,110 @@
+/** What every handler needs: reading its variables, dates on the engine clock, reasons that name a clause. */
+import { createHash } from 'node:crypto';
+import { clauseLabel, errorCodeOf } from '../clauses.js';
+import type { FindingBrief, Text, Variables } from '../handler.js';
+import type { Level } from '../rules-gateway.js';
+
+/** A required job variable is absent or malformed: the job fails (retries, then an incident), it is no BPMN error. */
+export class JobInputError extends Error {
+  constructor(type: string, detail: string) {
+    super(`${type}: ${detail}`);
+    this.name = 'JobInputError';
+  }
+}
+
+export class Inputs {
+  constructor(
+    private readonly type: string,
+    private readonly variables: Variables,
+  ) {}
+
+  has(name: string): boolean {
+    return this.variables[name] !== undefined && this.variables[name] !== null;
+  }
+
+  raw(name: string): unknown {
+    return this.variables[name] ?? undefined;
+  }
+
+  string(name: string): string {
+    const value = this.variables[name];
+    if (typeof value !== 'string' || value === '') throw new JobInputError(this.type, `variable "${name}" must be a non-empty string`);
+    return value;
+  }
+
+  optionalString(name: string): string | undefined {
+    const value = this.variables[name];
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  }
+
+  level(name: string): Level {
+    const value = Number(this.variables[name]);
+    if (value !== 1 && value !== 2 && value !== 3) throw new JobInputError(this.type, `variable "${name}" must be 1, 2 or 3`);
+    return value;
+  }
+
+  object<T extends object>(name: string): T {
+    const value = this.variables[name];
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new JobInputError(this.type, `variable "${name}" must be an object`);
+    return value as T;
+  }
+
+  optionalObject<T extends object>(name: string): T | undefined {
+    return this.has(name) ? this.object<T>(name) : undefined;
+  }
+
+  array<T>(name: string): T[] {
+    const value = this.variables[name];
+    if (!Array.isArray(value)) throw new JobInputError(this.type, `variable "${name}" must be a list`);
+    return value as T[];
+  }
+
+  optionalArray<T>(name: string): T[] {
+    return this.has(name) ? this.array<T>(name) : [];
+  }
+
+  number(name: string, fallback: number): number {
+    const value = this.variables[name];
+    if (value === undefined || value === null) return fallback;
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw new JobInputError(this.type, `variable "${name}" must be a number`);
+    return value;
+  }
+
+  drClass(): 'A' | 'B' | undefined {
+    const value = this.variables.drClass;
+    return value === 'A' || value === 'B' ? value : undefined;
+  }
+}
+
+/** `YYYY-MM-DD` of an instant, in UTC (the contract's date format). */
+export function day(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** The contract's timer format: ISO date-time with offset. */
+export function midnight(dateText: string): string {
+  return `${dateText.slice(0, 10)}T00:00:00Z`;
+}
+
+/** `Reason` of the contract: code and clause id, a message that starts with the clause label, details. */
+export interface Reason {
+  code: string;
+  clause: string;
+  message: string;
+  details: string[];
+}
+
+export function reasonFor(clause: string, text: Text, details: string[] = []): Reason {
+  return { code: errorCodeOf(clause), clause, message: `${clauseLabel(clause)} ${text.zh} — ${text.en}`, details };
+}
+
+/** Short stable digest of the parts of a case an identifier is derived from. */
+export function digest(...parts: unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 8).toUpperCase();
+}
+
+export function describeFinding(f: FindingBrief): string {
+  return `${clauseLabel(f.clause)} [${f.status}] ${f.message.en}`;
+}
+
+export const LEVEL_ZH: Record<Level, string> = { 1: '一级', 2: '二级', 3: '三级' };
