@@ -32,7 +32,8 @@ export function codeActions(document: TextDocument, analysis: Analysis, diagnost
 }
 
 function evidenceStub(document: TextDocument, source: YamlSource, clause: string): TextEdit[] | undefined {
-  const item = ['path: evidence/TODO', `sha256: ${'0'.repeat(64)}`, 'type: other', `supports: ["${clause}"]`];
+  // Quoted: 64 zeros would otherwise read as a number. Hash and path are placeholders to replace.
+  const item = [`path: evidence/TODO-${clause}.md`, `sha256: "${'0'.repeat(64)}"`, 'type: other', `supports: ["${clause}"]`];
   const evidence = source.doc.get('evidence', true) as Node | undefined;
   if (isSeq(evidence) && evidence.items.length > 0 && !evidence.flow) {
     const first = document.positionAt((evidence.items[0] as Node).range![0]);
