@@ -107,15 +107,20 @@ export class TestClient {
     await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: { isccc: settings } });
   }
 
+  /** How many times diagnostics were published for `uri` so far (pass as `skip` to wait for newer ones). */
+  count(uri: string): number {
+    return this.published.get(uri)?.length ?? 0;
+  }
+
   latest(uri: string): Diagnostic[] | undefined {
     return this.published.get(uri)?.at(-1)?.diagnostics;
   }
 
   /** Resolves with the first published diagnostics (for `minVersion` or later) that satisfy `accept`. */
-  async diagnostics(uri: string, accept: (d: Diagnostic[]) => boolean = () => true, minVersion = 0, timeoutMs = 10000): Promise<Diagnostic[]> {
+  async diagnostics(uri: string, accept: (d: Diagnostic[]) => boolean = () => true, minVersion = 0, timeoutMs = 10000, skip = 0): Promise<Diagnostic[]> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const hit = (this.published.get(uri) ?? []).filter((p) => (p.version ?? 0) >= minVersion).find((p) => accept(p.diagnostics));
+      const hit = (this.published.get(uri) ?? []).slice(skip).filter((p) => (p.version ?? 0) >= minVersion).find((p) => accept(p.diagnostics));
       if (hit) return hit.diagnostics;
       if (this.exited) throw new Error(`server exited; stderr: ${this.logs.join('')}`);
       const left = deadline - Date.now();
