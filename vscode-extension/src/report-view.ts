@@ -59,11 +59,30 @@ async function reveal(manifest: vscode.Uri, range: Range): Promise<void> {
 }
 
 const WORDS = {
-  en: { headings: ['Clause', 'Rule', 'Status', 'Finding', 'Location'], target: 'Target', asOf: 'as of', problems: 'Input problems (nothing is evaluated until they are fixed)' },
-  zh: { headings: ['条款', '规则', '状态', '发现', '位置'], target: '申请', asOf: '评价日期', problems: '输入问题（修正之前不做评价）' },
+  en: {
+    headings: ['Rule', 'Status', 'Finding', 'Location'],
+    target: 'Target',
+    asOf: 'as of',
+    qualifies: 'Qualifies for',
+    showPassed: 'Show met and not-applicable clauses',
+    problems: 'Input problems (nothing is evaluated until they are fixed)',
+  },
+  zh: {
+    headings: ['规则', '状态', '发现', '位置'],
+    target: '申请',
+    asOf: '评价日期',
+    qualifies: '可达到',
+    showPassed: '显示已符合和不适用的条款',
+    problems: '输入问题（修正之前不做评价）',
+  },
 } as const;
 
 const STATUS_ICON: Record<string, string> = { pass: '✔', fail: '✘', 'missing-evidence': '?', 'manual-review': '⚑', 'not-applicable': '–' };
+
+/** Met and not-applicable findings: hidden until asked for, so the open clauses stand out. */
+function isQuiet(status: string): boolean {
+  return status === 'pass' || status === 'not-applicable';
+}
 
 function locationLink(range: Range | undefined): string {
   if (!range) return '';
@@ -73,7 +92,7 @@ function locationLink(range: Range | undefined): string {
 export function renderReport(report: Report, manifest: vscode.Uri, webview: vscode.Webview, lang: Lang): string {
   const words = WORDS[lang];
   const scriptNonce = nonce();
-  const shown = report.clauses.flatMap((clause) => clause.findings).filter((f) => f.status !== 'pass' && f.status !== 'not-applicable');
+  const shown = report.clauses.flatMap((clause) => clause.findings).filter((finding) => !isQuiet(finding.status));
   const target = report.target
     ? `<p>${words.target}: ${escapeHtml(report.target.category)}${report.target.drClass ? ` ${escapeHtml(report.target.drClass)}` : ''}, ${escapeHtml(
         levelLabel(report.target.level, lang),
@@ -86,14 +105,16 @@ export function renderReport(report: Report, manifest: vscode.Uri, webview: vsco
     : '';
   const rows = report.clauses
     .map((clause) => {
-      const heading = `<tr class="clause" data-clause="${escapeHtml(clause.clause)}"><th colspan="5">${escapeHtml(clause.label)}${
+      const quiet = clause.findings.every((finding) => isQuiet(finding.status)) ? ' quiet' : '';
+      const heading = `<tr class="clause${quiet}" data-clause="${escapeHtml(clause.clause)}"><th colspan="4">${escapeHtml(clause.label)}${
         clause.title ? ` ${escapeHtml(clause.title)}` : ''
       }</th></tr>`;
       const findings = clause.findings.map((finding) => {
         const rule = finding.docUrl
           ? `<a href="#" data-doc="${escapeHtml(finding.docUrl)}"><code>${escapeHtml(finding.ruleId)}</code></a>`
           : `<code>${escapeHtml(finding.ruleId)}</code>`;
-        return `<tr class="finding status-${escapeHtml(finding.status)}"><td>${escapeHtml(clause.label)}</td><td>${rule}</td><td>${
+        const quietClass = isQuiet(finding.status) ? ' quiet' : '';
+        return `<tr class="finding status-${escapeHtml(finding.status)}${quietClass}"><td>${rule}</td><td>${
           STATUS_ICON[finding.status] ?? ''
         } ${escapeHtml(finding.status)}</td><td>${escapeHtml(finding.message)}</td><td>${locationLink(finding.range)}</td></tr>`;
       });
@@ -110,16 +131,20 @@ export function renderReport(report: Report, manifest: vscode.Uri, webview: vsco
   table { border-collapse: collapse; width: 100%; }
   th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--vscode-panel-border); vertical-align: top; }
   tr.clause th { background: var(--vscode-editorWidget-background); padding-top: 10px; }
-  tr.status-fail td:nth-child(3) { color: var(--vscode-errorForeground); }
-  tr.status-pass td:nth-child(3) { color: var(--vscode-testing-iconPassed); }
+  tr.status-fail td:nth-child(2) { color: var(--vscode-errorForeground); }
+  tr.status-pass td:nth-child(2) { color: var(--vscode-testing-iconPassed); }
+  body.hide-quiet tr.quiet { display: none; }
   a { color: var(--vscode-textLink-foreground); }
 </style>
 </head>
-<body>
+<body class="hide-quiet">
 <h1>ISCCC-SV-001:2015 — ${escapeHtml(manifest.path.split('/').pop() ?? '')}</h1>
 ${target}
-<p id="summary">${escapeHtml(levelLabel(report.qualifyingLevel, lang))} · ${escapeHtml(findingsLabel(shown.length + report.problems.length, lang))}</p>
+<p id="summary">${report.qualifyingLevel === null ? '' : `${words.qualifies} `}${escapeHtml(levelLabel(report.qualifyingLevel, lang))} · ${escapeHtml(
+    findingsLabel(shown.length + report.problems.length, lang),
+  )}</p>
 ${problems}
+<label><input type="checkbox" id="show-quiet"> ${words.showPassed}</label>
 <table>
 <thead><tr>${words.headings.map((heading) => `<th>${heading}</th>`).join('')}</tr></thead>
 <tbody>
@@ -128,6 +153,9 @@ ${rows}
 </table>
 <script nonce="${scriptNonce}">
   const vscode = acquireVsCodeApi();
+  document.getElementById('show-quiet').addEventListener('change', (event) => {
+    document.body.classList.toggle('hide-quiet', !event.target.checked);
+  });
   document.addEventListener('click', (event) => {
     const link = event.target.closest('a[data-range], a[data-doc]');
     if (!link) return;

@@ -1,5 +1,5 @@
 /** What a person does in the code-server workbench, expressed with playwright-core. */
-import type { Locator, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 
 export async function openWorkbench(page: Page, url: string): Promise<void> {
   await page.goto(url);
@@ -51,4 +51,30 @@ export async function statusBarText(page: Page, id: string): Promise<string> {
   const item = page.locator(`.part.statusbar .statusbar-item[id="${id}"]`);
   await item.waitFor({ timeout: 90_000 });
   return (await item.innerText()).trim();
+}
+
+/** Runs a command from the Command Palette (F1), as a person would, by its title. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** Picks an entry of an open Quick Pick by its label. */
+export async function pickQuickPickItem(page: Page, label: string): Promise<void> {
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().click();
+}
+
+/** The frame of a webview whose document has `selector` (webviews are nested iframes in the workbench). */
+export async function webviewFrame(page: Page, selector: string): Promise<Frame> {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    for (const frame of page.frames()) {
+      if (await frame.locator(selector).count().catch(() => 0)) return frame;
+    }
+    await page.waitForTimeout(500);
+  }
+  throw new Error(`no webview shows ${selector}`);
 }
