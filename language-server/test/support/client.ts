@@ -41,8 +41,8 @@ export class TestClient {
   private waiters: (() => void)[] = [];
   exited = false;
 
-  constructor(args: string[] = ['--stdio']) {
-    this.process = spawn(process.execPath, [SERVER, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  constructor(args: string[] = ['--stdio'], server = SERVER) {
+    this.process = spawn(process.execPath, [server, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk: Buffer) => this.logs.push(chunk.toString()));
     this.process.on('exit', () => {
       this.exited = true;
@@ -64,8 +64,8 @@ export class TestClient {
     this.connection.listen();
   }
 
-  static async start(workspace: string, initializationOptions: Record<string, unknown> = { debounceMs: 20 }): Promise<TestClient> {
-    const client = new TestClient();
+  static async start(workspace: string, initializationOptions: Record<string, unknown> = { debounceMs: 20 }, server = SERVER): Promise<TestClient> {
+    const client = new TestClient(['--stdio'], server);
     await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: pathToFileURL(workspace).href,

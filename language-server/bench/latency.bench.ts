@@ -1,0 +1,91 @@
+/**
+ * Edit → diagnostics latency of this server against yaml-language-server validating the same
+ * manifest with our JSON Schema, on a generated 5,000-line manifest and on the examples; then this
+ * server's memory after opening 200 manifests. Run: node language-server/dist/bench/latency.bench.js
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { schemaPath } from '@isccc/rules';
+import { EXAMPLES, TestClient } from '../test/support/client.js';
+
+const EDITS = Number(process.env.BENCH_EDITS ?? 15);
+const require = createRequire(import.meta.url);
+const YAML_LS = path.join(path.dirname(require.resolve('yaml-language-server/package.json')), 'bin', 'yaml-language-server');
+
+function generated(example: string, lines: number): string {
+  let text = fs.readFileSync(example, 'utf8').replace(/\n*$/, '\n').replace('projects:\n', 'projects:\n__GEN__');
+  const items: string[] = [];
+  for (let i = 0; text.split('\n').length + items.length * 9 < lines; i++) {
+    items.push(
+      `  - id: GEN-${i}\n    client: Generated client ${i}\n    category: risk-assessment\n    signed: 2024-01-02\n    start: 2024-01-10\n    end: 2024-03-30\n    status: completed\n    users: ${1000 + i}\n    industry: finance\n`,
+    );
+  }
+  text = text.replace('__GEN__', items.join(''));
+  return text;
+}
+
+async function latencies(client: TestClient, uri: string, text: string): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < EDITS; i++) {
+    const edited = text.replace(/serviceStaff: \d+/, `serviceStaff: ${14 + (i % 2)}`);
+    const seen = client.count(uri);
+    const started = performance.now();
+    await client.change(uri, i % 2 ? edited : text);
+    await client.diagnostics(uri, () => true, 0, 60000, seen);
+    out.push(performance.now() - started);
+  }
+  return out;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function measure(name: string, file: string, text: string, dir: string): Promise<void> {
+  const ours = await TestClient.start(dir, { debounceMs: 0 });
+  const oursUri = await ours.open(file, text);
+  await ours.diagnostics(oursUri, () => true, 0, 60000);
+  const a = median(await latencies(ours, oursUri, text));
+  await ours.stop();
+
+  const yamlSettings = { validate: true, schemas: { [pathToFileURL(schemaPath('manifest')).href]: ['*.isccc.yaml'] } };
+  const theirs = await TestClient.start(dir, {}, YAML_LS);
+  theirs.settings = yamlSettings;
+  await theirs.connection.sendNotification('workspace/didChangeConfiguration', { settings: { yaml: yamlSettings } });
+  // Without the schema-comment the schema comes from the association above.
+  const theirsUri = await theirs.open(file, text);
+  await theirs.diagnostics(theirsUri, () => true, 0, 60000);
+  const b = median(await latencies(theirs, theirsUri, text));
+  await theirs.stop();
+  console.log(`${name.padEnd(42)} isccc ${a.toFixed(1).padStart(8)} ms   yaml-language-server ${b.toFixed(1).padStart(8)} ms   ratio ${(a / b).toFixed(2)}`);
+}
+
+async function memory(dir: string, text: string): Promise<void> {
+  const client = await TestClient.start(dir, { debounceMs: 0 });
+  for (let i = 0; i < 200; i++) {
+    const uri = await client.open(path.join(dir, `m${i}.isccc.yaml`), text);
+    await client.diagnostics(uri, () => true, 0, 60000);
+  }
+  const status = fs.readFileSync(`/proc/${client.process.pid}/status`, 'utf8');
+  const rss = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
+  console.log(`memory after opening 200 manifests: RSS ${rss ? (Number(rss) / 1024).toFixed(0) : '?'} MB`);
+  await client.stop();
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isccc-bench-'));
+try {
+  const examples = fs.readdirSync(EXAMPLES).filter((e) => fs.existsSync(path.join(EXAMPLES, e, 'manifest.isccc.yaml')));
+  console.log(`median of ${EDITS} edits, edit → publishDiagnostics (isccc debounce 0 ms; the editor default is 150 ms)`);
+  const big = generated(path.join(EXAMPLES, examples[0]!, 'manifest.isccc.yaml'), 5000);
+  fs.cpSync(path.join(EXAMPLES, examples[0]!), dir, { recursive: true });
+  await measure(`generated (${big.split('\n').length} lines)`, path.join(dir, 'big.isccc.yaml'), big, dir);
+  for (const example of examples) {
+    const exampleDir = path.join(EXAMPLES, example);
+    const file = path.join(exampleDir, 'manifest.isccc.yaml');
+    await measure(example, file, fs.readFileSync(file, 'utf8'), exampleDir);
+  }
+  await memory(dir, fs.readFileSync(path.join(EXAMPLES, examples[0]!, 'manifest.isccc.yaml'), 'utf8'));
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
