@@ -272,7 +272,8 @@ function integrity(ctx: LevelContext, rule: Rule, target: Target): Finding[] {
   for (const check of ctx.evidence) {
     if (!check.problem) continue;
     const clauses = check.entry.supports.map((id) => ctx.catalog.get(id)).filter((c): c is Clause => !!c);
-    const clause = clauses.find((c) => appliesTo(c, target)) ?? clauses[0];
+    // A document that supports nothing at this level is not this level's concern.
+    const clause = clauses.find((c) => appliesTo(c, target));
     if (!clause) continue;
     const where = `evidence[${check.index}].${check.problem === 'hash-mismatch' ? 'sha256' : check.problem === 'expired' ? 'validUntil' : 'path'}`;
     const template = rule.messages?.[check.problem as IntegrityProblem] ?? rule.message!;

@@ -50,7 +50,6 @@ export interface Facts {
   tools: {
     testEnvironmentIsolated: boolean;
     securityToolKinds: string[];
-    allVersionControlled: boolean;
     changeControlBoard: boolean;
   };
   dedicatedTesters: number;
@@ -155,7 +154,6 @@ export function deriveFacts(manifest: Manifest, target: Target, asOf: string): F
     tools: {
       testEnvironmentIsolated: manifest.tools?.testEnvironment?.isolated === true,
       securityToolKinds: [...new Set((manifest.tools?.securityTools ?? []).map((t) => t.kind))].sort(),
-      allVersionControlled: (manifest.tools?.securityTools ?? []).every((t) => t.versionControlled === true),
       changeControlBoard: manifest.tools?.changeControlBoard === true,
     },
     dedicatedTesters: manifest.people.dedicatedTesters ?? 0,
@@ -194,12 +192,22 @@ function financeHeadFacts(person: Person, asOf: string): Facts['financeHead'] {
   };
 }
 
+/**
+ * Full years a certificate of the category at `level` has been held without a break up to the
+ * as-of date (renewals chain when one is issued before the previous one expires); null when none
+ * is held on the as-of date — "取得…资质1年以上" means holding it now.
+ */
 function heldYears(held: HeldCertificate[], target: Target, level: number, asOf: string): number | null {
-  const matching = held.filter(
-    (c) => c.category === target.category && c.level === level && c.issued <= asOf && (!target.drClass || !c.drClass || c.drClass === target.drClass),
-  );
-  if (matching.length === 0) return null;
-  return Math.max(...matching.map((c) => fullYearsBetween(c.issued, c.expires && c.expires < asOf ? c.expires : asOf)));
+  const chain = held
+    .filter((c) => c.category === target.category && c.level === level && c.issued <= asOf && (!target.drClass || !c.drClass || c.drClass === target.drClass))
+    .sort((a, b) => (a.issued < b.issued ? 1 : -1));
+  const current = chain.find((c) => c.expires === undefined || c.expires >= asOf);
+  if (!current) return null;
+  let since = current.issued;
+  for (const earlier of chain) {
+    if (earlier.issued < since && (earlier.expires === undefined || earlier.expires >= since)) since = earlier.issued;
+  }
+  return fullYearsBetween(since, asOf);
 }
 
 function hasSystem(manifest: Manifest, standard: string, asOf: string): boolean {

@@ -23,7 +23,7 @@ export function loadSchema(name: SchemaName): Record<string, unknown> {
 function validator(name: SchemaName): ValidateFunction {
   let fn = compiled.get(name);
   if (!fn) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
     addFormats(ajv, ['date']);
     fn = ajv.compile(loadSchema(name));
     compiled.set(name, fn);
