@@ -885,34 +885,46 @@ export const TIMERS = [
 // ---------------------------------------------------------------------------------------------------------
 
 export interface EventOutputSpec {
-  /** What sets it: error catch events, message catch events of a kind, a timer. */
-  on: string;
+  /** Catch events that set it: element ids, or every catch event of a message (`message`), or every error catch event. */
+  on: { elementIds: string[] } | { message: string } | 'error catch events';
   target: string;
-  /** FEEL source expression, as in the model. */
+  /** FEEL source expression, exactly as in the model. */
   source: string;
 }
 
+/** The FEEL context literal that timers and "ordered" messages set as `reason`. */
+export function reasonLiteral(code: ErrorCode, details = '[]'): string {
+  const e = ERRORS[code];
+  return `={code: "${e.code}", clause: "${e.clause}", message: "${e.name}", details: ${details}}`;
+}
+
+const trigger = (message: string, value: SurveillanceTrigger): EventOutputSpec => ({ on: { message }, target: 'surveillanceTrigger', source: `="${value}"` });
+const copy = (message: string, variable: string): EventOutputSpec => ({ on: { message }, target: variable, source: `=${variable}` });
+
+/**
+ * Every `zeebe:output` mapping on a catch event. A catch event with output mappings does not merge the
+ * message payload by itself, so the payload variables are mapped explicitly.
+ */
 export const EVENT_OUTPUTS: readonly EventOutputSpec[] = [
-  { on: 'every error boundary event', target: 'reason', source: '=reason' },
-  { on: 'Timer_SurveillanceDue', target: 'surveillanceTrigger', source: '="annual"' },
-  { on: 'message isccc.major-change-reported', target: 'surveillanceTrigger', source: '="major-change"' },
-  { on: 'message isccc.incident-reported', target: 'surveillanceTrigger', source: '="incident"' },
-  { on: 'message isccc.complaint-received', target: 'surveillanceTrigger', source: '="complaint"' },
-  { on: 'message isccc.information-reported', target: 'surveillanceTrigger', source: '="information"' },
-  { on: 'message isccc.misuse-reported', target: 'surveillanceTrigger', source: '="misuse"' },
-  { on: 'every message catch event that carries a payload', target: '<each payload variable of MESSAGES>', source: '=<same name>' },
-  {
-    on: 'Timer_SurveillanceDeadline',
-    target: 'reason',
-    source: '={code: "ISCCC_6_8_2_A", clause: "6.8.2.a", message: "6.8.2 a) …", details: ["surveillance deadline " + surveillanceDeadline + " passed"]}',
-  },
-  {
-    on: 'Timer_SuspensionExpired',
-    target: 'reason',
-    source: '={code: "ISCCC_6_8_3_A", clause: "6.8.3.a", message: "6.8.3 a) …", details: []}',
-  },
-  { on: 'message isccc.suspension-ordered', target: 'reason', source: '={code: "ISCCC_6_8_2_D", clause: "6.8.2.d", message: "6.8.2 d) …", details: details}' },
-  { on: 'message isccc.revocation-ordered', target: 'reason', source: '={code: "ISCCC_6_8_3_D", clause: "6.8.3.d", message: "6.8.3 d) …", details: details}' },
+  { on: 'error catch events', target: 'reason', source: '=reason' },
+  { on: { elementIds: ['Timer_SurveillanceDue'] }, target: 'surveillanceTrigger', source: '="annual"' },
+  { on: { elementIds: ['Timer_SurveillanceDue'] }, target: 'report', source: '=null' },
+  trigger('isccc.major-change-reported', 'major-change'),
+  trigger('isccc.incident-reported', 'incident'),
+  trigger('isccc.complaint-received', 'complaint'),
+  trigger('isccc.information-reported', 'information'),
+  trigger('isccc.misuse-reported', 'misuse'),
+  ...['isccc.major-change-reported', 'isccc.incident-reported', 'isccc.complaint-received', 'isccc.information-reported', 'isccc.misuse-reported'].map((m) => copy(m, 'report')),
+  copy('isccc.supplement-submitted', 'documents'),
+  copy('isccc.supplement-submitted', 'manifest'),
+  copy('isccc.committee-appointed', 'committee'),
+  copy('isccc.change-requested', 'change'),
+  copy('isccc.cancellation-requested', 'cancellation'),
+  copy('isccc.restoration-requested', 'restoration'),
+  { on: { elementIds: ['Timer_SurveillanceDeadline'] }, target: 'reason', source: reasonLiteral('ISCCC_6_8_2_A') },
+  { on: { elementIds: ['Timer_SuspensionExpired'] }, target: 'reason', source: reasonLiteral('ISCCC_6_8_3_A') },
+  { on: { message: 'isccc.suspension-ordered' }, target: 'reason', source: reasonLiteral('ISCCC_6_8_2_D', 'details') },
+  { on: { message: 'isccc.revocation-ordered' }, target: 'reason', source: reasonLiteral('ISCCC_6_8_3_D', 'details') },
 ];
 
 // ---------------------------------------------------------------------------------------------------------

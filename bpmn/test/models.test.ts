@@ -7,6 +7,7 @@ import {
   clauseOfErrorCode,
   ERRORS,
   errorCodeFor,
+  EVENT_OUTPUTS,
   MESSAGES,
   PROCESS_IDS,
   type ProcessKey,
@@ -250,6 +251,30 @@ describe('bpmn models', () => {
     const lifecycle = await loadModel('lifecycle');
     const ids = new Set(lifecycle.flowNodes.map((n) => n.id));
     for (const t of TIMERS) assert.ok(ids.has(t.elementId), `${t.elementId} not in the lifecycle`);
+  });
+
+  it('every output mapping of a catch event is one EVENT_OUTPUTS lists, and each listed one is there', async () => {
+    const problems: string[] = [];
+    const seen = new Set<(typeof EVENT_OUTPUTS)[number]>();
+    for (const model of await all()) {
+      for (const node of model.flowNodes.filter((n) => n.$instanceOf('bpmn:CatchEvent'))) {
+        const def = eventDefinition(node);
+        const message = (def?.messageRef as ModdleElement | undefined)?.name as string | undefined;
+        const expected = EVENT_OUTPUTS.filter((o) =>
+          o.on === 'error catch events'
+            ? def?.$type === 'bpmn:ErrorEventDefinition'
+            : 'elementIds' in o.on
+              ? o.on.elementIds.includes(node.id!)
+              : o.on.message === message,
+        );
+        expected.forEach((o) => seen.add(o));
+        const actual = ioMappings(node).outputs.map(([t, src]) => `${t} = ${src}`).sort();
+        const want = expected.map((o) => `${o.target} = ${o.source}`).sort();
+        if (JSON.stringify(actual) !== JSON.stringify(want)) problems.push(`${model.file} ${node.id}: has [${actual.join('; ')}], contract says [${want.join('; ')}]`);
+      }
+    }
+    assert.deepEqual(problems, []);
+    assert.deepEqual(EVENT_OUTPUTS.filter((o) => !seen.has(o)), []);
   });
 
   it('gateway conditions are the FEEL of CONDITIONS, and every branching gateway has a default flow', async () => {
