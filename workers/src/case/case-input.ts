@@ -19,7 +19,15 @@ export interface CaseInput {
   variables: Variables;
 }
 
-export class ManifestError extends Error {
+/** The case cannot start from what it was given (bad manifest, ballots, committee size): bad input. */
+export class CaseInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CaseInputError';
+  }
+}
+
+export class ManifestError extends CaseInputError {
   constructor(
     readonly file: string,
     readonly problems: string[],
@@ -35,12 +43,17 @@ export function caseInputFromManifest(file: string, options: CaseInputOptions = 
     throw new ManifestError(file, parsed.problems.map((p) => `${p.range.start.line + 1}:${p.range.start.character + 1} ${p.field} ${p.message}`));
   }
   const manifest = parsed.manifest;
-  const committee = committeeOf(options.committee ?? 3);
+  let committee;
+  try {
+    committee = committeeOf(options.committee ?? 3);
+  } catch (error) {
+    throw new CaseInputError(`--committee: ${(error as Error).message}`);
+  }
   const ballots: Record<string, string> = {};
   (options.votes ?? []).forEach((vote, i) => {
     const v = vote.trim().toLowerCase();
     const decision = v === 'yes' || v === 'grant' ? 'grant' : v === 'no' || v === 'refuse' ? 'refuse' : undefined;
-    if (!decision) throw new Error(`--votes: "${vote}" is neither yes nor no`);
+    if (!decision) throw new CaseInputError(`--votes: "${vote}" is neither yes nor no`);
     ballots[`m${i + 1}`] = decision;
   });
   const { application, organisation } = manifest;

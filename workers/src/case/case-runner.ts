@@ -102,11 +102,16 @@ export class CaseRunner {
     return this.file.caseId;
   }
 
+  get startedAt(): string {
+    return this.file.startedAt;
+  }
+
   /** Runs until nothing is left before the horizon, or for at most `maxSteps` steps (the case stays resumable). */
-  async run(limits: { maxSteps?: number } = {}): Promise<CaseResult> {
+  async run(limits: { maxSteps?: number; onProgress?: (clock: string, until: string) => void } = {}): Promise<CaseResult> {
     let budget = limits.maxSteps ?? Infinity;
     while (budget-- > 0) {
       const status = await this.step();
+      limits.onProgress?.(this.clock.now().toISOString(), this.file.until);
       if (status !== 'running') {
         this.file.status = status;
         break;
@@ -164,6 +169,8 @@ export class CaseRunner {
     }
     if (active.length === 0) return this.instances.some((i) => i.instance.status === 'incident') ? 'incident' : 'completed';
     if (next) {
+      // Nothing happens before the horizon any more: the simulated time has run to its end.
+      this.clock.advanceTo(until);
       this.noteHorizon(next === 'timer' ? timer : undefined, next === 'event' ? event : undefined);
       return 'horizon';
     }

@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import { TASK_TYPES } from '@isccc/bpmn';
+import { BusinessRuleError, type JobContext, type Variables } from '../src/handler.js';
+import { certificateIssue, applicationSubmit, APPLICATION_FORM, SELF_ASSESSMENT_FORM, materialReview, MAX_SUPPLEMENT_ROUNDS } from '../src/handlers/certification.js';
+import { changeClassify } from '../src/handlers/change.js';
+import { committeeTally, committeeValidate } from '../src/handlers/committee.js';
+import { surveillanceConclude, surveillanceSchedule } from '../src/handlers/lifecycle.js';
+import { HANDLERS } from '../src/handlers/registry.js';
+import { caseInputFromManifest } from '../src/case/case-input.js';
+import { committeeOf } from '../src/case/events.js';
+import { example } from './helpers.js';
+
+const ctx = (type: string, now = '2027-01-15', headers: Record<string, string> = {}): JobContext => ({
+  type,
+  now: new Date(`${now}T00:00:00Z`),
+  retries: 2,
+  headers,
+  publishMessage: async () => {},
+});
+
+async function rejects(promise: Promise<unknown>, code: string, clause: string): Promise<BusinessRuleError> {
+  try {
+    await promise;
+  } catch (err) {
+    assert.ok(err instanceof BusinessRuleError, `expected a BPMN error, got ${String(err)}`);
+    assert.equal(err.code, code);
+    assert.equal(err.clause, clause);
+    const reason = err.variables.reason as { code: string; clause: string; message: string };
+    assert.equal(reason.code, code);
+    assert.ok(reason.message.startsWith(clause.replace(/\.([a-z])$/, ' $1)')), reason.message);
+    return err;
+  }
+  assert.fail(`expected BPMN error ${code}`);
+}
+
+describe('task handlers', () => {
+  it('cover every job type of the bpmn/ contract, and only those', () => {
+    assert.deepEqual(Object.keys(HANDLERS).sort(), TASK_TYPES.map((t) => t.type).sort());
+  });
+
+  describe('isccc.committee-validate (6.5)', () => {
+    for (const size of [3, 5, 7]) {
+      it(`accepts an odd committee of ${size}`, async () => {
+        const r = await committeeValidate({ committee: committeeOf(size) }, ctx('isccc.committee-validate'));
+        assert.equal(r.variables.committeeSize, size);
+        assert.equal(r.decision.clause, '6.5');
+      });
+    }
+    for (const size of [0, 1, 2, 4, 6]) {
+      it(`refuses a committee of ${size} with ISCCC_6_5`, async () => {
+        await rejects(committeeValidate({ committee: committeeOf(size) }, ctx('isccc.committee-validate')), 'ISCCC_6_5', '6.5');
+      });
+    }
+    it('refuses three seats held by two people', async () => {
+      const committee = [committeeOf(2)[0], ...committeeOf(2)];
+      await rejects(committeeValidate({ committee }, ctx('isccc.committee-validate')), 'ISCCC_6_5', '6.5');
+    });
+  });
+
+  describe('isccc.committee-tally (6.5)', () => {
+    const committee = committeeOf(3);
+    const votes = (...d: string[]): Variables[] => d.map((decision, i) => ({ member: `m${i + 1}`, decision }));
+    it('grants on 2 of 3', async () => {
+      const r = await committeeTally({ committee, votes: votes('grant', 'grant', 'refuse') }, ctx('isccc.committee-tally', undefined, { refusalClause: '6.5' }));
+      assert.deepEqual([r.variables.decision, r.variables.votesFor, r.variables.votesAgainst], ['grant', 2, 1]);
+      assert.equal(r.variables.reason, undefined);
+    });
+    it('refuses on 1 of 3, citing the clause of the refusalClause header', async () => {
+      const r = await committeeTally({ committee, votes: votes('grant', 'refuse', 'refuse') }, ctx('isccc.committee-tally', undefined, { refusalClause: '6.5' }));
+      assert.equal(r.variables.decision, 'refuse');
+      assert.deepEqual((r.variables.reason as { code: string }).code, 'ISCCC_6_5');
+      const change = await committeeTally({ committee, votes: votes('refuse', 'refuse', 'grant') }, ctx('isccc.committee-tally', undefined, { refusalClause: '6.8.2.d' }));
+      assert.equal((change.variables.reason as { code: string; clause: string }).code, 'ISCCC_6_8_2_D');
+      assert.equal(change.decision.clause, '6.8.2.d');
+    });
+    it('fails the job (no BPMN error) when votes and committee differ', async () => {
+      await assert.rejects(committeeTally({ committee, votes: votes('grant', 'grant') }, ctx('isccc.committee-tally')), (err: unknown) => !(err instanceof BusinessRuleError));
+    });
+  });
+
+  describe('isccc.certificate-issue (6.6)', () => {
+    const vars = { applicationId: 'APP-20261101-ABCDEF12', submittedOn: '2026-11-01', applicant: { name: 'X' }, grantedCategory: 'risk-assessment', grantedLevel: 3, decision: 'grant' };
+    it('derives the certificate number from the case, not the clock: a retried job issues the same certificate', async () => {
+      const first = await certificateIssue(vars, ctx('isccc.certificate-issue', '2026-11-01'));
+      const retried = await certificateIssue(vars, ctx('isccc.certificate-issue', '2027-01-03'));
+      assert.equal(retried.variables.certificateNumber, first.variables.certificateNumber);
+      assert.match(String(first.variables.certificateNumber), /^ISCCC-ISV-RA3-2026-[0-9A-F]{8}$/);
+      const other = await certificateIssue({ ...vars, applicationId: 'APP-20261101-00000000' }, ctx('isccc.certificate-issue'));
+      assert.notEqual(other.variables.certificateNumber, first.variables.certificateNumber);
+    });
+    it('refuses to issue without a grant', async () => {
+      await assert.rejects(certificateIssue({ ...vars, decision: 'refuse' }, ctx('isccc.certificate-issue')), /6\.5/);
+    });
+  });
+
+  describe('isccc.application-submit (6.2)', () => {
+    const vars = { applicant: { name: 'X' }, category: 'risk-assessment', level: 3, selfAssessment: { meetsTarget: true } };
+    it('accepts an application with both forms', async () => {
+      const r = await applicationSubmit({ ...vars, documents: [APPLICATION_FORM, SELF_ASSESSMENT_FORM] }, ctx('isccc.application-submit'));
+      assert.match(String(r.variables.applicationId), /^APP-20270115-[0-9A-F]{8}$/);
+    });
+    it('refuses an application without the self-assessment form with ISCCC_6_2', async () => {
+      const err = await rejects(applicationSubmit({ ...vars, documents: [APPLICATION_FORM] }, ctx('isccc.application-submit')), 'ISCCC_6_2', '6.2');
+      assert.match(err.text.en, new RegExp(SELF_ASSESSMENT_FORM));
+    });
+  });
+
+  describe('isccc.material-review (6.3), on the example manifests', () => {
+    it('grants level 3 to an applicant for level 2 whose documents only support level 3', async () => {
+      const input = caseInputFromManifest(example('risk-assessment-l2-fail'));
+      const r = await materialReview({ ...input.variables, applicationId: 'APP-1', supplementRound: MAX_SUPPLEMENT_ROUNDS }, ctx('isccc.material-review', '2027-09-01'));
+      assert.equal(r.variables.materialReviewOutcome, 'accepted');
+      assert.equal(r.variables.grantedLevel, 3);
+      assert.equal(r.decision.outcome, 'accepted-lower-level');
+      assert.ok(r.decision.findings?.some((f) => f.clause === '4.2.4.d'), 'names the 4.2.4 d) shortfall');
+    });
+    it('asks for supplementary material while evidence is missing and rounds are left', async () => {
+      const input = caseInputFromManifest(example('risk-assessment-l3-pass'));
+      const r = await materialReview({ ...input.variables, level: 2, applicationId: 'APP-1' }, ctx('isccc.material-review', '2026-11-01'));
+      assert.equal(r.variables.materialReviewOutcome, 'supplement');
+      assert.ok((r.variables.missingMaterials as string[]).length > 0);
+    });
+  });
+
+  describe('lifecycle decisions', () => {
+    it('schedules the next surveillance within 12 months of the last review (6.7.1)', async () => {
+      const r = await surveillanceSchedule({ issuedOn: '2026-11-01' }, ctx('isccc.surveillance-schedule'));
+      assert.deepEqual(r.variables, { surveillanceStartOn: '2027-10-01T00:00:00Z', surveillanceDeadline: '2027-11-01T00:00:00Z' });
+      const later = await surveillanceSchedule({ issuedOn: '2026-11-01', lastSurveillanceOn: '2027-08-31' }, ctx('isccc.surveillance-schedule'));
+      assert.deepEqual(later.variables, { surveillanceStartOn: '2028-07-31T00:00:00Z', surveillanceDeadline: '2028-08-31T00:00:00Z' });
+    });
+
+    const record = { reviewedOn: '2027-10-01', trigger: 'annual', correctiveActionsVerified: true, changesReviewed: true, complaintsHandled: true, certificateUse: 'proper', majorNonconformities: 0, observations: [], seriousIncidentVerified: false };
+    it('maintains a passed surveillance (6.7.3) and suspends or revokes on the grounds of 6.8.2 / 6.8.3', async () => {
+      const c = ctx('isccc.surveillance-conclude');
+      const kept = await surveillanceConclude({ certificateNumber: 'C', surveillance: record }, c);
+      assert.equal(kept.variables.certificateStatus, 'valid');
+      await rejects(surveillanceConclude({ certificateNumber: 'C', surveillance: { ...record, majorNonconformities: 2 } }, c), 'ISCCC_6_8_2_C', '6.8.2.c');
+      await rejects(surveillanceConclude({ certificateNumber: 'C', surveillance: { ...record, certificateUse: 'misuse-no-adverse-impact' } }, c), 'ISCCC_6_8_2_B', '6.8.2.b');
+      await rejects(surveillanceConclude({ certificateNumber: 'C', surveillance: { ...record, certificateUse: 'misuse-adverse-impact', majorNonconformities: 1 } }, c), 'ISCCC_6_8_3_B', '6.8.3.b');
+      await rejects(surveillanceConclude({ certificateNumber: 'C', surveillance: { ...record, seriousIncidentVerified: true } }, c), 'ISCCC_6_8_3_C', '6.8.3.c');
+    });
+
+    it('classifies address/capital/legal-representative changes as administrative, anything else as major (6.8.5)', async () => {
+      const c = ctx('isccc.change-classify');
+      assert.equal((await changeClassify({ certificateNumber: 'C', change: { kinds: ['address', 'capital'] } }, c)).variables.changeScope, 'administrative');
+      assert.equal((await changeClassify({ certificateNumber: 'C', change: { kinds: ['address', 'other'] } }, c)).variables.changeScope, 'major');
+    });
+  });
+});

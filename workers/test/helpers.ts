@@ -1,0 +1,39 @@
+/** Shared by the case tests: the project's example manifests and a case run on the real models. */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { caseInputFromManifest, type CaseInputOptions } from '../src/case/case-input.js';
+import { CaseRunner, type CaseResult, type CaseRunnerOptions } from '../src/case/case-runner.js';
+import { parseEvent } from '../src/case/events.js';
+import { loadModels } from '../src/case/models.js';
+import type { TrailEntry } from '../src/case/trail.js';
+import { addDuration } from '../src/embedded/iso-time.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** Repository root, from `workers/dist/test/`. */
+export const repoRoot = path.resolve(here, '..', '..', '..');
+export const example = (name: string): string => path.join(repoRoot, 'examples', name, 'manifest.isccc.yaml');
+export const L3_PASS = example('risk-assessment-l3-pass');
+
+export interface RunOptions extends CaseInputOptions {
+  manifest?: string;
+  until?: string;
+  events?: string[];
+  runner?: Partial<Omit<CaseRunnerOptions, 'models'>>;
+}
+
+export async function runCase(options: RunOptions = {}): Promise<CaseResult> {
+  const input = caseInputFromManifest(options.manifest ?? L3_PASS, options);
+  const until = addDuration(input.startAt, options.until ?? 'P3Y');
+  const runner = await CaseRunner.start(
+    { ...input, until, events: (options.events ?? []).map(parseEvent) },
+    { models: await loadModels(), ...options.runner },
+  );
+  const result = await runner.run();
+  await runner.close();
+  return result;
+}
+
+export const jobs = (trail: TrailEntry[], type: string): TrailEntry[] => trail.filter((e) => e.kind === 'job' && e.taskType === type);
+export const ofKind = (trail: TrailEntry[], kind: TrailEntry['kind']): TrailEntry[] => trail.filter((e) => e.kind === kind);
+/** What two runs of the same case must agree on (sequence numbers and instance keys aside). */
+export const comparable = (trail: TrailEntry[]): string[] => trail.map((e) => `${e.at} ${e.kind} ${e.clause} ${e.elementId ?? ''} ${e.text.en}`);
