@@ -22,6 +22,11 @@ export interface CatalogEntry {
   title?: Text;
   text?: Text;
   kind: ClauseKind;
+  /**
+   * A quantitative clause whose text asks for more than its rule can count (e.g. A2's "多行业组织",
+   * D1.2.1 a)'s "不同地域"): it also needs a supporting document.
+   */
+  needsEvidence?: boolean;
 }
 
 export interface Clause extends CatalogEntry {

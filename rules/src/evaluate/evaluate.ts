@@ -78,8 +78,9 @@ export function evaluate(options: EvaluateOptions): Evaluation {
   const evidence = options.workspaceDir ? checkEvidenceFiles(manifest.evidence, options.workspaceDir, asOf) : null;
   const context: LevelContext = { catalog, rulebook, manifest, source: options.source, asOf, evidence, docsBase: options.docsBase ?? defaultDocsBase() };
 
+  const outcomes = runAllChecks(context, base);
   const byLevel = new Map<Level, Finding[]>();
-  for (const level of LEVELS) byLevel.set(level, evaluateLevel(context, { ...base, level }));
+  for (const level of LEVELS) byLevel.set(level, evaluateLevel(context, { ...base, level }, outcomes));
   const findings = byLevel.get(base.level)!;
   const passes = (level: Level) => !byLevel.get(level)!.some(isBlocking);
   const qualifyingLevel = ([1, 2, 3] as Level[]).find(passes) ?? null;
@@ -112,32 +113,36 @@ interface LevelContext {
   docsBase: string;
 }
 
-function evaluateLevel(ctx: LevelContext, target: Target): Finding[] {
-  const facts = deriveFacts(ctx.manifest, target, ctx.asOf);
-  const findings: Finding[] = [];
+function applicableChecks(ctx: LevelContext, target: Target): { rule: Rule; check: Check; clause: Clause }[] {
   const checks: { rule: Rule; check: Check; clause: Clause }[] = [];
   for (const rule of ctx.rulebook.rules) {
-    if (!ruleApplies(rule, target)) continue;
-    switch (rule.type) {
-      case 'condition':
-        for (const check of rule.checks) {
-          const clause = ctx.catalog.get(check.clause);
-          if (clause && appliesTo(clause, target)) checks.push({ rule, check, clause });
-        }
-        break;
-      case 'evidence':
-        findings.push(...evidenceCoverage(ctx, rule, target));
-        break;
-      case 'assessor':
-        findings.push(...assessorItems(ctx, rule, target));
-        break;
-      case 'evidence-integrity':
-        findings.push(...integrity(ctx, rule, target));
-        break;
+    if (rule.type !== 'condition' || !ruleApplies(rule, target)) continue;
+    for (const check of rule.checks) {
+      const clause = ctx.catalog.get(check.clause);
+      if (clause && appliesTo(clause, target)) checks.push({ rule, check, clause });
     }
   }
-  const outcomes = runChecks(checks.map(({ rule, check }) => ({ rule, check })), facts);
-  checks.forEach(({ rule, check, clause }, i) => findings.push(checkFinding(ctx, rule, check, clause, outcomes[i]!)));
+  return checks;
+}
+
+/** Facts do not depend on the level, so every check of every level runs in one FEEL evaluation. */
+function runAllChecks(ctx: LevelContext, base: Target): Map<Check, Outcome> {
+  const unique = new Map<Check, Rule>();
+  for (const level of LEVELS) for (const { rule, check } of applicableChecks(ctx, { ...base, level })) unique.set(check, rule);
+  const checks = [...unique].map(([check, rule]) => ({ rule, check }));
+  const outcomes = runChecks(checks, deriveFacts(ctx.manifest, base, ctx.asOf));
+  return new Map(checks.map(({ check }, i) => [check, outcomes[i]!]));
+}
+
+function evaluateLevel(ctx: LevelContext, target: Target, outcomes: Map<Check, Outcome>): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of ctx.rulebook.rules) {
+    if (!ruleApplies(rule, target)) continue;
+    if (rule.type === 'evidence') findings.push(...evidenceCoverage(ctx, rule, target));
+    else if (rule.type === 'assessor') findings.push(...assessorItems(ctx, rule, target));
+    else if (rule.type === 'evidence-integrity') findings.push(...integrity(ctx, rule, target));
+  }
+  for (const { rule, check, clause } of applicableChecks(ctx, target)) findings.push(checkFinding(ctx, rule, check, clause, outcomes.get(check)!));
   return findings.sort((a, b) => compareClauseIds(a.clause, b.clause) || a.rule.localeCompare(b.rule));
 }
 
@@ -219,7 +224,7 @@ function evidenceCoverage(ctx: LevelContext, rule: Rule, target: Target): Findin
   const supporting = supportIndex(ctx);
   return ctx.catalog
     .applicable(target)
-    .filter((c) => c.kind === 'evidence')
+    .filter((c) => c.kind === 'evidence' || c.needsEvidence === true)
     .map((clause) => {
       const docs = supporting.get(clause.id) ?? [];
       const good = docs.filter((d) => d.problem === null);

@@ -8,7 +8,8 @@ import { addYears, fullMonthsBetween, fullYearsBetween } from './dates.js';
  */
 export interface Facts {
   asOf: string;
-  target: { category: Category; level: number; drClass: string | null };
+  /** The category (and DR class) facts were derived for; facts never depend on the level. */
+  target: { category: Category; drClass: string | null };
   organisation: {
     legalEntity: string;
     registeredIn: string;
@@ -111,7 +112,7 @@ export function deriveFacts(manifest: Manifest, target: Target, asOf: string): F
 
   return {
     asOf,
-    target: { category: target.category, level: target.level, drClass: target.drClass ?? null },
+    target: { category: target.category, drClass: target.drClass ?? null },
     organisation: {
       legalEntity: manifest.organisation.legalEntity,
       registeredIn: manifest.organisation.registeredIn,

@@ -44,6 +44,7 @@ describe('clause catalog isccc-sv-001:2015', () => {
     const untranslated = catalog.all.filter((c) => (c.title && !c.title.en.trim()) || (c.text && !c.text.en.trim()));
     assert.deepEqual(untranslated.map((c) => c.id), []);
     assert.deepEqual(catalog.all.filter((c) => !CLAUSE_KINDS.includes(c.kind)).map((c) => c.id), []);
+    assert.deepEqual(catalog.all.filter((c) => c.needsEvidence && c.kind !== 'quantitative').map((c) => c.id), [], 'needsEvidence is for quantitative clauses');
   });
 
   it('catalogs the printed slip A2.2.3 under A1.2 as A1.2.3, printed as A2.2.3', () => {

@@ -24,7 +24,7 @@ describe('isccc check (CLI)', () => {
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /^4\.1\.4 Staff qualifications$/m);
     assert.match(r.out, /✓ 4\.1\.4 d\)\s+pass\s+4\.1\.4 d\) met — Information security service staff: 14 \(required 10\)/);
-    assert.match(r.out, /qualifies for level 3; level 2 still needs: 4\.2\.3, 4\.2\.4 d\)/);
+    assert.match(r.out, /qualifies for level 3; level 2 still needs: 4\.2\.1, 4\.2\.3, 4\.2\.4 d\)/);
   });
 
   it('exits 1 with the failing clauses when the same manifest is checked for level 2', () => {
@@ -56,7 +56,7 @@ describe('isccc check (CLI)', () => {
 
   it('writes JUnit XML with a failure per failing clause', () => {
     const r = isccc('check', EXAMPLE, '--level', '2', '--format', 'junit');
-    assert.match(r.out, /<testsuites name="isccc check" tests="\d+" failures="41">/);
+    assert.match(r.out, /<testsuites name="isccc check" tests="\d+" failures="43">/);
     assert.match(r.out, /<testcase classname="isccc\.4\.2\.4\.d" name="4\.2\.4 d\) isccc\/service-staff"><failure type="fail"/);
   });
 
