@@ -1,0 +1,127 @@
+/**
+ * `npm run bench` (workers part): one whole case — certification and a 3-year lifecycle of the example
+ * risk-assessment level-3 applicant — on the embedded engine.
+ *
+ * Figures, all from this run:
+ * - median wall time of one case: in memory; saved to a case folder after every step; and the baseline,
+ *   the same engine and models replaying recorded handler outputs (no rules evaluation), which is what
+ *   bpmn-engine and the Zeebe-dialect layer cost by themselves;
+ * - cases per second over BENCH_CASES (default 200) sequential cases, with and without the handlers.
+ * Each case gets its own copy of the manifest, so the rules evaluator really runs for every case.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { caseInputFromManifest } from '../src/case/case-input.js';
+import { CaseRunner, type CaseRunnerOptions } from '../src/case/case-runner.js';
+import { FileCaseStore } from '../src/case/case-store.js';
+import { loadModels } from '../src/case/models.js';
+import { addDuration } from '../src/embedded/iso-time.js';
+import type { HandlerResult, TaskHandler } from '../src/handler.js';
+import { HANDLERS } from '../src/handlers/registry.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const MANIFEST = path.join(root, 'examples', 'risk-assessment-l3-pass', 'manifest.isccc.yaml');
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const CASES = Number(process.env.BENCH_CASES ?? 200);
+
+const models = await loadModels();
+const input = caseInputFromManifest(MANIFEST);
+const until = addDuration(input.startAt, 'P3Y');
+
+async function oneCase(options: Partial<CaseRunnerOptions> = {}): Promise<number> {
+  const variables = { ...input.variables, manifest: structuredClone(input.variables.manifest) };
+  const runner = await CaseRunner.start({ ...input, variables, until }, { models, ...options });
+  const result = await runner.run();
+  await runner.close();
+  if (typeof result.variables.certificateNumber !== 'string' || result.status !== 'horizon') {
+    throw new Error(`bench case did not run to its horizon with a certificate: ${result.status}`);
+  }
+  return result.trail.length;
+}
+
+type Recording = Map<string, HandlerResult[]>;
+
+/** Runs one real case and keeps what every handler returned, per job type, in order. */
+async function record(): Promise<Recording> {
+  const recorded: Recording = new Map();
+  const recording = Object.fromEntries(
+    Object.entries(HANDLERS).map(([type, handler]): [string, TaskHandler] => [
+      type,
+      async (variables, ctx) => {
+        const result = await handler(variables, ctx);
+        recorded.set(type, [...(recorded.get(type) ?? []), structuredClone(result)]);
+        return result;
+      },
+    ]),
+  );
+  await oneCase({ handlers: recording });
+  return recorded;
+}
+
+/** Handlers that give back the recorded results (the lifecycle start still publishes its message). */
+function replay(recorded: Recording): Record<string, TaskHandler> {
+  const cursor = new Map<string, number>();
+  return Object.fromEntries(
+    Object.entries(HANDLERS).map(([type, real]): [string, TaskHandler] => [
+      type,
+      async (variables, ctx) => {
+        const i = cursor.get(type) ?? 0;
+        cursor.set(type, i + 1);
+        const result = recorded.get(type)?.[i];
+        if (!result) throw new Error(`no recorded result for ${type} #${i}`);
+        if (type === 'isccc.lifecycle-start') await real(variables, ctx);
+        return result;
+      },
+    ]),
+  );
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+async function timed(run: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await run();
+  return performance.now() - start;
+}
+
+async function medianOf(label: string, makeRun: () => () => Promise<unknown>): Promise<number> {
+  for (let i = 0; i < 3; i++) await makeRun()();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) times.push(await timed(makeRun()));
+  const m = median(times);
+  console.log(`  ${label.padEnd(58)} ${m.toFixed(1).padStart(8)} ms`);
+  return m;
+}
+
+const steps = await oneCase();
+console.log(`workers: embedded engine (bpmn-engine 25.0.1 + feelin, virtual clock), node ${process.version}, ${os.cpus().length} CPUs`);
+console.log(`case: ${path.relative(root, MANIFEST)}, certification + 3-year lifecycle, ${steps} trail entries`);
+console.log(`\none full case, median of ${RUNS} runs:`);
+
+const inMemory = await medianOf('embedded engine + handlers + rules, in memory', () => () => oneCase());
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'isccc-bench-'));
+let n = 0;
+const persisted = await medianOf('same, saved to a case folder after every step', () => {
+  const dir = path.join(tmp, String(n++));
+  return () => oneCase({ store: new FileCaseStore(dir) });
+});
+fs.rmSync(tmp, { recursive: true, force: true });
+const recording = await record();
+const baseline = await medianOf('baseline: engine only, recorded handler outputs', () => () => oneCase({ handlers: replay(recording) }));
+console.log(`  → persistence adds ${(((persisted - inMemory) / inMemory) * 100).toFixed(0)}%; handlers and rules are ${(((inMemory - baseline) / inMemory) * 100).toFixed(0)}% of a case`);
+
+console.log(`\nthroughput, ${CASES} sequential cases:`);
+let start = performance.now();
+for (let i = 0; i < CASES; i++) await oneCase();
+const real = CASES / ((performance.now() - start) / 1000);
+console.log(`  ${'embedded engine + handlers + rules, in memory'.padEnd(58)} ${real.toFixed(2).padStart(8)} cases/s`);
+start = performance.now();
+for (let i = 0; i < CASES; i++) await oneCase({ handlers: replay(recording) });
+const engineOnly = CASES / ((performance.now() - start) / 1000);
+console.log(`  ${'baseline: engine only, recorded handler outputs'.padEnd(58)} ${engineOnly.toFixed(2).padStart(8)} cases/s`);
