@@ -89,6 +89,13 @@ describe(`vscode-extension .vsix in code-server, examples/${EXAMPLE} opened in c
     await link.click();
     const selection = page.locator('.part.statusbar .statusbar-item[id="status.editor.selection"]');
     await selection.filter({ hasText: `Ln ${range.end.line + 1}, Col ${range.end.character + 1}` }).waitFor({ timeout: 30_000 });
+
+    // A rule id opens the rule's documentation page, shipped inside the vsix with the server's data.
+    const rule = report.locator('tr.finding:not(.quiet) a[data-doc]').first();
+    const docUrl = (await rule.getAttribute('data-doc')) ?? '';
+    assert.match(docUrl, /\/dist\/server\/docs\/rules\/[\w-]+\.md$/, 'doc page inside the installed extension');
+    await rule.click();
+    await page.locator('.tabs-container .tab', { hasText: `Preview ${path.basename(docUrl)}` }).waitFor({ timeout: 30_000 });
   });
 
   it('"Show certification procedure" draws the BPMN model with bpmn-js', async () => {

@@ -55,11 +55,24 @@ export async function statusBarText(page: Page, id: string): Promise<string> {
 
 /** Runs a command from the Command Palette (F1), as a person would, by its title. */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  const item = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  // The palette lists the commands known when it opens; while extensions are still being scanned
+  // it may not list this one yet, so close it and ask again.
+  for (let attempt = 1; ; attempt++) {
+    // Keys go to a focused webview's iframe, not the workbench: take the focus back first.
+    await page.locator('.part.titlebar').click();
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    try {
+      await item.waitFor({ timeout: 5_000 });
+      break;
+    } catch (error) {
+      await page.keyboard.press('Escape');
+      if (attempt === 12) throw error;
+    }
+  }
   await page.keyboard.press('Enter');
 }
 
