@@ -63,5 +63,7 @@ install_code_server
 flock -u 9
 
 log "building the extension bundle"
+# The bundle embeds the compiled language server; .ci/run's `tsc -b` built it already, this is a no-op then.
+node "$here/../node_modules/typescript/bin/tsc" -b "$here/../language-server"
 node "$here/build.mjs"
 log "ready: code-server $CODE_SERVER_VERSION at $package, chromium at $(command -v chromium)"

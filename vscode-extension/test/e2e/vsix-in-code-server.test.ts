@@ -11,6 +11,7 @@ import { startChromium, type Chromium } from '../support/chromium.js';
 import { startCodeServer, type CodeServer } from '../support/code-server.js';
 import { checkManifest, shownFindings, type CliResult } from '../support/evaluator.js';
 import { artifactsDir, assertBundleBuilt, repoRoot } from '../support/paths.js';
+import { settled } from '../support/process.js';
 import { packageVsix } from '../support/vsix.js';
 import {
   openFromExplorer,
@@ -25,6 +26,8 @@ import {
 } from '../support/workbench.js';
 
 const EXAMPLE = 'risk-assessment-l2-fail';
+/** Bounds each wait for the editor to catch up; never what a test checks. */
+const LIMIT = 90_000;
 const folder = path.join(repoRoot, 'examples', EXAMPLE);
 
 describe(`vscode-extension .vsix in code-server, examples/${EXAMPLE} opened in chromium`, function () {
@@ -54,20 +57,20 @@ describe(`vscode-extension .vsix in code-server, examples/${EXAMPLE} opened in c
     const findings = shownFindings(expected);
     assert.ok(findings.length > 0, `examples/${EXAMPLE} should have findings for this test to mean anything`);
     const panel = await showProblems(page);
-    assert.equal(await problemCount(page), findings.length, 'Problems badge count');
-    const rows = await problemRows(panel);
+    // Diagnostics arrive after the language server has started and evaluated the manifest.
+    assert.equal(await settled(LIMIT, () => problemCount(page), findings.length), findings.length, 'Problems badge count');
 
     // Same rule codes, same (English) messages, each opening with its clause label ("4.2.4 d) needs …").
-    const seen = rows.map((row) => `${row.code} | ${row.message}`).sort();
-    const wanted = findings.map((finding) => `${finding.rule} | ${finding.message.en}`).sort();
-    assert.deepEqual(seen, wanted, 'code and message of every Problems row');
+    const wanted = findings.map((finding) => `isccc ${finding.rule} | ${finding.message.en}`).sort();
+    const rows = async () => (await problemRows(panel)).map((row) => `${row.source} ${row.code} | ${row.message}`).sort();
+    assert.deepEqual(await settled(LIMIT, rows, wanted), wanted, 'source, code and message of every Problems row');
     for (const finding of findings) assert.ok(finding.message.en.startsWith(finding.clauseLabel), finding.message.en);
-    for (const row of rows) assert.equal(row.source, 'isccc');
 
     const level = expected.summary.qualifyingLevel;
-    const status = await statusBarText(page, 'isccc-flow.isccc-vscode.isccc.status');
+    const statusText = `ISCCC ${level === null ? 'no level' : `level ${level}`} · ${findings.length} finding${findings.length === 1 ? '' : 's'}`;
+    const status = await settled(LIMIT, () => statusBarText(page, 'isccc-flow.isccc-vscode.isccc.status'), statusText);
     await page.screenshot({ path: path.join(artifactsDir(), 'problems-panel.png') });
-    assert.equal(status, `ISCCC ${level === null ? 'no level' : `level ${level}`} · ${findings.length} finding${findings.length === 1 ? '' : 's'}`);
+    assert.equal(status, statusText, 'status bar');
   });
 
   it('"Show conformance report" draws the findings grouped by clause, linked to their manifest positions', async () => {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium as playwright, type Browser, type Page } from 'playwright-core';
-import { stopProcessGroup } from './process.js';
+import { guardProcessGroup, stopProcessGroup } from './process.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -41,6 +41,7 @@ export async function startChromium(): Promise<Chromium> {
   );
   const pid = child.pid;
   if (pid === undefined) throw new Error(`could not start ${CHROMIUM}`);
+  guardProcessGroup(pid);
   let exited = false;
   child.once('exit', () => (exited = true));
   const stop = async () => {

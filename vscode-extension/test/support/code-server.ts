@@ -8,7 +8,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { artifactsDir } from './paths.js';
-import { stopProcessGroup, waitFor } from './process.js';
+import { guardProcessGroup, stopProcessGroup, waitFor } from './process.js';
 
 export const CODE_SERVER_VERSION = '4.100.3';
 
@@ -53,7 +53,6 @@ export interface CodeServer {
   /** host:port, the authority of `vscode-remote://` URIs for this server. */
   readonly authority: string;
   readonly pid: number;
-  readonly extensionsDir: string;
   readonly logFile: string;
   stop(): Promise<void>;
 }
@@ -115,6 +114,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   fs.closeSync(log);
   const pid = child.pid;
   if (pid === undefined) throw new Error(`code-server did not start (see ${logFile})`);
+  guardProcessGroup(pid);
   let exited = false;
   child.once('exit', () => (exited = true));
 
@@ -134,5 +134,5 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     throw error;
   }
 
-  return { url: `http://${authority}/`, authority, pid, extensionsDir, logFile, stop };
+  return { url: `http://${authority}/`, authority, pid, logFile, stop };
 }

@@ -8,6 +8,19 @@ export async function waitFor(what: string, limit: number, ready: () => Promise<
   }
 }
 
+/**
+ * Reads until the value equals `expected` or `limit` passes, and returns the last value read, for the
+ * caller's assertion: editors update asynchronously, so the first reading may be an earlier state.
+ */
+export async function settled<T>(limit: number, read: () => Promise<T>, expected: T): Promise<T> {
+  let last = await read();
+  await waitFor('the expected value', limit, async () => {
+    last = await read();
+    return JSON.stringify(last) === JSON.stringify(expected);
+  }).catch(() => undefined);
+  return last;
+}
+
 function signalGroup(pid: number, signal: NodeJS.Signals): void {
   try {
     process.kill(-pid, signal);
@@ -25,8 +38,22 @@ function groupAlive(pid: number): boolean {
   }
 }
 
+const guarded = new Set<number>();
+
+// If the test process dies before its `after` hooks run (an uncaught error, a closed stdout pipe),
+// its detached servers and browsers would live on: kill them on the way out.
+process.on('exit', () => {
+  for (const pid of guarded) signalGroup(pid, 'SIGKILL');
+});
+
+/** Marks a process group started with `detached: true` to be killed should the test process exit first. */
+export function guardProcessGroup(pid: number): void {
+  guarded.add(pid);
+}
+
 /** Stops a process started with `detached: true` and everything it spawned: SIGTERM, then SIGKILL. */
 export async function stopProcessGroup(pid: number, exited: () => boolean): Promise<void> {
+  guarded.delete(pid);
   signalGroup(pid, 'SIGTERM');
   try {
     await waitFor(`process group ${pid} to exit`, 10_000, async () => exited() && !groupAlive(pid));
