@@ -90,13 +90,19 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
-async function medianOf(label: string, makeRun: () => () => Promise<unknown>): Promise<number> {
-  for (let i = 0; i < 3; i++) await makeRun()();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) times.push(await timed(makeRun()));
-  const m = median(times);
-  console.log(`  ${label.padEnd(58)} ${m.toFixed(1).padStart(8)} ms`);
-  return m;
+interface Variant {
+  label: string;
+  run: () => Promise<unknown>;
+}
+
+/** Medians of the variants, measured in turns (A, B, C, A, B, C, …) so that noise from other processes hits all alike. */
+async function medians(variants: Variant[]): Promise<number[]> {
+  for (const v of variants) for (let i = 0; i < 3; i++) await v.run();
+  const times = variants.map((): number[] => []);
+  for (let i = 0; i < RUNS; i++) {
+    for (const [j, v] of variants.entries()) times[j]!.push(await timed(v.run));
+  }
+  return times.map(median);
 }
 
 const steps = await oneCase();
@@ -104,17 +110,18 @@ console.log(`workers: embedded engine (bpmn-engine 25.0.1 + feelin, virtual cloc
 console.log(`case: ${path.relative(root, MANIFEST)}, certification + 3-year lifecycle, ${steps} trail entries`);
 console.log(`\none full case, median of ${RUNS} runs:`);
 
-const inMemory = await medianOf('embedded engine + handlers + rules, in memory', () => () => oneCase());
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'isccc-bench-'));
-let n = 0;
-const persisted = await medianOf('same, saved to a case folder after every step', () => {
-  const dir = path.join(tmp, String(n++));
-  return () => oneCase({ store: new FileCaseStore(dir) });
-});
-fs.rmSync(tmp, { recursive: true, force: true });
+let folders = 0;
 const recording = await record();
-const baseline = await medianOf('baseline: engine only, recorded handler outputs', () => () => oneCase({ handlers: replay(recording) }));
-console.log(`  → persistence adds ${(((persisted - inMemory) / inMemory) * 100).toFixed(0)}%; handlers and rules are ${(((inMemory - baseline) / inMemory) * 100).toFixed(0)}% of a case`);
+const variants: Variant[] = [
+  { label: 'embedded engine + handlers + rules, in memory', run: () => oneCase() },
+  { label: 'same, saved to a case folder after every step', run: () => oneCase({ store: new FileCaseStore(path.join(tmp, String(folders++))) }) },
+  { label: 'baseline: engine only, recorded handler outputs', run: () => oneCase({ handlers: replay(recording) }) },
+];
+const [inMemory, persisted, baseline] = (await medians(variants)) as [number, number, number];
+fs.rmSync(tmp, { recursive: true, force: true });
+for (const [i, v] of variants.entries()) console.log(`  ${v.label.padEnd(58)} ${[inMemory, persisted, baseline][i]!.toFixed(1).padStart(8)} ms`);
+console.log(`  → the case folder adds ${(persisted - inMemory).toFixed(1)} ms per case; handlers and rules take ${(inMemory - baseline).toFixed(1)} ms of a case`);
 
 console.log(`\nthroughput, ${CASES} sequential cases:`);
 let start = performance.now();
