@@ -56,6 +56,6 @@ describe('vscode-extension in a real VS Code extension host (code-server)', func
     assert.ok(json.stats.tests > 0, 'the in-host run found no test');
     assert.equal(json.stats.passes, json.stats.tests, 'not every in-host test passed');
     assert.equal(code, 0, 'exit code reported by the workbench');
-    console.log(`      in-host: ${json.tests.map((test) => test.fullTitle).join('; ')}`);
+    console.log(json.tests.map((test) => `      in host ✔ ${test.fullTitle}`).join('\n'));
   });
 });

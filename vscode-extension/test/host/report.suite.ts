@@ -28,4 +28,20 @@ describe('Show conformance report', () => {
     await waitFor('the report tab', 10_000, async () => reportTab()).catch(() => undefined);
     assert.ok(reportTab(), `no report tab among ${tabs().map((tab) => tab.label).join(', ')}`);
   });
+
+  it('accepts the manifest URI as a string, as the server\'s code lenses send it', async () => {
+    await openInEditor(manifest);
+    const report = await vscode.commands.executeCommand<Report>('isccc.showReport', manifest.toString());
+    assert.equal(report.uri, manifest.toString());
+    assert.ok(report.clauses.length > 0);
+  });
+
+  it('runs from the code lens the server puts above application:', async () => {
+    const document = await openInEditor(manifest);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+    const lens = lenses.find((candidate) => candidate.command?.command === 'isccc.showReport');
+    assert.ok(lens?.command, `no isccc.showReport code lens among ${lenses.map((candidate) => candidate.command?.title).join(' / ')}`);
+    const report = await vscode.commands.executeCommand<Report>(lens.command.command, ...(lens.command.arguments ?? []));
+    assert.equal(report.uri, manifest.toString());
+  });
 });
