@@ -7,23 +7,39 @@ import { ReportRequest, type Range, type Report } from './protocol.js';
 
 type WebviewMessage = { type: 'reveal'; range: Range } | { type: 'openDoc'; url: string };
 
-/** One report panel, re-rendered for whichever manifest the command is run on. */
+/** One report panel, for whichever manifest the command was last run on; it follows that manifest's edits. */
 export class ReportView implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private manifest: vscode.Uri | undefined;
+  private readonly subscription: vscode.Disposable;
+  // Diagnostics stream in while a person types; only the newest report may be drawn.
+  private generation = 0;
 
-  constructor(private readonly client: LanguageClient) {}
+  constructor(private readonly client: LanguageClient) {
+    this.subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+      const shown = this.manifest?.toString();
+      if (this.panel && event.uris.some((uri) => uri.toString() === shown)) this.render().catch(() => undefined);
+    });
+  }
 
   /** Renders the server's report for `uri` (default: the active manifest) and returns what it rendered. */
   async show(uri?: vscode.Uri): Promise<Report> {
-    const manifest = uri ?? activeManifest();
+    this.manifest = uri ?? activeManifest();
+    const report = await this.render();
+    this.panel?.reveal(vscode.ViewColumn.Beside, true);
+    return report;
+  }
+
+  private async render(): Promise<Report> {
+    const generation = ++this.generation;
+    const manifest = this.manifest!;
     const report = await this.client.sendRequest(ReportRequest, { uri: manifest.toString() });
     if (!report) throw new Error(`The ISCCC language server holds no manifest at ${manifest.toString()}.`);
-    this.manifest = manifest;
-    const panel = this.panel ?? this.createPanel();
-    panel.title = `ISCCC: ${manifest.path.split('/').pop() ?? manifest.path}`;
-    panel.webview.html = renderReport(report, manifest, panel.webview, messageLanguage());
-    panel.reveal(vscode.ViewColumn.Beside, true);
+    if (generation === this.generation) {
+      const panel = this.panel ?? this.createPanel();
+      panel.title = `ISCCC: ${manifest.path.split('/').pop() ?? manifest.path}`;
+      panel.webview.html = renderReport(report, manifest, panel.webview, messageLanguage());
+    }
     return report;
   }
 
@@ -43,6 +59,7 @@ export class ReportView implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.subscription.dispose();
     this.panel?.dispose();
   }
 }
@@ -153,8 +170,16 @@ ${rows}
 </table>
 <script nonce="${scriptNonce}">
   const vscode = acquireVsCodeApi();
-  document.getElementById('show-quiet').addEventListener('change', (event) => {
-    document.body.classList.toggle('hide-quiet', !event.target.checked);
+  // The page is redrawn after every re-check; the checkbox keeps its state across redraws.
+  const showQuiet = document.getElementById('show-quiet');
+  const apply = (checked) => {
+    showQuiet.checked = checked;
+    document.body.classList.toggle('hide-quiet', !checked);
+  };
+  apply(Boolean((vscode.getState() || {}).showQuiet));
+  showQuiet.addEventListener('change', () => {
+    vscode.setState({ showQuiet: showQuiet.checked });
+    apply(showQuiet.checked);
   });
   document.addEventListener('click', (event) => {
     const link = event.target.closest('a[data-range], a[data-doc]');

@@ -113,4 +113,35 @@ describe(`vscode-extension .vsix in code-server, examples/${EXAMPLE} opened in c
     const drawn = await diagram.locator('.djs-shape:not([data-element-id$="_label"])').count();
     assert.equal(drawn, shapes, 'one drawn shape per BPMNShape of certification.bpmn');
   });
+
+  it('an edit to the manifest (never saved) re-checks it: Problems, status bar and report follow', async () => {
+    const before = shownFindings(expected);
+    const staff = before.find((finding) => finding.rule === 'isccc/service-staff');
+    assert.ok(staff && staff.actual === 24, 'the example lists 24 service staff against the 30 that 4.2.4 d) needs');
+    const after = before.filter((finding) => finding !== staff);
+
+    // The report's location link selects the value that produced the finding; typing replaces it.
+    const report = await webviewFrame(page, 'table tr.clause');
+    await report.locator('tr.finding:not(.quiet)', { hasText: 'isccc/service-staff' }).locator('a[data-range]').click();
+    const selection = page.locator('.part.statusbar .statusbar-item[id="status.editor.selection"]');
+    await selection.filter({ hasText: '(2 selected)' }).waitFor({ timeout: LIMIT });
+    await page.keyboard.type('30');
+
+    assert.equal(await settled(LIMIT, () => problemCount(page), after.length), after.length, 'Problems badge count');
+    const panel = await showProblems(page);
+    const wanted = after.map((finding) => `${finding.rule} | ${finding.message.en}`).sort();
+    const rows = async () => (await problemRows(panel)).map((row) => `${row.code} | ${row.message}`).sort();
+    assert.deepEqual(await settled(LIMIT, rows, wanted), wanted);
+    const level = expected.summary.qualifyingLevel;
+    const statusText = `ISCCC ${level === null ? 'no level' : `level ${level}`} · ${after.length} finding${after.length === 1 ? '' : 's'}`;
+    assert.equal(await settled(LIMIT, () => statusBarText(page, 'isccc-flow.isccc-vscode.isccc.status'), statusText), statusText);
+
+    const openClauses = async () => {
+      const frame = await webviewFrame(page, 'table tr.clause');
+      return (await frame.locator('tr.clause:not(.quiet)').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-clause')))).sort();
+    };
+    const wantedClauses = [...new Set(after.map((finding) => finding.clause))].sort();
+    assert.deepEqual(await settled(LIMIT, openClauses, wantedClauses), wantedClauses, 'clauses still open in the report');
+    await page.screenshot({ path: path.join(artifactsDir(), 'after-edit.png') });
+  });
 });

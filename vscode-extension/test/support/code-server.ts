@@ -23,6 +23,8 @@ export function codeServerPackage(): string {
 
 /** Keeps the first screen free of welcome pages, trust prompts and notifications that cover the panels. */
 const QUIET_SETTINGS = {
+  // Tests edit example manifests in the editor; nothing may reach the repository's files.
+  'files.autoSave': 'off',
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,

@@ -8,6 +8,7 @@ export interface CliFinding {
   clauseLabel: string;
   status: string;
   message: { zh: string; en: string };
+  actual?: unknown;
   range?: { start: { line: number; character: number } };
 }
 
