@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Catalog } from '../catalog/catalog.js';
+import { type Catalog, compareClauseIds } from '../catalog/catalog.js';
 import type { Evaluation, Finding, Status } from '../evaluate/evaluate.js';
 import { describeTarget, type Lang } from '../model.js';
 import type { InputProblem } from '../manifest/yaml-source.js';
@@ -34,7 +34,7 @@ export function formatText(evaluation: Evaluation, file: string, catalog: Catalo
     const key = /\.[a-z]$/.test(f.clause) ? parent : f.clause;
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
-  const order = [...groups.keys()].sort((a, b) => (catalog.all.findIndex((c) => c.id === a) - catalog.all.findIndex((c) => c.id === b)));
+  const order = [...groups.keys()].sort(compareClauseIds);
   const width = Math.max(8, ...evaluation.findings.map((f) => f.clauseLabel.length));
   for (const key of order) {
     const clause = catalog.get(key);

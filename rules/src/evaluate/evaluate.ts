@@ -5,7 +5,7 @@ import { appliesTo, type Catalog, type Clause, compareClauseIds, loadCatalog, no
 import { deriveFacts, type Facts } from '../facts/facts.js';
 import type { Manifest } from '../manifest/types.js';
 import type { JsonPath, SourceRange, YamlSource } from '../manifest/yaml-source.js';
-import { type Lang, type Level, LEVELS, type Target, type Text } from '../model.js';
+import { type Level, LEVELS, type Target, type Text } from '../model.js';
 import { packageRoot } from '../paths.js';
 import { type Check, type IntegrityProblem, loadRulebook, type Location, type Rule, type Rulebook, type Severity } from '../rulebook/rulebook.js';
 import { checkEvidenceFiles, type EvidenceCheck } from './evidence-files.js';
@@ -362,8 +362,4 @@ export function show(value: unknown): string {
   if (Array.isArray(value)) return value.length === 0 ? 'none' : value.map(show).join(', ');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
-}
-
-export function messageIn(finding: Finding, lang: Lang): string {
-  return finding.message[lang];
 }
