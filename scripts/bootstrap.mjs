@@ -1,5 +1,7 @@
-// Makes `npm test` / `npm run demo` work on a fresh clone: installs the locked dependencies when
-// node_modules is missing or older than package-lock.json, then builds every package (tsc -b).
+// Makes the README's commands work on a fresh clone: installs the locked dependencies when
+// node_modules is missing or older than package-lock.json, builds every package (tsc -b), and with
+// --with-setup runs each package's idempotent ci-setup.sh (Debian packages, code-server, bundles)
+// that its tests need.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 
@@ -11,3 +13,11 @@ if (stale) {
   execFileSync(npm, ['ci', '--no-audit', '--no-fund'], { stdio: 'inherit' });
 }
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-b'], { stdio: 'inherit' });
+if (process.argv.includes('--with-setup')) {
+  for (const dir of fs.readdirSync('.').sort()) {
+    const setup = `${dir}/ci-setup.sh`;
+    if (!fs.existsSync(setup)) continue;
+    console.error(`bootstrap: ${setup}`);
+    execFileSync('bash', [setup], { stdio: 'inherit' });
+  }
+}
