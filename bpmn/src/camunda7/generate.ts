@@ -157,7 +157,7 @@ function convertMultiInstance(activity: XmlElement, flowsById: Map<string, XmlEl
     ext.children.push(
       element('camunda:executionListener', {
         event: 'end',
-        expression: `\${execution.setVariable('${outputCollection}', execution.getVariable('${outputCollection}').append(${feelToJuelBody(outputElement)}))}`,
+        expression: `\${execution.setVariable('${outputCollection}', (execution.getVariable('${outputCollection}') == null ? S('[]') : execution.getVariable('${outputCollection}')).append(${feelToJuelBody(outputElement)}))}`,
       }),
     );
     for (const incoming of childElements(activity).filter((c) => c.name === 'bpmn:incoming')) {
