@@ -75,6 +75,17 @@ describe('Camunda 7 engine with the external-task adapter', function () {
     rest.call<ProcessInstance>('POST', '/process-definition/key/isccc-certification/start', { variables: typedVariables(variables) });
   const lifecycleOf = (certificateNumber: string): Promise<ProcessInstance | undefined> =>
     rest.call<ProcessInstance[]>('GET', `/process-instance?processDefinitionKey=isccc-certificate-lifecycle&businessKey=${encodeURIComponent(certificateNumber)}`).then((r) => r[0]);
+  /** {@link until}, and on failure what the instance did and which jobs it has. */
+  const until_ = async <T>(instanceId: string, what: string, probe: () => Promise<T | undefined>, e: EngineProcess): Promise<T> => {
+    try {
+      return await until(what, probe, e);
+    } catch (error) {
+      const done = (await activities(instanceId)).map((a) => a.activityId).join(' ');
+      const jobs = JSON.stringify(await rest.call('GET', `/job?processInstanceId=${instanceId}`));
+      const tasks = JSON.stringify(await rest.call('GET', `/external-task?processInstanceId=${instanceId}`));
+      throw new Error(`${(error as Error).message.split('\n')[0]}\nactivities: ${done}\njobs: ${jobs}\nexternal tasks: ${tasks}`);
+    }
+  };
   const incidents = (instanceId: string): Promise<Array<{ incidentMessage: string }>> => rest.call('GET', `/incident?processInstanceId=${instanceId}`);
 
   /** Runs a certification to its end and returns the certificate number the lifecycle was started for. */
@@ -154,17 +165,28 @@ describe('Camunda 7 engine with the external-task adapter', function () {
 
   it('revokes a suspended certificate that is not restored when the P3M timer fires (6.8.2 d) → 6.8.3 a))', async () => {
     const { certificateNumber, lifecycle } = await certify();
+    await until_(
+      lifecycle.id,
+      'the lifecycle to wait at "certificate valid" (6.8.1)',
+      async () => (await rest.call<unknown[]>('GET', `/event-subscription?processInstanceId=${lifecycle.id}&eventType=message&eventName=isccc.suspension-ordered`))[0],
+      engine!,
+    );
     await rest.call('POST', '/message', {
       messageName: 'isccc.suspension-ordered',
       correlationKeys: { certificateNumber: { value: certificateNumber, type: 'String' } },
       processVariables: typedVariables({ details: ['监管通报 regulator notice'] }),
     });
-    const timer = await until(
+    const timer = await until_(
+      lifecycle.id,
       'the P3M suspension timer',
-      async () => (await rest.call<Array<{ id: string; duedate: string }>>('GET', `/job?processInstanceId=${lifecycle.id}&timers=true`)).find((j) => {
-        const months = (new Date(j.duedate).getTime() - Date.now()) / (30 * 86_400_000);
+      async () => {
+        const found = await incidents(lifecycle.id);
+        if (found.length > 0) throw new Error(`incident: ${found.map((i) => i.incidentMessage).join('; ')}`);
+        return (await rest.call<Array<{ id: string; dueDate: string }>>('GET', `/job?processInstanceId=${lifecycle.id}&timers=true`)).find((j) => {
+        const months = (new Date(j.dueDate).getTime() - Date.now()) / (30 * 86_400_000);
         return months > 2.5 && months < 3.5;
-      }),
+      });
+      },
       engine!,
     );
     const suspended = await rest.variables(lifecycle.id);
