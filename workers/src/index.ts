@@ -14,3 +14,4 @@ export { loadModels } from './case/models.js';
 export { formatEntry, type TrailEntry } from './case/trail.js';
 export { runCommand } from './cli/run-command.js';
 export { startZeebeWorkers, type ZeebeClient, type ZeebeWorkersOptions } from './zeebe/zeebe-workers.js';
+export { type Camunda7WorkersOptions, startCamunda7Workers } from './camunda7/camunda7-workers.js';
