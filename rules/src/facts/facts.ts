@@ -41,7 +41,8 @@ export interface Facts {
   projects: {
     /** Category projects signed and completed within the 3 years before the as-of date. */
     completedLast3Years: number;
-    completedLast3YearsIds: string[];
+    /** Those projects: what process requirements such as trial runs are judged on. */
+    recent: ProjectFact[];
     /** Completed projects of the applied category (any date up to the as-of date). */
     completed: ProjectFact[];
     industries: number;
@@ -142,7 +143,7 @@ export function deriveFacts(manifest: Manifest, target: Target, asOf: string): F
     },
     projects: {
       completedLast3Years: recent.length,
-      completedLast3YearsIds: recent.map((p) => p.id),
+      recent: recent.map(projectFact),
       completed: completed.map(projectFact),
       industries: new Set(completed.map((p) => p.industry).filter((i): i is string => !!i)).size,
       maxUsers: Math.max(0, ...completed.map((p) => p.users ?? 0)),

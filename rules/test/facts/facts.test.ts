@@ -44,7 +44,7 @@ describe('facts', () => {
     const p = (id: string, signed: string, end: string, category: Manifest['projects'][number]['category'] = 'risk-assessment') =>
       ({ id, client: 'c', category, signed, end, status: 'completed' as const });
     const m: Manifest = { ...base, projects: [p('in', '2024-01-01', '2024-06-01'), p('edge', '2023-11-01', '2024-01-01'), p('old', '2023-10-31', '2024-01-01'), p('later', '2026-10-01', '2026-11-02'), p('other', '2025-01-01', '2025-02-01', 'security-operations')] };
-    assert.deepEqual(deriveFacts(m, target, '2026-11-01').projects.completedLast3YearsIds, ['in', 'edge']);
+    assert.deepEqual(deriveFacts(m, target, '2026-11-01').projects.recent.map((p) => p.id), ['in', 'edge']);
   });
 
   it('holds a certificate level only while a certificate is valid, chaining renewals', () => {

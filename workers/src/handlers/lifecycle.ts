@@ -1,4 +1,5 @@
 /** Handlers of the certificate lifecycle: surveillance (6.7) and certificate management (6.8.1 – 6.8.4). */
+import type { SurveillanceRecord, SurveillanceTrigger } from '@isccc/bpmn';
 import { clauseLabel } from '../clauses.js';
 import { BusinessRuleError, type TaskHandler, type Text } from '../handler.js';
 import { addDuration, parseDate } from '../embedded/iso-time.js';
@@ -19,18 +20,6 @@ interface InformationReport {
   adverseImpact?: boolean;
   /** Incident or complaint only: verified, and it affects continued effective service (6.8.3 c). */
   serious?: boolean;
-}
-
-interface SurveillanceRecord {
-  reviewedOn: string;
-  trigger: string;
-  correctiveActionsVerified: boolean;
-  changesReviewed: boolean;
-  complaintsHandled: boolean;
-  certificateUse: 'proper' | 'misuse-no-adverse-impact' | 'misuse-adverse-impact';
-  majorNonconformities: number;
-  observations: string[];
-  seriousIncidentVerified: boolean;
 }
 
 export const surveillanceSchedule: TaskHandler = async (variables, ctx) => {
@@ -105,7 +94,7 @@ export const surveillanceReview: TaskHandler = async (variables, ctx) => {
   const misuse = trigger === 'misuse' || report?.kind === 'misuse';
   const record: SurveillanceRecord = {
     reviewedOn: day(ctx.now),
-    trigger,
+    trigger: trigger as SurveillanceTrigger,
     correctiveActionsVerified: true,
     changesReviewed: true,
     complaintsHandled: !(report?.kind === 'complaint' && report.serious),
