@@ -1,4 +1,4 @@
-import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type ParsedNode } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type ParsedNode, visit } from 'yaml';
 
 /** Zero-based position, as LSP counts (characters are UTF-16 code units). */
 export interface Position {
@@ -26,6 +26,7 @@ export interface InputProblem {
 
 export const MAX_INPUT_BYTES = 2 * 1024 * 1024;
 const MAX_DEPTH = 64;
+const MAX_ALIAS_COUNT = 50;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** A parsed YAML file that remembers where every value came from. */
@@ -66,6 +67,7 @@ export class YamlSource {
       });
     }
     if (source.problems.length === 0) source.checkStructure(doc.contents, [], 0);
+    if (source.problems.length === 0) source.resolve();
     return source;
   }
 
@@ -75,7 +77,26 @@ export class YamlSource {
 
   /** Plain data (only call when `ok`): aliases resolved, no prototype-bearing keys. */
   toData(): unknown {
-    return this.doc.toJS({ maxAliasCount: 50 });
+    return this.data;
+  }
+
+  private data: unknown;
+
+  /** Anchors and aliases may expand a small file into a huge value (a "billion laughs"): refuse that. */
+  private resolve(): void {
+    try {
+      this.data = this.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      let first: Node | undefined;
+      visit(this.doc, { Alias: (_, node) => { first ??= node as Node; return visit.BREAK; } });
+      this.problems.push({
+        file: this.file,
+        range: this.nodeRange(first) ?? this.rangeOfOffsets(0, 0),
+        field: '',
+        code: 'input/alias-expansion',
+        message: `anchors and aliases expand too far (${(error as Error).message})`,
+      });
+    }
   }
 
   rangeOfOffsets(from: number, to: number): SourceRange {

@@ -77,6 +77,7 @@ describe('isccc check (CLI)', () => {
       ['unknown-clause.isccc.yaml', /unknown-clause\.isccc\.yaml:66:25: error \[manifest\/unknown-clause\] clause 4\.9\.9 z\): unknown clause id "4\.9\.9 z\)"/],
       ['huge-number.isccc.yaml', /huge-number\.isccc\.yaml:34:17: error \[schema\/invalid-value\] people\.serviceStaff must be <= 1000000/],
       ['proto-key.isccc.yaml', /proto-key\.isccc\.yaml:35:3: error \[input\/forbidden-key\] key "__proto__" is not allowed/],
+      ['alias-bomb.isccc.yaml', /alias-bomb\.isccc\.yaml:3:8: error \[input\/alias-expansion\] anchors and aliases expand too far/],
       ['deep-nesting.isccc.yaml', /deep-nesting\.isccc\.yaml:2:\d+: error \[input\/too-deep\] nesting deeper than 64 levels/],
     ];
     for (const [file, expected] of cases) {
