@@ -52,6 +52,9 @@ export interface Facts {
   tools: {
     testEnvironmentIsolated: boolean;
     securityToolKinds: string[];
+    securityTools: number;
+    /** Security tools not under version control (4.2.5 b)). */
+    uncontrolledTools: string[];
     changeControlBoard: boolean;
   };
   dedicatedTesters: number;
@@ -156,6 +159,8 @@ export function deriveFacts(manifest: Manifest, target: Target, asOf: string): F
     tools: {
       testEnvironmentIsolated: manifest.tools?.testEnvironment?.isolated === true,
       securityToolKinds: [...new Set((manifest.tools?.securityTools ?? []).map((t) => t.kind))].sort(),
+      securityTools: (manifest.tools?.securityTools ?? []).length,
+      uncontrolledTools: (manifest.tools?.securityTools ?? []).filter((t) => t.versionControlled !== true).map((t) => t.name),
       changeControlBoard: manifest.tools?.changeControlBoard === true,
     },
     dedicatedTesters: manifest.people.dedicatedTesters ?? 0,
