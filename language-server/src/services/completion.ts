@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { type Catalog, type Lang } from '@isccc/rules';
 import { type CompletionItem, CompletionItemKind, MarkupKind, type Position } from 'vscode-languageserver';
@@ -9,6 +8,7 @@ import { isOnDisk } from '../uri.js';
 import { clauseMarkdown } from './clauses.js';
 import { propertiesOf, schemaAt, schemaRoot, valuesOf } from './schema-nav.js';
 import { cursorContext, isClausePath } from './yaml-context.js';
+import { walkFiles } from '../workspace/walk-files.js';
 
 const ASSESSABLE = new Set(['quantitative', 'evidence', 'auditor']);
 const EVIDENCE_PATH_KEYS = new Set(['path', 'document']);
@@ -57,22 +57,8 @@ function clauseItems(catalog: Catalog, lang: Lang): CompletionItem[] {
 
 /** Files under the manifest's folder, relative with `/`, without following links out of it. */
 function evidenceFiles(root: string, manifest: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string, depth: number): void => {
-    if (depth > 6 || out.length >= MAX_FILES) return;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full, depth + 1);
-      else if (entry.isFile() && full !== manifest) out.push(path.relative(root, full).split(path.sep).join('/'));
-    }
-  };
-  walk(root, 0);
-  return out.sort();
+  return walkFiles(root, { maxDepth: 6, maxEntries: MAX_FILES })
+    .filter((file) => file !== manifest)
+    .map((file) => path.relative(root, file).split(path.sep).join('/'))
+    .sort();
 }

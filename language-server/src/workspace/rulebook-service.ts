@@ -12,6 +12,7 @@ import {
   YamlSource,
 } from '@isccc/rules';
 import { isRuleFileName } from '../documents/kind.js';
+import { walkFiles } from './walk-files.js';
 
 export interface RulebookState {
   /** Shipped rules, overridden rule-by-rule (same id) by the workspace's clean rule files. */
@@ -21,7 +22,6 @@ export interface RulebookState {
   uncovered: Clause[];
 }
 
-const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
 const MAX_SCAN_FILES = 5000;
 
 /**
@@ -39,23 +39,11 @@ export class RulebookService {
 
   /** Finds `*.rules.yaml` under the workspace folders (bounded: skips build and dependency folders). */
   scan(folders: string[]): void {
-    let seen = 0;
-    const walk = (dir: string, depth: number): void => {
-      if (depth > 8 || seen > MAX_SCAN_FILES) return;
-      let entries: fs.Dirent[];
-      try {
-        entries = fs.readdirSync(dir, { withFileTypes: true });
-      } catch {
-        return;
+    for (const folder of folders) {
+      for (const file of walkFiles(folder, { maxDepth: 8, maxEntries: MAX_SCAN_FILES })) {
+        if (isRuleFileName(path.basename(file))) this.readDisk(file);
       }
-      for (const entry of entries) {
-        seen++;
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory() && !SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(full, depth + 1);
-        else if (entry.isFile() && isRuleFileName(entry.name)) this.readDisk(full);
-      }
-    };
-    for (const folder of folders) walk(folder, 0);
+    }
     this.invalidate();
   }
 
