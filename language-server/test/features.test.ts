@@ -54,6 +54,7 @@ describe('language server: hover, completion, code actions, lenses, symbols, def
     const value = await hoverAt(uri, { line: at.line, character: at.character + 2 });
     assert.match(value, /\*\*4\.1\.3\*\*/);
     assert.match(value, /[\u4e00-\u9fff]/, 'Chinese text');
+    assert.match(value, /\(English: isccc-flow translation\)/, 'the English is marked as our translation');
     assert.match(value, /Levels: level 3/);
     assert.match(value, /Kind: evidence/);
   });

@@ -4,7 +4,7 @@ import { type Catalog, catalogDir, type Clause, type Lang, type SourceRange } fr
 
 const LEVEL_NAME: Record<number, { zh: string; en: string }> = { 1: { zh: '一级', en: 'level 1' }, 2: { zh: '二级', en: 'level 2' }, 3: { zh: '三级', en: 'level 3' } };
 
-/** Clause text in both languages, as the standard prints it, with where it applies. */
+/** Clause text as the standard prints it (Chinese, verbatim) and our English translation, with where it applies. */
 export function clauseMarkdown(clause: Clause, lang: Lang): string {
   const other: Lang = lang === 'zh' ? 'en' : 'zh';
   const title = [clause.title?.[lang], clause.title?.[other]].filter(Boolean).join(' — ');
@@ -12,7 +12,7 @@ export function clauseMarkdown(clause: Clause, lang: Lang): string {
   const categories = clause.categories.length === 6 ? 'all categories' : clause.categories.join(', ');
   return [
     `**${clause.label}**${title ? ` ${title}` : ''}`,
-    ...(clause.text ? [clause.text.zh, `*${clause.text.en}*`] : []),
+    ...(clause.text ? [clause.text.zh, `*${clause.text.en}* (English: isccc-flow translation)`] : []),
     `Levels: ${levels} · Categories: ${categories}${clause.drClass ? ` (class ${clause.drClass})` : ''} · Kind: ${clause.kind}`,
   ].join('\n\n');
 }
