@@ -21,7 +21,24 @@ function undocumented(name: SchemaName): string[] {
   return missing;
 }
 
+/** Hostile manifests stay bounded: every list, free string and number has a maximum. */
+function unbounded(name: SchemaName): string[] {
+  const out: string[] = [];
+  const walk = (node: unknown, at: string): void => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as Record<string, unknown>;
+    if (n.type === 'array' && n.maxItems === undefined) out.push(`${at} (array)`);
+    if ((n.type === 'number' || n.type === 'integer') && n.maximum === undefined) out.push(`${at} (number)`);
+    if (n.type === 'string' && n.maxLength === undefined && !n.pattern && !n.enum) out.push(`${at} (string)`);
+    for (const [key, value] of Object.entries(n)) walk(value, `${at}/${key}`);
+  };
+  walk(loadSchema(name), '');
+  return out;
+}
+
 describe('JSON Schemas', () => {
+  it('manifest.schema.json bounds every list, free string and number', () => assert.deepEqual(unbounded('manifest'), []));
+
   for (const name of ['manifest', 'rules'] as SchemaName[]) {
     it(`${name}.schema.json describes every field`, () => assert.deepEqual(undocumented(name), []));
   }
