@@ -79,7 +79,7 @@ export function startServer(connection: Connection): void {
       const diagnostics =
         analysis.kind === 'manifest'
           ? manifestDiagnostics(analysis, rulebooks, cache.getSettings().language)
-          : rulesDiagnostics(analysis, rulebooks.get());
+          : rulesDiagnostics(analysis, rulebooks.get(), cache.getSettings().language);
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
     } catch (error) {
       log(`validate ${uri}`, error);

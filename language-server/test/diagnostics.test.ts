@@ -78,6 +78,15 @@ describe('language server: manifest diagnostics over stdio JSON-RPC', function (
     assert.match(messageOf(unknown!), /did you mean "registeredOffice"|registerdOffice/);
   });
 
+  it('reports input problems in Chinese too when the language setting is zh', async function () {
+    await client.setSettings({ language: 'zh' });
+    const bad = text.replace('serviceStaff: 14', 'serviceStaff: many');
+    const uri = await client.open(file, bad);
+    const diagnostics = await client.diagnostics(uri, (d) => d.some((x) => x.code === 'schema/invalid-value'));
+    const value = diagnostics.find((d) => d.code === 'schema/invalid-value')!;
+    assert.match(messageOf(value), /^people\.serviceStaff 必须是整数/);
+  });
+
   it('reports a missing evidence file, a hash mismatch, a path outside the folder and an expired document', async function () {
     fs.rmSync(path.join(dir, 'evidence', 'audit-2023.md'));
     fs.appendFileSync(path.join(dir, 'evidence', 'audit-2024.md'), 'tampered\n');

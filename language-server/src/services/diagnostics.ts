@@ -27,7 +27,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 const ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 export function manifestDiagnostics(analysis: ManifestAnalysis, rulebooks: RulebookService, lang: Lang): Diagnostic[] {
-  const out = analysis.parsed.problems.map(problemDiagnostic);
+  const out = analysis.parsed.problems.map((p) => problemDiagnostic(p, lang));
   if (analysis.failure) {
     out.push({ range: ZERO, severity: DiagnosticSeverity.Error, source: SOURCE, code: 'isccc/internal', message: `the evaluator failed: ${analysis.failure}` });
   }
@@ -38,9 +38,9 @@ export function manifestDiagnostics(analysis: ManifestAnalysis, rulebooks: Ruleb
   return out;
 }
 
-export function rulesDiagnostics(analysis: RulesAnalysis, state: RulebookState): Diagnostic[] {
+export function rulesDiagnostics(analysis: RulesAnalysis, state: RulebookState, lang: Lang): Diagnostic[] {
   const problems = state.problemsByFile.get(analysis.file) ?? analysis.result.problems;
-  const out = problems.map(problemDiagnostic);
+  const out = problems.map((p) => problemDiagnostic(p, lang));
   if (problems.length === 0 && state.uncovered.length > 0) {
     const at = analysis.result.source.rangeOf(['rules'], { key: true });
     for (const clause of state.uncovered) {
@@ -49,7 +49,7 @@ export function rulesDiagnostics(analysis: RulesAnalysis, state: RulebookState):
         severity: DiagnosticSeverity.Information,
         source: SOURCE,
         code: 'rules/uncovered-clause',
-        message: `clause ${clause.label} (${clause.kind}) is checked by no rule of the rulebook in force`,
+        message: lang === 'zh' ? `条款 ${clause.label}（${clause.kind}）没有任何现行规则检查` : `clause ${clause.label} (${clause.kind}) is checked by no rule of the rulebook in force`,
         data: { clause: clause.id },
       });
     }
@@ -57,14 +57,15 @@ export function rulesDiagnostics(analysis: RulesAnalysis, state: RulebookState):
   return out;
 }
 
-export function problemDiagnostic(problem: InputProblem): Diagnostic {
-  const clause = problem.clause && !problem.message.includes(problem.clause) ? ` [clause ${problem.clause}]` : '';
+export function problemDiagnostic(problem: InputProblem, lang: Lang): Diagnostic {
+  const text = lang === 'zh' ? problem.zh : problem.message;
+  const clause = problem.clause && !text.includes(problem.clause) ? ` [clause ${problem.clause}]` : '';
   return {
     range: problem.range,
     severity: DiagnosticSeverity.Error,
     source: SOURCE,
     code: problem.code,
-    message: `${problem.message}${clause}`,
+    message: `${text}${clause}`,
     data: { field: problem.field, ...(problem.clause ? { clause: problem.clause } : {}) },
   };
 }

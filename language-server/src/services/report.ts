@@ -66,7 +66,7 @@ export function buildReport(analysis: ManifestAnalysis, catalog: Catalog, lang: 
     target: evaluation ? { ...evaluation.target } : null,
     asOf: evaluation?.asOf ?? null,
     clauses: [...byClause.values()],
-    problems: analysis.parsed.problems.map((p) => ({ code: p.code, message: p.message, range: p.range })),
+    problems: analysis.parsed.problems.map((p) => ({ code: p.code, message: lang === 'zh' ? p.zh : p.message, range: p.range })),
   };
 }
 

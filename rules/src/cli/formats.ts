@@ -16,9 +16,13 @@ export function location(file: string, finding: { range?: { start: { line: numbe
   return start ? `${file}:${start.line + 1}:${start.character + 1}` : file;
 }
 
-export function formatProblems(problems: InputProblem[]): string {
+export function formatProblems(problems: InputProblem[], lang: Lang = 'en'): string {
   return problems
-    .map((p) => `${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: error [${p.code}]${p.clause ? ` clause ${p.clause}:` : ''} ${p.message}${p.field && !p.message.includes(p.field) ? ` (field ${p.field})` : ''}`)
+    .map((p) => {
+      const text = lang === 'zh' ? p.zh : p.message;
+      const field = p.field && !text.includes(p.field) ? (lang === 'zh' ? `（字段 ${p.field}）` : ` (field ${p.field})`) : '';
+      return `${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: error [${p.code}]${p.clause ? ` clause ${p.clause}:` : ''} ${text}${field}`;
+    })
     .join('\n');
 }
 

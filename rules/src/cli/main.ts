@@ -80,7 +80,7 @@ function check(argv: string[], io: Io): number {
   const catalog = loadCatalog();
   const parsed = loadManifestFile(file, catalog);
   if (!parsed.manifest) {
-    io.err(formatProblems(parsed.problems));
+    io.err(formatProblems(parsed.problems, lang));
     return 2;
   }
   const evaluation = evaluate({

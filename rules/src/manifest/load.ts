@@ -39,6 +39,7 @@ export function loadManifestFile(file: string, catalog?: Catalog): ParsedManifes
       field: '',
       code: 'input/unreadable',
       message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      zh: `无法读取文件：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
     };
     return { source: YamlSource.parse(file, ''), problems: [problem] };
   }
@@ -57,33 +58,35 @@ function readPrefix(file: string, bytes: number): string {
 
 function semanticProblems(source: YamlSource, manifest: Manifest, catalog: Catalog): InputProblem[] {
   const problems: InputProblem[] = [];
-  const at = (path: JsonPath, code: string, message: string, clause?: string): void => {
-    problems.push({ file: source.file, range: source.rangeOf(path), field: formatPath(path), code, message, ...(clause ? { clause } : {}) });
+  const at = (path: JsonPath, code: string, message: string, zh: string, clause?: string): void => {
+    problems.push({ file: source.file, range: source.rangeOf(path), field: formatPath(path), code, message, zh, ...(clause ? { clause } : {}) });
   };
   walkDates(manifest, [], (path, value) => {
-    if (!isValidDay(value)) at(path, 'schema/invalid-date', `${formatPath(path)} "${value}" is not a calendar date`);
+    if (!isValidDay(value)) at(path, 'schema/invalid-date', `${formatPath(path)} "${value}" is not a calendar date`, `${formatPath(path)} "${value}" 不是有效日期`);
   });
   manifest.evidence.forEach((entry, i) => {
     entry.supports.forEach((id, j) => {
       if (!catalog.has(id)) {
-        at(['evidence', i, 'supports', j], 'manifest/unknown-clause', `unknown clause id "${id}" (not in the ${catalog.edition} catalog)`, id);
+        at(['evidence', i, 'supports', j], 'manifest/unknown-clause', `unknown clause id "${id}" (not in the ${catalog.edition} catalog)`, `未知条款编号 "${id}"（${catalog.edition} 中没有）`, id);
       } else if (catalog.get(id)!.kind === 'group' || catalog.get(id)!.kind === 'informative') {
         const kids = catalog.children(catalog.get(id)!.id).map((c) => c.label);
+        const list = kids.length ? ` (${kids.slice(0, 6).join(', ')}${kids.length > 6 ? ', …' : ''})` : '';
         at(
           ['evidence', i, 'supports', j],
           'manifest/heading-clause',
-          `clause ${catalog.get(id)!.label} is a heading; name its items instead${kids.length ? ` (${kids.slice(0, 6).join(', ')}${kids.length > 6 ? ', …' : ''})` : ''}`,
+          `clause ${catalog.get(id)!.label} is a heading; name its items instead${list}`,
+          `条款 ${catalog.get(id)!.label} 是标题，请改为列出其下的条目${list}`,
           id,
         );
       }
     });
   });
   if (manifest.application.drClass && manifest.application.category !== 'disaster-recovery') {
-    at(['application', 'drClass'], 'manifest/dr-class', 'drClass applies only to the disaster-recovery category (annex D)');
+    at(['application', 'drClass'], 'manifest/dr-class', 'drClass applies only to the disaster-recovery category (annex D)', 'drClass 仅适用于灾难备份与恢复类别（附录 D）');
   }
   manifest.projects.forEach((p, i) => {
-    if (p.start && p.end && p.end < p.start) at(['projects', i, 'end'], 'manifest/date-order', `project ${p.id} ends (${p.end}) before it starts (${p.start})`);
-    if (p.trialRun && p.trialRun.end < p.trialRun.start) at(['projects', i, 'trialRun', 'end'], 'manifest/date-order', `trial run of project ${p.id} ends before it starts`);
+    if (p.start && p.end && p.end < p.start) at(['projects', i, 'end'], 'manifest/date-order', `project ${p.id} ends (${p.end}) before it starts (${p.start})`, `项目 ${p.id} 的结束日期（${p.end}）早于开始日期（${p.start}）`);
+    if (p.trialRun && p.trialRun.end < p.trialRun.start) at(['projects', i, 'trialRun', 'end'], 'manifest/date-order', `trial run of project ${p.id} ends before it starts`, `项目 ${p.id} 的试运行结束早于开始`);
   });
   return problems;
 }

@@ -21,7 +21,10 @@ export interface InputProblem {
   /** Clause id at fault, when the problem concerns one (e.g. an unknown clause id). */
   clause?: string;
   code: string;
+  /** English message. */
   message: string;
+  /** The same in Chinese. */
+  zh: string;
 }
 
 export const MAX_INPUT_BYTES = 2 * 1024 * 1024;
@@ -64,6 +67,7 @@ export class YamlSource {
         field: '',
         code: 'yaml/syntax',
         message: `YAML: ${error.message.split('\n')[0]}`,
+        zh: `YAML 语法错误：${error.message.split('\n')[0]}`,
       });
     }
     if (source.problems.length === 0) source.checkStructure(doc.contents, [], 0);
@@ -95,6 +99,7 @@ export class YamlSource {
         field: '',
         code: 'input/alias-expansion',
         message: `anchors and aliases expand too far (${(error as Error).message})`,
+        zh: `锚点与别名展开过多，已拒绝（${(error as Error).message}）`,
       });
     }
   }
@@ -147,6 +152,7 @@ export class YamlSource {
         field: formatPath(path),
         code: 'input/too-deep',
         message: `nesting deeper than ${MAX_DEPTH} levels`,
+        zh: `嵌套超过 ${MAX_DEPTH} 层`,
       });
       return;
     }
@@ -161,6 +167,7 @@ export class YamlSource {
             field: formatPath(path),
             code: 'input/complex-key',
             message: 'mapping keys must be plain strings',
+            zh: '映射的键必须是普通字符串',
           });
           continue;
         }
@@ -171,6 +178,7 @@ export class YamlSource {
             field: formatPath([...path, key]),
             code: 'input/forbidden-key',
             message: `key "${key}" is not allowed`,
+            zh: `不允许使用键 "${key}"`,
           });
           continue;
         }
@@ -191,6 +199,7 @@ export function oversizeProblem(file: string, text: string, totalBytes: number):
     field: '',
     code: 'input/too-large',
     message: `file is ${(totalBytes / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB (exceeded here)`,
+    zh: `文件大小 ${(totalBytes / 1048576).toFixed(1)} MB，超过 ${MAX_INPUT_BYTES / 1048576} MB 上限（在此处超出）`,
   };
 }
 

@@ -95,6 +95,7 @@ export function parseRuleFile(file: string, text: string, catalog: Catalog = loa
             field: `rules[${ri}].checks[${ci}]`,
             code: 'rules/incomplete-check',
             message: `check of ${check.clause} has no ${key}: give the rule or the check one`,
+            zh: `${check.clause} 的检查没有 ${key}：请在规则或检查中给出`,
           });
         }
       }
@@ -106,6 +107,7 @@ export function parseRuleFile(file: string, text: string, catalog: Catalog = loa
           clause: check.clause,
           code: 'rules/unknown-clause',
           message: `unknown clause id "${check.clause}" (not in the ${catalog.edition} catalog)`,
+          zh: `未知条款编号 "${check.clause}"（${catalog.edition} 中没有）`,
         });
       }
       for (const key of ['actual', 'condition', 'review'] as const) {
@@ -136,16 +138,16 @@ function checkFeel(source: YamlSource, expression: string, at: JsonPath): InputP
     tree = parseExpression(expression, {}, undefined);
   } catch (error) {
     const position = (error as { position?: { from: number; to: number } }).position ?? { from: 0, to: expression.length };
-    return [{ file: source.file, range: exact(position.from, Math.max(position.to, position.from + 1)), field, code: 'rules/feel-syntax', message: `FEEL syntax error at column ${position.from + 1} of "${expression}": ${(error as Error).message}` }];
+    return [{ file: source.file, range: exact(position.from, Math.max(position.to, position.from + 1)), field, code: 'rules/feel-syntax', message: `FEEL syntax error at column ${position.from + 1} of "${expression}": ${(error as Error).message}`, zh: `FEEL 语法错误："${expression}" 第 ${position.from + 1} 列` }];
   }
   const cursor = tree.cursor();
   do {
     if (cursor.type.isError) {
-      problems.push({ file: source.file, range: exact(cursor.from, Math.max(cursor.to, cursor.from + 1)), field, code: 'rules/feel-syntax', message: `FEEL syntax error at column ${cursor.from + 1} of "${expression}"` });
+      problems.push({ file: source.file, range: exact(cursor.from, Math.max(cursor.to, cursor.from + 1)), field, code: 'rules/feel-syntax', message: `FEEL syntax error at column ${cursor.from + 1} of "${expression}"`, zh: `FEEL 语法错误："${expression}" 第 ${cursor.from + 1} 列` });
       break;
     }
     if (cursor.name === 'FunctionDefinition' || cursor.name === 'IterationContext' && /\.\./.test(expression.slice(cursor.from, cursor.to))) {
-      problems.push({ file: source.file, range: exact(cursor.from, cursor.to), field, code: 'rules/feel-unsafe', message: `FEEL ${cursor.name === 'FunctionDefinition' ? 'function definitions' : 'loops over numeric ranges'} are not allowed in rule files` });
+      problems.push({ file: source.file, range: exact(cursor.from, cursor.to), field, code: 'rules/feel-unsafe', message: `FEEL ${cursor.name === 'FunctionDefinition' ? 'function definitions' : 'loops over numeric ranges'} are not allowed in rule files`, zh: `规则文件中不允许使用 FEEL ${cursor.name === 'FunctionDefinition' ? '函数定义' : '数值区间循环'}` });
     }
   } while (cursor.next());
   return problems;
@@ -168,6 +170,7 @@ export function loadRulebookFiles(files: { file: string; text: string }[], catal
           field: `${rule.location.path.join('.')}.id`,
           code: 'rules/duplicate-id',
           message: `duplicate rule id "${rule.id}" (also in ${path.basename(earlier.location.file)})`,
+          zh: `规则编号 "${rule.id}" 重复（${path.basename(earlier.location.file)} 中已有）`,
         });
         continue;
       }

@@ -58,6 +58,7 @@ function toProblem(source: YamlSource, error: ErrorObject, data: unknown): Input
         field: formatPath([...at, extra]),
         code: 'schema/unknown-field',
         message: `unknown field "${extra}" in ${where}${hint ? ` (did you mean "${hint}"?)` : ''}`,
+        zh: `${where} 中有未知字段 "${extra}"${hint ? `（是否应为 "${hint}"？）` : ''}`,
       };
     }
     case 'required': {
@@ -68,32 +69,63 @@ function toProblem(source: YamlSource, error: ErrorObject, data: unknown): Input
         field: formatPath([...at, missing]),
         code: 'schema/missing-field',
         message: `missing required field "${missing}" in ${where}`,
+        zh: `${where} 缺少必填字段 "${missing}"`,
       };
     }
     case 'enum': {
       const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ');
-      return problem(source, at, field, `${where} must be one of ${allowed}`);
+      return problem(source, at, field, `${where} must be one of ${allowed}`, `${where} 必须是 ${allowed} 之一`);
     }
-    case 'const':
-      return problem(source, at, field, `${where} must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`);
+    case 'const': {
+      const value = JSON.stringify((error.params as { allowedValue: unknown }).allowedValue);
+      return problem(source, at, field, `${where} must be ${value}`, `${where} 必须是 ${value}`);
+    }
     case 'pattern':
-    case 'format':
-      return problem(source, at, field, `${where} ${describeFormat(error)}`);
+    case 'format': {
+      const [en, zh] = describeFormat(error);
+      return problem(source, at, field, `${where} ${en}`, `${where} ${zh}`);
+    }
     default:
-      return problem(source, at, field, `${where} ${error.message ?? 'is invalid'}`);
+      return problem(source, at, field, `${where} ${error.message ?? 'is invalid'}`, `${where} ${chineseOf(error)}`);
   }
 }
 
-function problem(source: YamlSource, at: JsonPath, field: string, message: string): InputProblem {
-  return { file: source.file, range: source.rangeOf(at), field, code: 'schema/invalid-value', message };
+function problem(source: YamlSource, at: JsonPath, field: string, message: string, zh: string): InputProblem {
+  return { file: source.file, range: source.rangeOf(at), field, code: 'schema/invalid-value', message, zh };
 }
 
-function describeFormat(error: ErrorObject): string {
+function describeFormat(error: ErrorObject): [string, string] {
   const schema = error.parentSchema as { format?: string; pattern?: string } | undefined;
-  if (schema?.format === 'date') return 'must be a date YYYY-MM-DD';
-  if (schema?.pattern === '^[0-9a-f]{64}$') return 'must be a lowercase hex SHA-256 (64 characters)';
-  if (schema?.pattern?.startsWith('^([A-F]')) return 'must be a clause id such as 4.1.6 b) or A1.2.3';
-  return error.message ?? 'is invalid';
+  if (schema?.format === 'date') return ['must be a date YYYY-MM-DD', '必须是 YYYY-MM-DD 格式的日期'];
+  if (schema?.pattern === '^[0-9a-f]{64}$') return ['must be a lowercase hex SHA-256 (64 characters)', '必须是小写十六进制 SHA-256（64 个字符）'];
+  if (schema?.pattern?.startsWith('^([A-F]')) return ['must be a clause id such as 4.1.6 b) or A1.2.3', '必须是条款编号，如 4.1.6 b) 或 A1.2.3'];
+  return [error.message ?? 'is invalid', chineseOf(error)];
+}
+
+const TYPE_ZH: Record<string, string> = { integer: '整数', number: '数字', string: '字符串', boolean: '布尔值', array: '列表', object: '映射' };
+
+/** ajv's remaining keywords, in Chinese; anything else keeps ajv's English in brackets. */
+function chineseOf(error: ErrorObject): string {
+  const p = error.params as { type?: string; limit?: number; comparison?: string };
+  switch (error.keyword) {
+    case 'type':
+      return `必须是${String(p.type).split(',').map((t) => TYPE_ZH[t] ?? t).join('或')}`;
+    case 'maximum':
+    case 'minimum':
+    case 'exclusiveMaximum':
+    case 'exclusiveMinimum':
+      return `必须 ${p.comparison} ${p.limit}`;
+    case 'maxItems':
+      return `最多 ${p.limit} 项`;
+    case 'minItems':
+      return `至少 ${p.limit} 项`;
+    case 'maxLength':
+      return `最多 ${p.limit} 个字符`;
+    case 'minLength':
+      return `至少 ${p.limit} 个字符`;
+    default:
+      return `不符合要求（${error.message ?? error.keyword}）`;
+  }
 }
 
 /** ajv pointers name array indices as strings; the source map needs numbers for them. */

@@ -90,6 +90,12 @@ describe('isccc check (CLI)', () => {
       });
     }
 
+    it('speaks Chinese with --lang zh', () => {
+      const r = isccc('check', path.join(BAD, 'unknown-field.isccc.yaml'), '--lang', 'zh');
+      assert.equal(r.code, 2);
+      assert.match(r.err, /unknown-field\.isccc\.yaml:35:3: error \[schema\/unknown-field\] people 中有未知字段 "servicesStaff"（是否应为 "serviceStaff"？）/);
+    });
+
     it('a 10 MB file is refused where the 2 MB limit is crossed, without being parsed', () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isccc-big-'));
       const file = path.join(dir, 'big.isccc.yaml');
