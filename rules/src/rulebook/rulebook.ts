@@ -68,15 +68,17 @@ export function parseRuleFile(file: string, text: string, catalog: Catalog = loa
   const data = source.toData();
   const schemaProblems = validateSource('rules', source, data);
   if (schemaProblems.length > 0) return { rules: [], problems: schemaProblems, source };
-  const raw = data as { rules: Omit<Rule, 'location' | 'checks' | 'severity'>[] & { checks?: Omit<Check, 'location'>[]; severity?: Severity }[] };
+  /** A rule as written: the schema has just vouched for its shape. */
+  type RuleAsWritten = Omit<Rule, 'location' | 'checks' | 'severity'> & { severity?: Severity; checks?: Omit<Check, 'location'>[] };
+  const written = (data as { rules: RuleAsWritten[] }).rules;
   const problems: InputProblem[] = [];
-  const rules: Rule[] = raw.rules.map((r, ri) => {
+  const rules: Rule[] = written.map((r, ri) => {
     const rulePath: JsonPath = ['rules', ri];
     const rule: Rule = {
-      ...(r as unknown as Rule),
-      severity: (r as { severity?: Severity }).severity ?? 'error',
+      ...r,
+      severity: r.severity ?? 'error',
       location: { file, path: rulePath },
-      checks: ((r as { checks?: Omit<Check, 'location'>[] }).checks ?? []).map((c, ci) => ({
+      checks: (r.checks ?? []).map((c, ci) => ({
         ...c,
         clause: normaliseClauseId(String(c.clause)),
         location: { file, path: [...rulePath, 'checks', ci] },
