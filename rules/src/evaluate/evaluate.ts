@@ -76,7 +76,8 @@ export function evaluate(options: EvaluateOptions): Evaluation {
   if (base.category === 'disaster-recovery' && drClass) base.drClass = drClass;
   const asOf = options.asOf ?? manifest.application.asOf;
   const evidence = options.workspaceDir ? checkEvidenceFiles(manifest.evidence, options.workspaceDir, asOf) : null;
-  const context: LevelContext = { catalog, rulebook, manifest, source: options.source, asOf, evidence, docsBase: options.docsBase ?? defaultDocsBase() };
+  const supporting = supportIndex(manifest, evidence);
+  const context: LevelContext = { catalog, rulebook, manifest, source: options.source, asOf, evidence, supporting, docsBase: options.docsBase ?? defaultDocsBase() };
 
   const outcomes = runAllChecks(context, base);
   const byLevel = new Map<Level, Finding[]>();
@@ -110,6 +111,8 @@ interface LevelContext {
   source: YamlSource | undefined;
   asOf: string;
   evidence: EvidenceCheck[] | null;
+  /** Clause id → the evidence documents naming it, built once for all levels. */
+  supporting: Map<string, EvidenceCheck[]>;
   docsBase: string;
 }
 
@@ -221,7 +224,7 @@ function checkFinding(ctx: LevelContext, rule: Rule, check: Check, clause: Claus
 }
 
 function evidenceCoverage(ctx: LevelContext, rule: Rule, target: Target): Finding[] {
-  const supporting = supportIndex(ctx);
+  const supporting = ctx.supporting;
   return ctx.catalog
     .applicable(target)
     .filter((c) => c.kind === 'evidence' || c.needsEvidence === true)
@@ -249,7 +252,7 @@ function evidenceCoverage(ctx: LevelContext, rule: Rule, target: Target): Findin
 }
 
 function assessorItems(ctx: LevelContext, rule: Rule, target: Target): Finding[] {
-  const supporting = supportIndex(ctx);
+  const supporting = ctx.supporting;
   return ctx.catalog
     .applicable(target)
     .filter((c) => c.kind === 'auditor')
@@ -306,8 +309,8 @@ function integrity(ctx: LevelContext, rule: Rule, target: Target): Finding[] {
 }
 
 /** Clause id → evidence documents naming it (with their integrity result when files were checked). */
-function supportIndex(ctx: LevelContext): Map<string, EvidenceCheck[]> {
-  const checks: EvidenceCheck[] = ctx.evidence ?? ctx.manifest.evidence.map((entry, index) => ({ index, entry, problem: null }));
+function supportIndex(manifest: Manifest, evidence: EvidenceCheck[] | null): Map<string, EvidenceCheck[]> {
+  const checks: EvidenceCheck[] = evidence ?? manifest.evidence.map((entry, index) => ({ index, entry, problem: null }));
   const index = new Map<string, EvidenceCheck[]>();
   for (const check of checks) {
     for (const id of check.entry.supports) {
