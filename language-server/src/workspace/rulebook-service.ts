@@ -7,8 +7,10 @@ import {
   type JsonPath,
   loadRulebook,
   loadRulebookFiles,
+  overlayRulebook,
   type Rulebook,
   type SourceRange,
+  uncoveredClauses,
   YamlSource,
 } from '@isccc/rules';
 import { isRuleFileName } from '../documents/kind.js';
@@ -98,27 +100,11 @@ export class RulebookService {
     const { rulebook: workspace, problems } = loadRulebookFiles(files, this.catalog);
     const problemsByFile = new Map<string, InputProblem[]>();
     for (const problem of problems) problemsByFile.set(problem.file, [...(problemsByFile.get(problem.file) ?? []), problem]);
-    const clean = workspace.rules.filter((rule) => !problemsByFile.has(rule.location.file));
-    const ids = new Set(clean.map((rule) => rule.id));
-    const shipped = loadRulebook(this.catalog.edition);
-    const rulebook: Rulebook = {
-      edition: this.catalog.edition,
-      rules: [...clean, ...shipped.rules.filter((rule) => !ids.has(rule.id))],
-      files: [...new Set([...files.map((f) => f.file), ...shipped.files])],
-    };
+    // A rule file with problems is left out until fixed; the shipped rule with the same id stays in force.
+    const clean = { ...workspace, rules: workspace.rules.filter((rule) => !problemsByFile.has(rule.location.file)) };
+    const rulebook = overlayRulebook(loadRulebook(this.catalog.edition), clean);
     return { rulebook, problemsByFile, uncovered: uncoveredClauses(this.catalog, rulebook) };
   }
-}
-
-function uncoveredClauses(catalog: Catalog, rulebook: Rulebook): Clause[] {
-  const checked = new Set(rulebook.rules.flatMap((rule) => rule.checks.map((check) => check.clause)));
-  const types = new Set(rulebook.rules.map((rule) => rule.type));
-  return catalog.all.filter(
-    (clause) =>
-      (clause.kind === 'quantitative' && !checked.has(clause.id)) ||
-      (clause.kind === 'evidence' && !types.has('evidence') && !checked.has(clause.id)) ||
-      (clause.kind === 'auditor' && !types.has('assessor') && !checked.has(clause.id)),
-  );
 }
 
 function readOrEmpty(file: string): string {

@@ -1,10 +1,13 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadCatalog } from '../catalog/catalog.js';
+import { type Catalog, loadCatalog } from '../catalog/catalog.js';
 import { evaluate, isBlocking } from '../evaluate/evaluate.js';
 import { isValidDay } from '../facts/dates.js';
 import { loadManifestFile } from '../manifest/load.js';
+import type { InputProblem } from '../manifest/yaml-source.js';
 import { CATEGORIES, type Category, type Lang, type Level } from '../model.js';
+import { loadRulebook, loadRulebookFiles, overlayRulebook, type Rulebook } from '../rulebook/rulebook.js';
 import { formatJson, formatJunit, formatProblems, formatSarif, formatText, type Format, FORMATS } from './formats.js';
 
 export interface Io {
@@ -14,7 +17,8 @@ export interface Io {
 
 const USAGE = `usage:
   isccc check <manifest.isccc.yaml> [--level 1|2|3] [--category C] [--as-of YYYY-MM-DD]
-              [--lang zh|en] [--format text|json|sarif|junit]
+              [--lang zh|en] [--format text|json|sarif|junit] [--rules DIR]
+              --rules DIR: *.rules.yaml files there replace shipped rules of the same id
   isccc run <manifest.isccc.yaml> [options]     run a whole certification case (see isccc run --help)
 
 exit codes: 0 all pass, 1 findings (fail or missing evidence), 2 bad input`;
@@ -52,6 +56,7 @@ function check(argv: string[], io: Io): number {
       'as-of': { type: 'string' },
       lang: { type: 'string', default: 'en' },
       format: { type: 'string', default: 'text' },
+      rules: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -78,6 +83,15 @@ function check(argv: string[], io: Io): number {
 
   const file = positionals[0]!;
   const catalog = loadCatalog();
+  let rulebook = loadRulebook(catalog.edition);
+  if (values.rules !== undefined) {
+    const local = loadRuleDir(values.rules, catalog);
+    if ('problems' in local) {
+      io.err(formatProblems(local.problems, lang));
+      return 2;
+    }
+    rulebook = overlayRulebook(rulebook, local.rulebook);
+  }
   const parsed = loadManifestFile(file, catalog);
   if (!parsed.manifest) {
     io.err(formatProblems(parsed.problems, lang));
@@ -87,6 +101,7 @@ function check(argv: string[], io: Io): number {
     manifest: parsed.manifest,
     source: parsed.source,
     catalog,
+    rulebook,
     target: { ...(level ? { level } : {}), ...(category ? { category } : {}) },
     ...(asOf ? { asOf } : {}),
     workspaceDir: path.dirname(path.resolve(file)),
@@ -101,6 +116,20 @@ function check(argv: string[], io: Io): number {
           : formatText(evaluation, file, catalog, lang);
   io.out(rendered);
   return evaluation.findings.some(isBlocking) ? 1 : 0;
+}
+
+/** The `*.rules.yaml` files of a folder, or the problems that keep them from being used. */
+function loadRuleDir(dir: string, catalog: Catalog): { rulebook: Rulebook } | { problems: InputProblem[] } {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).filter((f) => f.endsWith('.rules.yaml')).sort();
+  } catch (error) {
+    throw new UsageError(`--rules: cannot read folder "${dir}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  if (names.length === 0) throw new UsageError(`--rules: no *.rules.yaml file in "${dir}"`);
+  const files = names.map((name) => ({ file: path.join(dir, name), text: fs.readFileSync(path.join(dir, name), 'utf8') }));
+  const { rulebook, problems } = loadRulebookFiles(files, catalog);
+  return problems.length > 0 ? { problems } : { rulebook };
 }
 
 /** `isccc run` lives with the engine in @isccc/workers; loaded on demand so `check` needs no engine. */

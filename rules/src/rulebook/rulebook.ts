@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseExpression } from 'feelin';
-import { type Catalog, loadCatalog, normaliseClauseId } from '../catalog/catalog.js';
+import { type Catalog, type Clause, loadCatalog, normaliseClauseId } from '../catalog/catalog.js';
 import { EDITION, type Category, type DrClass, type Level, type Text } from '../model.js';
 import { type InputProblem, type JsonPath, YamlSource } from '../manifest/yaml-source.js';
 import { packageRoot } from '../paths.js';
@@ -202,4 +202,26 @@ export function loadRulebook(edition = EDITION, dir = rulebookDir(edition)): Rul
   }
   cache.set(key, rulebook);
   return rulebook;
+}
+
+/** Rules of a workspace replace shipped rules with the same id; the rest of the shipped rulebook stays in force. */
+export function overlayRulebook(base: Rulebook, overlay: Rulebook): Rulebook {
+  const ids = new Set(overlay.rules.map((rule) => rule.id));
+  return {
+    edition: base.edition,
+    rules: [...overlay.rules, ...base.rules.filter((rule) => !ids.has(rule.id))],
+    files: [...new Set([...overlay.files, ...base.files])],
+  };
+}
+
+/** Clauses that would be judged by nothing: quantitative ones no check names, evidence/auditor ones with no rule of their type. */
+export function uncoveredClauses(catalog: Catalog, rulebook: Rulebook): Clause[] {
+  const checked = new Set(rulebook.rules.flatMap((rule) => rule.checks.map((check) => check.clause)));
+  const types = new Set(rulebook.rules.map((rule) => rule.type));
+  return catalog.all.filter(
+    (clause) =>
+      (clause.kind === 'quantitative' && !checked.has(clause.id)) ||
+      (clause.kind === 'evidence' && !types.has('evidence') && !checked.has(clause.id)) ||
+      (clause.kind === 'auditor' && !types.has('assessor') && !checked.has(clause.id)),
+  );
 }

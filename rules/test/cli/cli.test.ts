@@ -60,6 +60,43 @@ describe('isccc check (CLI)', () => {
     assert.match(r.out, /<testcase classname="isccc\.4\.2\.4\.d" name="4\.2\.4 d\) isccc\/service-staff"><failure type="fail"/);
   });
 
+  describe('--rules DIR: a process owner\'s rule files replace shipped rules of the same id', () => {
+    let dir: string;
+    const rule = (condition: string) => [
+      'isccc: rules/v1',
+      'edition: isccc-sv-001:2015',
+      'rules:',
+      '  - id: isccc/service-staff',
+      '    title: { zh: 从事信息安全服务人员数量, en: Service staff (stricter) }',
+      '    type: condition',
+      '    source: people.serviceStaff',
+      '    actual: serviceStaff',
+      `    condition: ${condition}`,
+      '    message: { zh: "{clause} 要求{expected}名以上，清单 {actual} 名", en: "{clause} needs ≥{expected} under our reading, manifest lists {actual}" }',
+      '    checks:',
+      '      - { clause: 4.1.4.d, expected: 20 }',
+      '',
+    ].join('\n');
+    beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isccc-rules-')); });
+    afterEach(() => fs.rmSync(dir, { recursive: true }));
+
+    it('evaluates with the overriding rule', () => {
+      fs.writeFileSync(path.join(dir, 'staff.rules.yaml'), rule('actual >= expected'));
+      const r = isccc('check', EXAMPLE, '--rules', dir);
+      assert.equal(r.code, 1);
+      assert.match(r.out, /✗ 4\.1\.4 d\)\s+fail\s+4\.1\.4 d\) needs ≥20 under our reading, manifest lists 14/);
+      assert.match(r.out, /✓ 4\.1\.4 e\)/, 'the other shipped rules stay in force');
+    });
+
+    it('refuses a broken rule file with exit 2 at the FEEL error', () => {
+      fs.writeFileSync(path.join(dir, 'staff.rules.yaml'), rule('actual >='));
+      const r = isccc('check', EXAMPLE, '--rules', dir);
+      assert.equal(r.code, 2);
+      assert.match(r.err, /staff\.rules\.yaml:9:\d+: error \[rules\/feel-syntax\] FEEL syntax error/);
+      assertNoStack(r.err);
+    });
+  });
+
   it('rejects bad arguments with exit 2 and the usage', () => {
     for (const args of [['check'], ['check', EXAMPLE, '--level', '4'], ['check', EXAMPLE, '--format', 'pdf'], ['check', EXAMPLE, '--as-of', '2026-02-30'], ['frobnicate']]) {
       const r = isccc(...args);
