@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
-import { copyExample, locate, messageOf, TestClient } from './support/client.js';
+import { closeExample, locate, messageOf, openExample, type TestClient } from './support/client.js';
 
 describe('language server: manifest diagnostics over stdio JSON-RPC', function () {
   let dir: string;
@@ -12,15 +12,9 @@ describe('language server: manifest diagnostics over stdio JSON-RPC', function (
   let client: TestClient;
 
   beforeEach(async function () {
-    dir = copyExample('risk-assessment-l3-pass');
-    file = path.join(dir, 'manifest.isccc.yaml');
-    text = fs.readFileSync(file, 'utf8');
-    client = await TestClient.start(dir);
+    ({ dir, file, text, client } = await openExample());
   });
-  afterEach(async function () {
-    await client.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => closeExample(dir, client));
 
   it('publishes no diagnostics for the passing example', async function () {
     const uri = await client.open(file);

@@ -19,7 +19,7 @@ import {
   type Location,
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
-import { copyExample, locate, TestClient } from './support/client.js';
+import { closeExample, locate, openExample, type TestClient } from './support/client.js';
 
 describe('language server: hover, completion, code actions, lenses, symbols, definition', function () {
   let dir: string;
@@ -28,15 +28,9 @@ describe('language server: hover, completion, code actions, lenses, symbols, def
   let client: TestClient;
 
   beforeEach(async function () {
-    dir = copyExample('risk-assessment-l3-pass');
-    file = path.join(dir, 'manifest.isccc.yaml');
-    text = fs.readFileSync(file, 'utf8');
-    client = await TestClient.start(dir);
+    ({ dir, file, text, client } = await openExample());
   });
-  afterEach(async function () {
-    await client.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => closeExample(dir, client));
 
   const hoverAt = async (uri: string, position: { line: number; character: number }) => {
     const result = (await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position })) as Hover | null;

@@ -166,6 +166,18 @@ export function copyExample(name: string): string {
   return dir;
 }
 
+/** A private copy of the passing example with a server started on it; close it with {@link closeExample}. */
+export async function openExample(): Promise<{ dir: string; file: string; text: string; client: TestClient }> {
+  const dir = copyExample('risk-assessment-l3-pass');
+  const file = path.join(dir, 'manifest.isccc.yaml');
+  return { dir, file, text: fs.readFileSync(file, 'utf8'), client: await TestClient.start(dir) };
+}
+
+export async function closeExample(dir: string, client: TestClient): Promise<void> {
+  await client.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
 /** Zero-based line of the first line containing `needle`, and the column where it starts. */
 export function locate(text: string, needle: string, from = 0): { line: number; character: number } {
   const offset = text.indexOf(needle, from);
