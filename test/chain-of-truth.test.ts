@@ -10,14 +10,27 @@ import { loadCatalog } from '@isccc/rules';
  * embedded engine, driving the workers) and the catalog must tell the same story.
  */
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const BIN = path.join(REPO, 'rules', 'bin', 'isccc.js');
+const BIN = path.join(REPO, 'workers', 'cli', 'bin', 'isccc.js');
 const EXAMPLES = path.join(REPO, 'examples');
 const catalog = loadCatalog();
 
-function isccc(...args: string[]): { code: number; json: any } {
+interface Brief {
+  clause: string;
+  status: string;
+}
+/** The parts of `isccc check --format json` and `isccc run --format json` this test compares. */
+interface Output {
+  summary: { qualifyingLevel: number | null };
+  target: { category: string };
+  findings: Brief[];
+  certificate?: { level: number; category: string; status: string } | null;
+  trail: { clause: string; text: { en: string }; findings?: Brief[] }[];
+}
+
+function isccc(...args: string[]): { code: number; json: Output } {
   const r = spawnSync(process.execPath, [BIN, ...args, '--format', 'json'], { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
   assert.ok(r.stdout, `no output from isccc ${args.join(' ')}: ${r.stderr}`);
-  return { code: r.status ?? -1, json: JSON.parse(r.stdout) };
+  return { code: r.status ?? -1, json: JSON.parse(r.stdout) as Output };
 }
 
 describe('chain of truth: isccc check ↔ isccc run ↔ catalog', function () {
@@ -31,24 +44,26 @@ describe('chain of truth: isccc check ↔ isccc run ↔ catalog', function () {
       const manifest = path.join(EXAMPLES, name, 'manifest.isccc.yaml');
       const check = isccc('check', manifest);
       const run = isccc('run', manifest, '--until', '1m');
-      const qualifying = check.json.summary.qualifyingLevel as number | null;
+      const qualifying = check.json.summary.qualifyingLevel;
 
       if (qualifying === null) {
         assert.equal(run.json.certificate ?? null, null, 'no certificate without a qualifying level');
       } else {
-        assert.equal(run.json.certificate.level, qualifying);
+        assert.equal(run.json.certificate?.level, qualifying);
         assert.equal(run.json.certificate.category, check.json.target.category);
         assert.equal(run.json.certificate.status, 'valid');
       }
 
       // 6.1 self-assessment in the engine reports the same blocking clauses as `isccc check` at the applied level.
-      const selfAssessment = run.json.trail.find((e: { clause: string }) => e.clause === '6.1');
-      const engineBlocking = new Set((selfAssessment.findings ?? []).filter((f: { status: string }) => f.status === 'fail' || f.status === 'missing-evidence').map((f: { clause: string }) => f.clause));
-      const checkBlocking = new Set(check.json.findings.filter((f: { status: string }) => f.status === 'fail' || f.status === 'missing-evidence').map((f: { clause: string }) => f.clause));
+      const selfAssessment = run.json.trail.find((e) => e.clause === '6.1');
+      assert.ok(selfAssessment, 'the trail has the 6.1 self-assessment');
+      const blocking = (findings: Brief[]): Set<string> => new Set(findings.filter((f) => f.status === 'fail' || f.status === 'missing-evidence').map((f) => f.clause));
+      const engineBlocking = blocking(selfAssessment.findings ?? []);
+      const checkBlocking = blocking(check.json.findings);
       assert.deepEqual([...engineBlocking].sort(), [...checkBlocking].sort());
 
       // Every step of the trail names a clause of the catalog (traceability).
-      for (const entry of run.json.trail as { clause: string; text: { en: string } }[]) {
+      for (const entry of run.json.trail) {
         for (const id of entry.clause.split(/,\s*/)) assert.ok(catalog.has(id), `trail step "${entry.text.en}" names unknown clause ${id}`);
       }
     });

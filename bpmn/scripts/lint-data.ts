@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadCatalog } from '@isccc/rules';
+import { CLAUSE_ID_PATTERNS, loadCatalog } from '@isccc/rules';
 import { ERRORS, TASK_TYPES } from '../src/task-types.js';
 import { packageRoot } from '../src/models.js';
 
@@ -15,6 +15,8 @@ export const LINT_DATA_FILE = path.join(packageRoot, 'lint', 'contract.json');
 
 export interface LintData {
   edition: string;
+  /** Regular expressions (sources) of clause-id input and error codes, from the shared vocabulary. */
+  patterns: { input: string; errorCode: string };
   /** Every clause id of the catalog → [label, kind]. */
   clauses: Record<string, [string, string]>;
   errorCodes: string[];
@@ -27,6 +29,7 @@ export function buildLintData(): LintData {
   for (const c of catalog.all) clauses[c.id] = [c.label, c.kind];
   return {
     edition: catalog.edition,
+    patterns: { ...CLAUSE_ID_PATTERNS },
     clauses,
     errorCodes: Object.keys(ERRORS),
     taskTypes: TASK_TYPES.map((t) => t.type),
@@ -39,6 +42,7 @@ export function serialiseLintData(data: LintData): string {
   return [
     '{',
     `  "edition": ${JSON.stringify(data.edition)},`,
+    `  "patterns": ${JSON.stringify(data.patterns)},`,
     '  "clauses": {',
     lines(Object.entries(data.clauses).map(([id, v]) => `${JSON.stringify(id)}: ${JSON.stringify(v)}`)),
     '  },',

@@ -17,6 +17,10 @@
  *   listed in {@link EVENT_OUTPUTS}); the committee vote keeps `vote` local with the input `vote = =null`.
  */
 
+import { clauseLabel, DURATIONS, errorCodeOf, type Text } from '@isccc/rules/vocabulary';
+
+export { type Category, clauseLabel, clauseOfErrorCode, DURATIONS, errorCodeOf, type Party, type Reason } from '@isccc/rules/vocabulary';
+
 export const PROCESS_IDS = {
   certification: 'isccc-certification',
   lifecycle: 'isccc-certificate-lifecycle',
@@ -27,27 +31,6 @@ export type ProcessId = (typeof PROCESS_IDS)[ProcessKey];
 // ---------------------------------------------------------------------------------------------------------
 // Shapes of the structured variables (TypeScript view of the `type` strings used in the tables below)
 // ---------------------------------------------------------------------------------------------------------
-
-/** Why a path left the happy path: carried by every BPMN error and set by the timers that end a stage. */
-export interface Reason {
-  /** `ISCCC_6_8_2_C` */
-  code: string;
-  /** Catalog id, `6.8.2.c` */
-  clause: string;
-  /** Starts with the clause label: `6.8.2 c) 监督评审有严重不符合项 — major nonconformity at surveillance` */
-  message: string;
-  /** Human-readable findings behind the decision (rule ids, observations, complaint numbers…). */
-  details?: string[];
-}
-
-export interface Party {
-  name: string;
-  /** Unified social credit code (统一社会信用代码) or another registry id. */
-  id?: string;
-  address?: string;
-  legalRepresentative?: string;
-  registeredCapital?: number;
-}
 
 export interface CommitteeMember {
   id: string;
@@ -91,14 +74,6 @@ export interface SurveillanceRecord {
 
 export type SurveillanceTrigger = 'annual' | 'major-change' | 'incident' | 'complaint' | 'information' | 'misuse';
 export type CertificateStatus = 'valid' | 'suspended' | 'revoked' | 'cancelled';
-export type Category =
-  | 'risk-assessment'
-  | 'security-integration'
-  | 'emergency-response'
-  | 'disaster-recovery'
-  | 'software-security-development'
-  | 'security-operations';
-
 // ---------------------------------------------------------------------------------------------------------
 // Errors
 // ---------------------------------------------------------------------------------------------------------
@@ -106,49 +81,34 @@ export type Category =
 export interface ErrorSpec {
   code: string;
   clause: string;
-  /** The `bpmn:error` name in the models; also the start of `errorMessage` a worker sends. */
+  /** The `bpmn:error` name in the models (`<label> <zh> — <en>`); also the `reason.message` of every such error. */
   name: string;
+  /** The name without its label: Chinese, and our English translation. */
+  text: Text;
 }
 
-/** `6.8.2.a` → `ISCCC_6_8_2_A`. */
-export function errorCodeFor(clause: string): string {
-  return `ISCCC_${clause.replace(/\./g, '_').toUpperCase()}`;
-}
-
-/** `ISCCC_6_8_2_A` → `6.8.2.a`; undefined when the code is not of that form. */
-export function clauseOfErrorCode(code: string): string | undefined {
-  const m = /^ISCCC_([A-F]?\d+(?:_\d+)*)(?:_([A-Z]))?$/.exec(code);
-  if (!m) return undefined;
-  return m[1]!.replace(/_/g, '.') + (m[2] ? `.${m[2].toLowerCase()}` : '');
-}
-
-/** `6.8.2.a` → `6.8.2 a)` (how the standard prints it). */
-export function clauseLabel(clause: string): string {
-  const m = /^(.*)\.([a-z])$/.exec(clause);
-  return m ? `${m[1]} ${m[2]})` : clause;
-}
-
-const error = (clause: string, text: string): ErrorSpec => ({
-  code: errorCodeFor(clause),
+const error = (clause: string, zh: string, en: string): ErrorSpec => ({
+  code: errorCodeOf(clause),
   clause,
-  name: `${clauseLabel(clause)} ${text}`,
+  name: `${clauseLabel(clause)} ${zh} — ${en}`,
+  text: { zh, en },
 });
 
 /** Every BPMN error code the models define (thrown by a worker, or used as `reason.code` by a timer). */
 export const ERRORS = {
-  ISCCC_6_1: error('6.1', '自评估未完成 — self-assessment missing or incomplete'),
-  ISCCC_6_2: error('6.2', '认证申请不完整 — application incomplete (category, level, application form, self-assessment form)'),
-  ISCCC_6_3: error('6.3', '申请材料评审未通过 — document review: no level of the category can be granted'),
-  ISCCC_6_4: error('6.4', '现场评审未通过 — on-site review (or client-project witness) not passed'),
-  ISCCC_6_5: error('6.5', '认证决定委员会组成不符合要求 — decision committee must be an odd number of at least 3 members'),
-  ISCCC_6_8_2_A: error('6.8.2.a', '未按规定接受监督评审 — surveillance review not accepted as required'),
-  ISCCC_6_8_2_B: error('6.8.2.b', '违规使用认证证书，且未造成不良影响 — certificate misused, no adverse impact'),
-  ISCCC_6_8_2_C: error('6.8.2.c', '监督评审有严重不符合项 — major nonconformity at surveillance'),
-  ISCCC_6_8_2_D: error('6.8.2.d', '其他需要暂停证书的情况 — other grounds for suspension'),
-  ISCCC_6_8_3_A: error('6.8.3.a', '暂停期间未在规定时间内完成整改并通过验证 — not rectified and verified within the suspension period'),
-  ISCCC_6_8_3_B: error('6.8.3.b', '违规使用认证证书，造成不良影响 — certificate misused with adverse impact'),
-  ISCCC_6_8_3_C: error('6.8.3.c', '严重责任事故或经核实的投诉影响继续有效提供服务 — serious accident or verified complaint'),
-  ISCCC_6_8_3_D: error('6.8.3.d', '其他需要撤销证书的情况 — other grounds for revocation'),
+  ISCCC_6_1: error('6.1', '自评估未完成', 'self-assessment missing or incomplete'),
+  ISCCC_6_2: error('6.2', '认证申请不完整', 'application incomplete (category, level, application form, self-assessment form)'),
+  ISCCC_6_3: error('6.3', '申请材料评审未通过', 'document review: no level of the category can be granted'),
+  ISCCC_6_4: error('6.4', '现场评审未通过', 'on-site review (or client-project witness) not passed'),
+  ISCCC_6_5: error('6.5', '认证决定委员会组成不符合要求', 'decision committee must be an odd number of at least 3 members'),
+  ISCCC_6_8_2_A: error('6.8.2.a', '未按规定接受监督评审', 'surveillance review not accepted as required'),
+  ISCCC_6_8_2_B: error('6.8.2.b', '违规使用认证证书，且未造成不良影响', 'certificate misused, no adverse impact'),
+  ISCCC_6_8_2_C: error('6.8.2.c', '监督评审有严重不符合项', 'major nonconformity at surveillance'),
+  ISCCC_6_8_2_D: error('6.8.2.d', '其他需要暂停证书的情况', 'other grounds for suspension'),
+  ISCCC_6_8_3_A: error('6.8.3.a', '暂停期间未在规定时间内完成整改并通过验证', 'not rectified and verified within the suspension period'),
+  ISCCC_6_8_3_B: error('6.8.3.b', '违规使用认证证书，造成不良影响', 'certificate misused with adverse impact'),
+  ISCCC_6_8_3_C: error('6.8.3.c', '严重责任事故或经核实的投诉影响继续有效提供服务', 'serious accident or verified complaint'),
+  ISCCC_6_8_3_D: error('6.8.3.d', '其他需要撤销证书的情况', 'other grounds for revocation'),
 } as const satisfies Record<string, ErrorSpec>;
 export type ErrorCode = keyof typeof ERRORS;
 
@@ -837,16 +797,6 @@ export type MessageName = (typeof MESSAGES)[number]['name'];
 // Timers
 // ---------------------------------------------------------------------------------------------------------
 
-/** ISO 8601 durations the models and the workers use. */
-export const DURATIONS = {
-  /** 6.7.1: never more than 12 months between surveillance reviews. */
-  surveillanceInterval: 'P12M',
-  /** Annual surveillance starts this long before its deadline. */
-  surveillanceLeadTime: 'P1M',
-  /** 6.8.2: suspension lasts (generally) three months. */
-  suspensionPeriod: 'P3M',
-} as const;
-
 export interface TimerSpec {
   /** Id of the timer event in the model. */
   elementId: string;
@@ -879,7 +829,7 @@ export const TIMERS = [
     elementId: 'Timer_SuspensionExpired',
     process: 'lifecycle',
     kind: 'timeDuration',
-    expression: 'P3M',
+    expression: DURATIONS.suspensionPeriod,
     clauses: ['6.8.2', '6.8.3.a'],
     description: 'Interrupting boundary on the suspension period: not restored within three months → revocation 6.8.3 a.',
   },

@@ -18,7 +18,7 @@ describe('element templates', () => {
   it('validate against @camunda/zeebe-element-templates-json-schema', () => {
     const ajv = new Ajv({ strict: false, allErrors: true });
     const validate = ajv.compile(schema);
-    const valid = (data: unknown): boolean => validate(data) as boolean;
+    const valid = (data: unknown): boolean => validate(data);
     const problems: string[] = [];
     for (const t of templates) {
       if (!valid(t)) problems.push(...(validate.errors ?? []).map((e) => `${String(t.id)} ${e.instancePath} ${e.message}`));

@@ -6,7 +6,7 @@ import {
   clauseLabel,
   clauseOfErrorCode,
   ERRORS,
-  errorCodeFor,
+  errorCodeOf,
   EVENT_OUTPUTS,
   MESSAGES,
   PROCESS_IDS,
@@ -191,7 +191,7 @@ describe('bpmn models', () => {
       for (const error of errors) {
         const code = String(error.errorCode);
         const clause = clauseOfErrorCode(code);
-        if (!clause || !catalog.has(clause) || errorCodeFor(clause) !== code) problems.push(`${code}: does not parse to a clause`);
+        if (!clause || !catalog.has(clause) || errorCodeOf(clause) !== code) problems.push(`${code}: does not parse to a clause`);
         if (!(code in ERRORS)) problems.push(`${code}: not in ERRORS`);
         if (clause && !String(error.name).startsWith(clauseLabel(clause))) problems.push(`${code}: name does not start with ${clauseLabel(clause)}`);
       }
@@ -259,7 +259,7 @@ describe('bpmn models', () => {
     for (const model of await all()) {
       for (const node of model.flowNodes.filter((n) => n.$instanceOf('bpmn:CatchEvent'))) {
         const def = eventDefinition(node);
-        const message = (def?.messageRef as ModdleElement | undefined)?.name as string | undefined;
+        const message = (def?.messageRef as ModdleElement | undefined)?.name;
         const expected = EVENT_OUTPUTS.filter((o) =>
           o.on === 'error catch events'
             ? def?.$type === 'bpmn:ErrorEventDefinition'

@@ -41,7 +41,7 @@ for (const name of fs.readdirSync(examples).filter((d) => fs.existsSync(path.joi
     evaluate({ manifest: p.manifest!, source: p.source, workspaceDir });
   }));
   const evalOnly = median(time(() => evaluate({ manifest: parsed.manifest!, source: parsed.source, workspaceDir })));
-  const data = JSON.parse(JSON.stringify(parsed.manifest));
+  const data: unknown = JSON.parse(JSON.stringify(parsed.manifest));
   const ajv = median(time(() => validateData('manifest', data)));
   console.log(`${name.padEnd(44)} ${full.toFixed(2).padStart(15)} ${evalOnly.toFixed(2).padStart(14)} ${ajv.toFixed(3).padStart(9)} ${(full / ajv).toFixed(0).padStart(6)}×`);
 }

@@ -1,39 +1,10 @@
-/** Vocabulary shared by the catalog, the manifest, the rulebook and every renderer of findings. */
+/** What an application is assessed against, built on the shared vocabulary. */
+import { type Category, categoryName, type DrClass, DR_CLASS_NAMES } from './vocabulary/categories.js';
+import { type Level, levelName } from './vocabulary/levels.js';
+import type { Lang } from './vocabulary/text.js';
 
-export const EDITION = 'isccc-sv-001:2015';
+export * from './vocabulary/index.js';
 
-export const CATEGORIES = [
-  'risk-assessment',
-  'security-integration',
-  'emergency-response',
-  'disaster-recovery',
-  'software-security-development',
-  'security-operations',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
-
-/** Annex of the standard that holds each category's specialty requirements (§5). */
-export const ANNEX_OF_CATEGORY: Record<Category, string> = {
-  'risk-assessment': 'A',
-  'security-integration': 'B',
-  'emergency-response': 'C',
-  'disaster-recovery': 'D',
-  'software-security-development': 'E',
-  'security-operations': 'F',
-};
-
-export type Level = 1 | 2 | 3;
-export const LEVELS: readonly Level[] = [3, 2, 1];
-export type DrClass = 'A' | 'B';
-
-/** Bilingual text: `zh` is verbatim from the standard (or our own Chinese message), `en` is our translation. */
-export interface Text {
-  zh: string;
-  en: string;
-}
-export type Lang = keyof Text;
-
-/** What an application is assessed against. */
 export interface Target {
   category: Category;
   level: Level;
@@ -41,10 +12,9 @@ export interface Target {
 }
 
 export function describeTarget(target: Target, lang: Lang = 'en'): string {
-  const dr = target.drClass ? ` class ${target.drClass}` : '';
   if (lang === 'zh') {
-    const levelZh = { 1: '一级', 2: '二级', 3: '三级' }[target.level];
-    return `${target.category}${target.drClass ? ` ${target.drClass}类` : ''} ${levelZh}`;
+    const dr = target.drClass ? ` ${DR_CLASS_NAMES[target.drClass].zh}` : '';
+    return `${categoryName(target.category, 'zh')}${dr} ${levelName(target.level, 'zh')}`;
   }
-  return `${target.category}${dr}, level ${target.level}`;
+  return `${target.category}${target.drClass ? ` class ${target.drClass}` : ''}, ${levelName(target.level, 'en')}`;
 }

@@ -7,7 +7,7 @@ export const packageRoot = ((): string => {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const manifest = path.join(dir, 'package.json');
-    if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, 'utf8')).name === '@isccc/rules') return dir;
+    if (fs.existsSync(manifest) && (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: unknown }).name === '@isccc/rules') return dir;
     const up = path.dirname(dir);
     if (up === dir) throw new Error('@isccc/rules package root not found');
     dir = up;

@@ -13,12 +13,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { caseInputFromManifest } from '../src/case/case-input.js';
-import { CaseRunner, type CaseRunnerOptions } from '../src/case/case-runner.js';
-import { FileCaseStore } from '../src/case/case-store.js';
-import { loadModels } from '../src/case/models.js';
-import { addDuration } from '../src/embedded/iso-time.js';
-import type { HandlerResult, TaskHandler } from '../src/handler.js';
+import { caseInputFromManifest } from '../src/embedded/case/case-input.js';
+import { CaseRunner, type CaseRunnerOptions } from '../src/embedded/case/case-runner.js';
+import { FileCaseStore } from '../src/embedded/case/case-store.js';
+import { loadModels } from '../src/embedded/case/models.js';
+import { addDuration } from '@isccc/rules/vocabulary';
+import type { HandlerResult, TaskHandler } from '../src/handlers/contract.js';
 import { HANDLERS } from '../src/handlers/registry.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');

@@ -7,11 +7,11 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { camunda7ModelPath } from '@isccc/bpmn/camunda7';
-import { caseInputFromManifest } from '../src/case/case-input.js';
-import { committeeOf } from '../src/case/events.js';
-import { startCamunda7Workers } from '../src/camunda7/camunda7-workers.js';
-import { startEngine, type EngineProcess } from '../src/camunda7/engine-process.js';
-import { EngineRest, typedVariables } from '../src/camunda7/rest.js';
+import { caseInputFromManifest } from '../src/embedded/case/case-input.js';
+import { committeeOf } from '../src/embedded/case/events.js';
+import { startCamunda7Workers } from '../src/adapters/camunda7/camunda7-workers.js';
+import { startEngine, type EngineProcess } from '../src/adapters/camunda7/engine-process.js';
+import { EngineRest, typedVariables } from '../src/adapters/camunda7/rest.js';
 import { L3_PASS, runCase } from './helpers.js';
 
 interface ProcessInstance {
@@ -83,7 +83,7 @@ describe('Camunda 7 engine with the external-task adapter', function () {
       const done = (await activities(instanceId)).map((a) => a.activityId).join(' ');
       const jobs = JSON.stringify(await rest.call('GET', `/job?processInstanceId=${instanceId}`));
       const tasks = JSON.stringify(await rest.call('GET', `/external-task?processInstanceId=${instanceId}`));
-      throw new Error(`${(error as Error).message.split('\n')[0]}\nactivities: ${done}\njobs: ${jobs}\nexternal tasks: ${tasks}`);
+      throw new Error(`${(error as Error).message.split('\n')[0]}\nactivities: ${done}\njobs: ${jobs}\nexternal tasks: ${tasks}`, { cause: error });
     }
   };
   const incidents = (instanceId: string): Promise<Array<{ incidentMessage: string }>> => rest.call('GET', `/incident?processInstanceId=${instanceId}`);

@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FileCaseStore } from '../src/case/case-store.js';
-import type { TaskHandler } from '../src/handler.js';
+import { FileCaseStore } from '../src/embedded/case/case-store.js';
+import type { TaskHandler } from '../src/handlers/contract.js';
 import { HANDLERS } from '../src/handlers/registry.js';
-import { addDuration, parseDate } from '../src/embedded/iso-time.js';
+import { addDuration, parseDate } from '@isccc/rules/vocabulary';
 import { example, jobs, ofKind, runCase } from './helpers.js';
 
 const monthsBetween = (a: string, b: string): number => {
@@ -161,9 +161,7 @@ describe('certification case on the embedded engine', function () {
   });
 
   it('raises an incident, not a BPMN error, when a job keeps failing', async () => {
-    const broken: TaskHandler = async () => {
-      throw new Error('register unreachable');
-    };
+    const broken: TaskHandler = () => Promise.reject(new Error('register unreachable'));
     const r = await runCase({ until: 'P1M', runner: { handlers: { ...HANDLERS, 'isccc.certificate-issue': broken } } });
     assert.equal(ofKind(r.trail, 'retry').length, 2, 'retries="3": two retries, then the incident');
     const incident = ofKind(r.trail, 'incident')[0]!;

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileModel, type CompiledModel } from '../src/embedded/model.js';
-import { ProcessInstance, type InstanceEvent } from '../src/embedded/process-instance.js';
-import { VirtualClock } from '../src/embedded/virtual-clock.js';
+import { compileModel, type CompiledModel } from '../src/embedded/engine/model.js';
+import { type InstanceEvent, type InstanceSnapshot, ProcessInstance } from '../src/embedded/engine/process-instance.js';
+import { VirtualClock } from '../src/embedded/engine/virtual-clock.js';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'test', 'fixtures');
 const compile = (name: string): Promise<CompiledModel> => compileModel(fs.readFileSync(path.join(fixtures, name), 'utf8'));
@@ -101,7 +101,7 @@ describe('embedded engine (bpmn-engine + feelin, Zeebe dialect)', () => {
     first.complete(first.jobs[0]!.key, { committeeSize: 3 });
     const [m1] = first.jobs;
     first.complete(m1!.key, { vote: { member: 'm1', decision: 'grant' } });
-    const saved = JSON.parse(JSON.stringify(first.snapshot()));
+    const saved = JSON.parse(JSON.stringify(first.snapshot())) as InstanceSnapshot;
     await first.stop();
 
     const second = committeeInstance({});
@@ -159,7 +159,7 @@ describe('embedded engine (bpmn-engine + feelin, Zeebe dialect)', () => {
       const clock = new VirtualClock(new Date('2026-08-31T00:00:00Z'));
       const instance = await armed(clock);
       instance.fireTimer(instance.nextTimer()!);
-      const saved = JSON.parse(JSON.stringify(instance.snapshot()));
+      const saved = JSON.parse(JSON.stringify(instance.snapshot())) as InstanceSnapshot;
       await instance.stop();
       const later = new VirtualClock(new Date('2027-04-01T00:00:00Z'));
       const resumed = timersInstance(later);

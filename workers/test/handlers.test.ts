@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { TASK_TYPES } from '@isccc/bpmn';
-import { BusinessRuleError, type JobContext, type Variables } from '../src/handler.js';
+import { BusinessRuleError, type JobContext, type Variables } from '../src/handlers/contract.js';
 import { certificateIssue, applicationSubmit, APPLICATION_FORM, SELF_ASSESSMENT_FORM, materialReview, MAX_SUPPLEMENT_ROUNDS } from '../src/handlers/certification.js';
 import { changeClassify } from '../src/handlers/change.js';
 import { committeeTally, committeeValidate } from '../src/handlers/committee.js';
 import { surveillanceConclude, surveillanceSchedule } from '../src/handlers/lifecycle.js';
 import { HANDLERS } from '../src/handlers/registry.js';
-import { caseInputFromManifest } from '../src/case/case-input.js';
-import { committeeOf } from '../src/case/events.js';
+import { caseInputFromManifest } from '../src/embedded/case/case-input.js';
+import { committeeOf } from '../src/embedded/case/events.js';
 import { example } from './helpers.js';
 
 const ctx = (type: string, now = '2027-01-15', headers: Record<string, string> = {}): JobContext => ({

@@ -1,12 +1,12 @@
 /** Shared by the case tests: the project's example manifests and a case run on the real models. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { caseInputFromManifest, type CaseInputOptions } from '../src/case/case-input.js';
-import { CaseRunner, type CaseResult, type CaseRunnerOptions } from '../src/case/case-runner.js';
-import { parseEvent } from '../src/case/events.js';
-import { loadModels } from '../src/case/models.js';
-import type { TrailEntry } from '../src/case/trail.js';
-import { addDuration } from '../src/embedded/iso-time.js';
+import { caseInputFromManifest, type CaseInputOptions } from '../src/embedded/case/case-input.js';
+import { CaseRunner, type CaseResult, type CaseRunnerOptions } from '../src/embedded/case/case-runner.js';
+import { parseEvent } from '../src/embedded/case/events.js';
+import { loadModels } from '../src/embedded/case/models.js';
+import type { TrailEntry } from '../src/embedded/case/trail.js';
+import { addDuration } from '@isccc/rules/vocabulary';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** Repository root, from `workers/dist/test/`. */

@@ -1,10 +1,10 @@
 /** The handlers as zeebe-node job workers, over real gRPC, against the in-repo gateway double. */
 import assert from 'node:assert/strict';
 import zeebe from 'zeebe-node';
-import { committeeOf } from '../src/case/events.js';
+import { committeeOf } from '../src/embedded/case/events.js';
 import { HANDLERS } from '../src/handlers/registry.js';
-import type { TaskHandler } from '../src/handler.js';
-import { startZeebeWorkers, type ZeebeClient } from '../src/zeebe/zeebe-workers.js';
+import type { TaskHandler } from '../src/handlers/contract.js';
+import { startZeebeWorkers, type ZeebeClient } from '../src/adapters/zeebe/zeebe-workers.js';
 import { ZeebeGatewayDouble, type Answer } from './support/zeebe-gateway-double.js';
 
 describe('zeebe-node workers against a gateway double (gRPC)', function () {
@@ -14,9 +14,9 @@ describe('zeebe-node workers against a gateway double (gRPC)', function () {
   let workers: { close(): Promise<void> };
   let attempts = 0;
 
-  const flaky: TaskHandler = async () => {
+  const flaky: TaskHandler = () => {
     attempts++;
-    throw new Error('notice board unreachable');
+    return Promise.reject(new Error('notice board unreachable'));
   };
 
   before(async () => {

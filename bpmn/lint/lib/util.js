@@ -29,9 +29,13 @@ function zeebeProperties(node) {
   return out;
 }
 
-/** `6.8.2 a)`, `6.8.2a)`, `6.8.2.a` → `6.8.2.a` (same rule as the catalog's normaliseClauseId). */
+// The vocabulary's own patterns (@isccc/rules/vocabulary), carried here as data by contract.json.
+const CLAUSE_INPUT = new RegExp(contract.patterns.input);
+const ERROR_CODE = new RegExp(contract.patterns.errorCode);
+
+/** `6.8.2 a)`, `6.8.2a)`, `6.8.2.a` → `6.8.2.a` (the vocabulary's normaliseClauseId). */
 function normaliseClauseId(input) {
-  const m = /^\s*([A-F]?\d+(?:\.\d+)*|[A-F])\s*\.?\s*(?:([a-z])\)?)?\s*$/.exec(input);
+  const m = CLAUSE_INPUT.exec(input);
   if (!m) return input.trim();
   return m[2] ? `${m[1]}.${m[2]}` : m[1];
 }
@@ -41,9 +45,9 @@ function clause(id) {
   return entry ? { id, label: entry[0], kind: entry[1] } : undefined;
 }
 
-/** `ISCCC_6_8_2_A` → `6.8.2.a`; undefined when the code is not of that form. */
+/** `ISCCC_6_8_2_A` → `6.8.2.a`; undefined when the code is not of that form (the vocabulary's clauseOfErrorCode). */
 function clauseOfErrorCode(code) {
-  const m = /^ISCCC_([A-F]?\d+(?:_\d+)*)(?:_([A-Z]))?$/.exec(code || '');
+  const m = ERROR_CODE.exec(code || '');
   if (!m) return undefined;
   return m[1].replace(/_/g, '.') + (m[2] ? `.${m[2].toLowerCase()}` : '');
 }

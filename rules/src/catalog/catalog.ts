@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { ANNEX_OF_CATEGORY, CATEGORIES, type Category, type DrClass, EDITION, type Level, type Target, type Text } from '../model.js';
+import { ANNEX_OF_CATEGORY, CATEGORIES, type Category, clauseLabel, compareClauseIds, type DrClass, EDITION, type Level, LEVELS, normaliseClauseId, parentOfClause, type Target, type Text } from '../model.js';
 import { packageRoot } from '../paths.js';
 
 /**
@@ -85,26 +85,6 @@ export function appliesTo(clause: Clause, target: Target): boolean {
   return true;
 }
 
-/** Accepts `4.2.4.d`, `4.2.4 d)`, `4.2.4d)` and `4.2.4 d` for the same clause. */
-export function normaliseClauseId(input: string): string {
-  const m = /^\s*([A-F]?\d+(?:\.\d+)*|[A-F])\s*\.?\s*(?:([a-z])\)?)?\s*$/.exec(input);
-  if (!m) return input.trim();
-  return m[2] ? `${m[1]}.${m[2]}` : m[1]!;
-}
-
-export function clauseLabel(id: string): string {
-  const m = /^(.*)\.([a-z])$/.exec(id);
-  return m ? `${m[1]} ${m[2]})` : id;
-}
-
-export function parentOfClause(id: string): string | null {
-  const dot = id.lastIndexOf('.');
-  if (dot >= 0) return id.slice(0, dot);
-  if (/^[A-F]\d+$/.test(id)) return id[0]!;
-  return null;
-}
-
-const ALL_LEVELS: Level[] = [3, 2, 1];
 const LEVEL_OF_SECTION: Record<string, Level> = { '4.1': 3, '4.2': 2, '4.3': 1 };
 /** Annex levels are cumulative: a level-3 item is also assessed at levels 2 and 1. */
 const CUMULATIVE: Record<Level, Level[]> = { 3: [3, 2, 1], 2: [2, 1], 1: [1] };
@@ -118,15 +98,15 @@ function applicability(id: string): Pick<Clause, 'levels' | 'categories' | 'drCl
     if (annex[1] === 'D') {
       // D1 = class A, D2 = class B; the level is the second segment (D1.2 = level 2).
       const drClass: DrClass | undefined = annex[2] === '1' ? 'A' : annex[2] === '2' ? 'B' : undefined;
-      const levels = annex[3] ? CUMULATIVE[LEVEL_OF_DIGIT[annex[3]]!] : ALL_LEVELS;
+      const levels = annex[3] ? CUMULATIVE[LEVEL_OF_DIGIT[annex[3]]!] : [...LEVELS];
       return drClass ? { levels, categories: [category], drClass } : { levels, categories: [category] };
     }
-    const levels = annex[2] ? CUMULATIVE[LEVEL_OF_DIGIT[annex[2]]!] : ALL_LEVELS;
+    const levels = annex[2] ? CUMULATIVE[LEVEL_OF_DIGIT[annex[2]]!] : [...LEVELS];
     return { levels, categories: [category] };
   }
   const section = /^4\.\d/.exec(id);
   const level = section ? LEVEL_OF_SECTION[section[0]] : undefined;
-  return { levels: level ? [level] : ALL_LEVELS, categories: [...CATEGORIES] };
+  return { levels: level ? [level] : [...LEVELS], categories: [...CATEGORIES] };
 }
 
 export function catalogDir(edition = EDITION): string {
@@ -155,28 +135,4 @@ export function loadCatalog(edition = EDITION): Catalog {
   const catalog = new Catalog(edition, clauses);
   cache.set(edition, catalog);
   return catalog;
-}
-
-/** Document order: §1–§6, then annexes A–F; numbers compare numerically, letters alphabetically. */
-export function compareClauseIds(a: string, b: string): number {
-  const key = (id: string): (string | number)[] =>
-    id.split('.').flatMap((part): (string | number)[] => {
-      const m = /^([A-F])(\d*)$/.exec(part);
-      if (m) return m[2] ? [100 + m[1]!.charCodeAt(0), Number(m[2])] : [100 + m[1]!.charCodeAt(0)];
-      return /^\d+$/.test(part) ? [Number(part)] : [part];
-    });
-  const ka = key(a);
-  const kb = key(b);
-  for (let i = 0; i < Math.max(ka.length, kb.length); i++) {
-    const x = ka[i];
-    const y = kb[i];
-    if (x === undefined) return -1;
-    if (y === undefined) return 1;
-    if (x === y) continue;
-    if (typeof x === 'number' && typeof y === 'number') return x - y;
-    if (typeof x === 'number') return -1;
-    if (typeof y === 'number') return 1;
-    return x < y ? -1 : 1;
-  }
-  return 0;
 }

@@ -3,6 +3,7 @@ import { stringify } from 'yaml';
 import type { Catalog, ClauseKind } from '../catalog/catalog.js';
 import { packageRoot } from '../paths.js';
 import type { Rule } from '../rulebook/rulebook.js';
+import { show } from '../evaluate/evaluate.js';
 import { ruleFixtures, runFixture } from './rule-fixtures.js';
 
 export const DOCS_DIR = path.join(packageRoot, 'docs', 'rules');
@@ -11,7 +12,6 @@ export function ruleDocPath(ruleId: string): string {
   return path.join(DOCS_DIR, `${ruleId.replace(/^isccc\//, '')}.md`);
 }
 
-const LEVEL_NAMES: Record<number, string> = { 3: '3', 2: '2', 1: '1' };
 const KIND_OF_TYPE: Partial<Record<Rule['type'], ClauseKind>> = { evidence: 'evidence', assessor: 'auditor' };
 
 /** A rule's doc page: clause text zh/en, what it checks, and a passing and a failing snippet from its fixtures. */
@@ -33,8 +33,8 @@ export function renderRuleDoc(rule: Rule, catalog: Catalog): string {
     for (const check of rule.checks) {
       const clause = catalog.get(check.clause)!;
       const text = clause.text ?? clause.title!;
-      const expected = check.expected === undefined ? '' : String(check.expected);
-      out.push(`| ${clause.label} | ${clause.levels.map((l) => LEVEL_NAMES[l]).join(', ')} | ${cell(expected)} | ${cell(text.zh)} | ${cell(text.en)} |`);
+      const expected = check.expected === undefined ? '' : show(check.expected);
+      out.push(`| ${clause.label} | ${clause.levels.join(', ')} | ${cell(expected)} | ${cell(text.zh)} | ${cell(text.en)} |`);
     }
   } else if (kind) {
     const clauses = catalog.all.filter((c) => c.kind === kind);

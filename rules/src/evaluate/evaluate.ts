@@ -1,13 +1,14 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { evaluate as feel } from 'feelin';
-import { appliesTo, type Catalog, type Clause, compareClauseIds, loadCatalog, normaliseClauseId } from '../catalog/catalog.js';
+import { appliesTo, type Catalog, type Clause, loadCatalog } from '../catalog/catalog.js';
+import { compareClauseIds, normaliseClauseId } from '../vocabulary/clause-ids.js';
 import { deriveFacts, type Facts } from '../facts/facts.js';
 import type { Manifest } from '../manifest/types.js';
 import type { JsonPath, SourceRange, YamlSource } from '../manifest/yaml-source.js';
 import { type Level, LEVELS, type Target, type Text } from '../model.js';
 import { packageRoot } from '../paths.js';
-import { type Check, type IntegrityProblem, loadRulebook, type Location, type Rule, type Rulebook, type Severity } from '../rulebook/rulebook.js';
+import { type Check, loadRulebook, type Location, type Rule, type Rulebook, type Severity } from '../rulebook/rulebook.js';
 import { checkEvidenceFiles, type EvidenceCheck } from './evidence-files.js';
 
 export type Status = 'pass' | 'fail' | 'missing-evidence' | 'manual-review' | 'not-applicable';
@@ -284,7 +285,7 @@ function integrity(ctx: LevelContext, rule: Rule, target: Target): Finding[] {
     const clause = clauses.find((c) => appliesTo(c, target));
     if (!clause) continue;
     const where = `evidence[${check.index}].${check.problem === 'hash-mismatch' ? 'sha256' : check.problem === 'expired' ? 'validUntil' : 'path'}`;
-    const template = rule.messages?.[check.problem as IntegrityProblem] ?? rule.message!;
+    const template = rule.messages?.[check.problem] ?? rule.message!;
     out.push({
       rule: rule.id,
       clause: clause.id,
@@ -363,6 +364,14 @@ export function show(value: unknown): string {
   if (value === undefined) return '';
   if (value === null) return 'none';
   if (Array.isArray(value)) return value.length === 0 ? 'none' : value.map(show).join(', ');
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  switch (typeof value) {
+    case 'string':
+      return value;
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return String(value);
+    default:
+      return JSON.stringify(value) ?? '';
+  }
 }

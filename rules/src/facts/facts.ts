@@ -1,6 +1,6 @@
 import type { Category, Target } from '../model.js';
 import type { HeldCertificate, Manifest, Person, Project, Site } from '../manifest/types.js';
-import { addYears, fullMonthsBetween, fullYearsBetween } from './dates.js';
+import { addYears, fullMonthsBetween, fullYearsBetween } from '../vocabulary/calendar.js';
 
 /**
  * What rule conditions see: the manifest's statements reduced to numbers and flags on the as-of

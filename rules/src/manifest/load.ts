@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { type Catalog, loadCatalog } from '../catalog/catalog.js';
-import { isValidDay } from '../facts/dates.js';
+import { isValidDay } from '../vocabulary/calendar.js';
 import { validateSource } from '../schema/validator.js';
 import type { Manifest } from './types.js';
 import { formatPath, type InputProblem, type JsonPath, MAX_INPUT_BYTES, oversizeProblem, YamlSource } from './yaml-source.js';

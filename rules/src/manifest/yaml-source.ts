@@ -1,4 +1,4 @@
-import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type ParsedNode, visit } from 'yaml';
+import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type ParsedNode, visit } from 'yaml';
 
 /** Zero-based position, as LSP counts (characters are UTF-16 code units). */
 export interface Position {

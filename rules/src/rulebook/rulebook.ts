@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseExpression } from 'feelin';
-import { type Catalog, type Clause, loadCatalog, normaliseClauseId } from '../catalog/catalog.js';
+import { type Catalog, type Clause, loadCatalog } from '../catalog/catalog.js';
+import { normaliseClauseId } from '../vocabulary/clause-ids.js';
 import { EDITION, type Category, type DrClass, type Level, type Text } from '../model.js';
 import { type InputProblem, type JsonPath, YamlSource } from '../manifest/yaml-source.js';
 import { packageRoot } from '../paths.js';
@@ -85,7 +86,7 @@ export function parseRuleFile(file: string, text: string, catalog: Catalog = loa
       })),
     };
     for (const key of ['actual', 'condition', 'review'] as const) {
-      if (rule[key]) problems.push(...checkFeel(source, rule[key]!, [...rulePath, key]));
+      if (rule[key]) problems.push(...checkFeel(source, rule[key], [...rulePath, key]));
     }
     rule.checks.forEach((check, ci) => {
       const checkPath: JsonPath = [...rulePath, 'checks', ci];
@@ -113,7 +114,7 @@ export function parseRuleFile(file: string, text: string, catalog: Catalog = loa
         });
       }
       for (const key of ['actual', 'condition', 'review'] as const) {
-        if (check[key]) problems.push(...checkFeel(source, check[key]!, [...checkPath, key]));
+        if (check[key]) problems.push(...checkFeel(source, check[key], [...checkPath, key]));
       }
     });
     return rule;

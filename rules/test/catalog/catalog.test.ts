@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseSpecText } from '../../src/catalog/spec-parser.js';
-import { CLAUSE_KINDS, clauseLabel, compareClauseIds, loadCatalog, normaliseClauseId } from '../../src/catalog/catalog.js';
+import { CLAUSE_KINDS, loadCatalog } from '../../src/catalog/catalog.js';
+import { clauseLabel, compareClauseIds, normaliseClauseId } from '../../src/vocabulary/clause-ids.js';
 import { packageRoot } from '../../src/paths.js';
 
 const squash = (s: string | undefined): string => (s ?? '').replace(/\s+/g, '');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { addYears, fullMonthsBetween, fullYearsBetween, isValidDay } from '../../src/facts/dates.js';
+import { addYears, fullMonthsBetween, fullYearsBetween, isValidDay } from '../../src/vocabulary/calendar.js';
 import { deriveFacts } from '../../src/facts/facts.js';
 import type { Manifest } from '../../src/manifest/types.js';
 

@@ -19,7 +19,7 @@ export interface CliResult {
 
 /** The repository's one evaluator, through `isccc check --format json`: what the editor must agree with. */
 export function checkManifest(manifest: string, args: string[] = []): CliResult {
-  const cli = path.join(repoRoot, 'rules', 'bin', 'isccc.js');
+  const cli = path.join(repoRoot, 'workers', 'cli', 'bin', 'isccc.js');
   const run = spawnSync(process.execPath, [cli, 'check', manifest, '--format', 'json', ...args], { encoding: 'utf8' });
   // Exit code 1 means "there are findings"; only 2 (bad input) is a failure here.
   if (run.status !== 0 && run.status !== 1) throw new Error(`isccc check ${manifest} exited ${run.status}: ${run.stderr}`);

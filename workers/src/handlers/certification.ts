@@ -1,8 +1,9 @@
 /** Handlers of the certification process, ISCCC-SV-001:2015 6.1 – 6.4 and 6.6. */
-import { clauseLabel } from '../clauses.js';
-import { BusinessRuleError, type HandlerResult, type TaskHandler, type Variables } from '../handler.js';
-import { assess, blocking, type AssessmentTarget } from '../rules-gateway.js';
-import { day, describeFinding, digest, Inputs, LEVEL_ZH, reasonFor } from './support.js';
+import { clauseLabel, dayOf } from '@isccc/rules/vocabulary';
+import { levelName } from '@isccc/rules/vocabulary';
+import { BusinessRuleError, handler, type TaskHandler, type Variables } from './contract.js';
+import { assess, blocking, type AssessmentTarget } from './rules-gateway.js';
+import { describeFinding, digest, Inputs } from './support.js';
 
 /** The two forms 6.2 names; `documents` must list both for an application to be complete. */
 export const APPLICATION_FORM = '信息安全服务资质认证申请书';
@@ -35,20 +36,18 @@ function workspaceOf(input: Inputs): string | undefined {
   return input.optionalString('manifestDir');
 }
 
-export const selfAssessment: TaskHandler = async (variables, ctx) => {
+export const selfAssessment = handler((variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   input.object<Party>('applicant');
   const target = targetOf(input, 'category', 'level');
   if (!input.has('manifest')) {
-    throw new BusinessRuleError('6.1', { zh: '未提交自评估所需的组织信息（manifest）', en: 'no manifest to self-assess' }, {
-      variables: { reason: reasonFor('6.1', { zh: '自评估未完成', en: 'self-assessment missing' }, ['manifest variable absent']) },
-    });
+    throw new BusinessRuleError('ISCCC_6_1', { zh: '未提交自评估所需的组织信息（manifest）', en: 'no manifest to self-assess' }, { details: ['manifest variable absent'] });
   }
-  const asOf = input.optionalString('asOf') ?? day(ctx.now);
+  const asOf = input.optionalString('asOf') ?? dayOf(ctx.now);
   const a = assess(input.raw('manifest'), target, asOf, workspaceOf(input));
   const meetsTarget = a.qualifyingLevel !== null && a.qualifyingLevel <= target.level;
   const selfAssessmentRecord = {
-    completedOn: day(ctx.now),
+    completedOn: dayOf(ctx.now),
     meetsTarget,
     passed: a.counts.pass,
     failed: a.counts.fail + a.counts['missing-evidence'],
@@ -60,15 +59,15 @@ export const selfAssessment: TaskHandler = async (variables, ctx) => {
       clause: '6.1',
       outcome: meetsTarget ? 'meets-target' : 'below-target',
       text: {
-        zh: `自评估完成：${LEVEL_ZH[target.level]}${meetsTarget ? '要求均满足' : '要求未全部满足'}（通过 ${a.counts.pass}，不符合 ${selfAssessmentRecord.failed}，待人工评审 ${a.counts['manual-review']}）`,
+        zh: `自评估完成：${levelName(target.level, 'zh')}${meetsTarget ? '要求均满足' : '要求未全部满足'}（通过 ${a.counts.pass}，不符合 ${selfAssessmentRecord.failed}，待人工评审 ${a.counts['manual-review']}）`,
         en: `self-assessment done: level ${target.level} ${meetsTarget ? 'met' : 'not met'} (${a.counts.pass} pass, ${selfAssessmentRecord.failed} fail/missing, ${a.counts['manual-review']} manual review)`,
       },
       findings: a.open,
     },
   };
-};
+});
 
-export const applicationSubmit: TaskHandler = async (variables, ctx) => {
+export const applicationSubmit = handler((variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const applicant = input.object<Party>('applicant');
   const target = targetOf(input, 'category', 'level');
@@ -79,10 +78,9 @@ export const applicationSubmit: TaskHandler = async (variables, ctx) => {
   const documents = input.optionalArray<string>('documents');
   for (const form of [APPLICATION_FORM, SELF_ASSESSMENT_FORM]) if (!documents.includes(form) && !missing.includes(form)) missing.push(form);
   if (missing.length > 0) {
-    const reason = reasonFor('6.2', { zh: '认证申请不完整', en: 'application incomplete' }, missing.map((m) => `missing: ${m}`));
-    throw new BusinessRuleError('6.2', { zh: `申请材料缺少：${missing.join('、')}`, en: `application lacks: ${missing.join(', ')}` }, { variables: { reason } });
+    throw new BusinessRuleError('ISCCC_6_2', { zh: `申请材料缺少：${missing.join('、')}`, en: `application lacks: ${missing.join(', ')}` }, { details: missing.map((m) => `missing: ${m}`) });
   }
-  const submittedOn = day(ctx.now);
+  const submittedOn = dayOf(ctx.now);
   const applicationId = `APP-${submittedOn.replace(/-/g, '')}-${digest(applicant.id ?? applicant.name, target.category, target.level, target.drClass ?? null, submittedOn)}`;
   return {
     variables: { applicationId, submittedOn },
@@ -90,21 +88,21 @@ export const applicationSubmit: TaskHandler = async (variables, ctx) => {
       clause: '6.2',
       outcome: 'submitted',
       text: {
-        zh: `提交认证申请 ${applicationId}：${target.category} ${LEVEL_ZH[target.level]}，材料 ${documents.length} 份`,
+        zh: `提交认证申请 ${applicationId}：${target.category} ${levelName(target.level, 'zh')}，材料 ${documents.length} 份`,
         en: `application ${applicationId} submitted: ${target.category} level ${target.level}, ${documents.length} documents`,
       },
     },
   };
-};
+});
 
-export const materialReview: TaskHandler = async (variables, ctx) => {
+export const materialReview = handler((variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   input.string('applicationId');
   const target = targetOf(input, 'category', 'level');
   const round = input.number('supplementRound', 0);
-  const a = assess(input.raw('manifest'), target, day(ctx.now), workspaceOf(input));
+  const a = assess(input.raw('manifest'), target, dayOf(ctx.now), workspaceOf(input));
   const missingEvidence = a.open.filter((f) => f.status === 'missing-evidence');
-  const reviewedOn = day(ctx.now);
+  const reviewedOn = dayOf(ctx.now);
 
   if (missingEvidence.length > 0 && round < MAX_SUPPLEMENT_ROUNDS) {
     const missingMaterials = missingEvidence.map(describeFinding);
@@ -124,9 +122,8 @@ export const materialReview: TaskHandler = async (variables, ctx) => {
 
   if (a.qualifyingLevel === null) {
     const details = blocking(a).map(describeFinding);
-    const reason = reasonFor('6.3', { zh: '申请材料评审未通过', en: 'document review failed' }, details);
-    throw new BusinessRuleError('6.3', { zh: `${target.category} 任何级别均不满足要求`, en: `no level of ${target.category} can be granted` }, {
-      variables: { reason },
+    throw new BusinessRuleError('ISCCC_6_3', { zh: `${target.category} 任何级别均不满足要求`, en: `no level of ${target.category} can be granted` }, {
+      details,
       findings: blocking(a),
     });
   }
@@ -145,22 +142,22 @@ export const materialReview: TaskHandler = async (variables, ctx) => {
       clause: '6.3',
       outcome: grantedLevel === target.level ? 'accepted' : 'accepted-lower-level',
       text: {
-        zh: `申请材料评审通过：确定 ${target.category} ${LEVEL_ZH[grantedLevel]}${grantedLevel !== target.level ? `（申请${LEVEL_ZH[target.level]}）` : ''}`,
+        zh: `申请材料评审通过：确定 ${target.category} ${levelName(grantedLevel, 'zh')}${grantedLevel !== target.level ? `（申请${levelName(target.level, 'zh')}）` : ''}`,
         en: `document review accepted: ${target.category} level ${grantedLevel}${grantedLevel !== target.level ? ` (applied for level ${target.level})` : ''}`,
       },
       findings: a.open,
     },
   };
-};
+});
 
-export const requestSupplement: TaskHandler = async (variables, ctx) => {
+export const requestSupplement = handler((variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const applicationId = input.string('applicationId');
   input.object<Party>('applicant');
   const missing = input.array<string>('missingMaterials');
   const supplementRound = input.number('supplementRound', 0) + 1;
   return {
-    variables: { supplementRound, supplementRequestedOn: day(ctx.now) },
+    variables: { supplementRound, supplementRequestedOn: dayOf(ctx.now) },
     decision: {
       clause: '6.3',
       outcome: 'supplement-requested',
@@ -170,35 +167,34 @@ export const requestSupplement: TaskHandler = async (variables, ctx) => {
       },
     },
   };
-};
+});
 
-export const contractSign: TaskHandler = async (variables, ctx) => {
+export const contractSign = handler((variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const applicationId = input.string('applicationId');
   const level = input.level('grantedLevel');
   const category = input.string('grantedCategory');
   const contractId = `CTR-${applicationId.replace(/^APP-/, '')}`;
   return {
-    variables: { contractId, contractSignedOn: day(ctx.now) },
+    variables: { contractId, contractSignedOn: dayOf(ctx.now) },
     decision: {
       clause: '6.3',
       outcome: 'contract-signed',
-      text: { zh: `签订认证合同 ${contractId}（${category} ${LEVEL_ZH[level]}）`, en: `certification contract ${contractId} signed (${category} level ${level})` },
+      text: { zh: `签订认证合同 ${contractId}（${category} ${levelName(level, 'zh')}）`, en: `certification contract ${contractId} signed (${category} level ${level})` },
     },
   };
-};
+});
 
-export const onsiteReview: TaskHandler = async (variables, ctx) => {
+export const onsiteReview = handler((variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   input.string('applicationId');
   const target = targetOf(input, 'grantedCategory', 'grantedLevel');
   const team = input.optionalArray<string>('reviewTeam');
-  const a = assess(input.raw('manifest'), target, day(ctx.now), workspaceOf(input));
+  const a = assess(input.raw('manifest'), target, dayOf(ctx.now), workspaceOf(input));
   const failing = blocking(a);
   if (failing.length > 0) {
-    const reason = reasonFor('6.4', { zh: '现场评审未通过', en: 'on-site review not passed' }, failing.map(describeFinding));
-    throw new BusinessRuleError('6.4', { zh: `现场核实 ${failing.length} 项不符合`, en: `${failing.length} requirements not met on site` }, {
-      variables: { reason },
+    throw new BusinessRuleError('ISCCC_6_4', { zh: `现场核实 ${failing.length} 项不符合`, en: `${failing.length} requirements not met on site` }, {
+      details: failing.map(describeFinding),
       findings: failing,
     });
   }
@@ -206,7 +202,7 @@ export const onsiteReview: TaskHandler = async (variables, ctx) => {
   // 6.4 "必要时": the team asks for a witness at level 1 when a client project is put forward or something is left to judgement.
   const witnessNeeded = target.level === 1 && (input.has('witnessProject') || observations.length > 0);
   return {
-    variables: { onsiteReview: { reviewedOn: day(ctx.now), team, details: observations }, witnessNeeded },
+    variables: { onsiteReview: { reviewedOn: dayOf(ctx.now), team, details: observations }, witnessNeeded },
     decision: {
       clause: '6.4',
       outcome: 'reviewed',
@@ -217,7 +213,7 @@ export const onsiteReview: TaskHandler = async (variables, ctx) => {
       findings: a.open,
     },
   };
-};
+});
 
 interface Project {
   id: string;
@@ -228,7 +224,7 @@ interface Project {
   start?: string;
 }
 
-export const clientWitness: TaskHandler = async (variables, ctx) => {
+export const clientWitness = handler((variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   input.string('applicationId');
   input.level('grantedLevel');
@@ -237,11 +233,10 @@ export const clientWitness: TaskHandler = async (variables, ctx) => {
   const chosen = input.optionalObject<{ client: string; project: string }>('witnessProject');
   const projects = (manifest?.projects ?? []).filter((p) => !category || p.category === category);
   const project = chosen ? projects.find((p) => p.id === chosen.project || p.client === chosen.client) : projects[projects.length - 1];
-  const witnessedOn = day(ctx.now);
+  const witnessedOn = dayOf(ctx.now);
   if (!project || (project.status !== 'completed' && project.status !== 'ongoing')) {
     const what = chosen ? `${chosen.client} / ${chosen.project}` : `a ${category ?? ''} project`;
-    const reason = reasonFor('6.4', { zh: '项目实施现场见证未通过', en: 'client-project witness not passed' }, [`no witnessable project: ${what}`]);
-    throw new BusinessRuleError('6.4', { zh: `无可见证的客户项目（${what}）`, en: `no client project to witness (${what})` }, { variables: { reason } });
+    throw new BusinessRuleError('ISCCC_6_4', { zh: `无可见证的客户项目（${what}）`, en: `no client project to witness (${what})` }, { details: [`no witnessable project: ${what}`] });
   }
   const witness = { witnessedOn, client: project.client, project: project.id, passed: true, details: [`${project.id} (${project.status})`] };
   return {
@@ -252,20 +247,19 @@ export const clientWitness: TaskHandler = async (variables, ctx) => {
       text: { zh: `项目实施现场见证：${project.client} ${project.id} 通过`, en: `client-project witness at ${project.client}, ${project.id}: passed` },
     },
   };
-};
+});
 
-export const onsiteReport: TaskHandler = async (variables, ctx) => {
+export const onsiteReport = handler((variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const applicationId = input.string('applicationId');
   const review = input.object<{ details?: string[] }>('onsiteReview');
   const witness = input.optionalObject<{ passed: boolean; details?: string[] }>('witness');
   if (witness && !witness.passed) {
-    const reason = reasonFor('6.4', { zh: '项目实施现场见证未通过', en: 'client-project witness not passed' }, witness.details ?? []);
-    throw new BusinessRuleError('6.4', { zh: '见证未通过，报告建议不予认证', en: 'witness failed; the report cannot recommend certification' }, { variables: { reason } });
+    throw new BusinessRuleError('ISCCC_6_4', { zh: '见证未通过，报告建议不予认证', en: 'witness failed; the report cannot recommend certification' }, { details: witness.details ?? [] });
   }
   const observations = [...(review.details ?? [])];
   const id = `OSR-${applicationId.replace(/^APP-/, '')}`;
-  const report = { id, issuedOn: day(ctx.now), recommendation: 'grant', majorNonconformities: 0, observations };
+  const report = { id, issuedOn: dayOf(ctx.now), recommendation: 'grant', majorNonconformities: 0, observations };
   return {
     variables: { onsiteReport: report, lastObservations: observations },
     decision: {
@@ -274,7 +268,7 @@ export const onsiteReport: TaskHandler = async (variables, ctx) => {
       text: { zh: `出具现场评审报告 ${id}：建议颁证，观察项 ${observations.length}`, en: `on-site review report ${id}: recommends certification, ${observations.length} observations` },
     },
   };
-};
+});
 
 /**
  * The certificate number is a function of the application (category, level, year of submission and the
@@ -285,7 +279,7 @@ export function certificateNumberFor(applicationId: string, category: string, le
   return `ISCCC-ISV-${code}${level}-${submittedOn.slice(0, 4)}-${digest(applicationId, category, level)}`;
 }
 
-export const certificateIssue: TaskHandler = async (variables, ctx) => {
+export const certificateIssue = handler((variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const applicationId = input.string('applicationId');
   const applicant = input.object<Party>('applicant');
@@ -296,22 +290,22 @@ export const certificateIssue: TaskHandler = async (variables, ctx) => {
   const submittedOn = input.optionalString('submittedOn') ?? applicationId.slice(4, 8);
   const certificateNumber = certificateNumberFor(applicationId, category, level, submittedOn);
   return {
-    variables: { certificateNumber, issuedOn: day(ctx.now), certificateStatus: 'valid' },
+    variables: { certificateNumber, issuedOn: dayOf(ctx.now), certificateStatus: 'valid' },
     decision: {
       clause: '6.6',
       outcome: 'issued',
       text: {
-        zh: `向 ${applicant.name} 颁发证书 ${certificateNumber}（${category} ${LEVEL_ZH[level]}）`,
+        zh: `向 ${applicant.name} 颁发证书 ${certificateNumber}（${category} ${levelName(level, 'zh')}）`,
         en: `certificate ${certificateNumber} issued to ${applicant.name} (${category} level ${level})`,
       },
     },
   };
-};
+});
 
 const NOTICE_CLAUSE: Record<string, string> = { valid: '6.6', revoked: '6.8.3', cancelled: '6.8.4', suspended: '6.8.2' };
 const STATUS_ZH: Record<string, string> = { valid: '颁发', revoked: '撤销', cancelled: '注销', suspended: '暂停' };
 
-export const publicNotice: TaskHandler = async (variables, ctx) => {
+export const publicNotice = handler((variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const certificateNumber = input.string('certificateNumber');
   const status = input.string('certificateStatus');
@@ -321,14 +315,14 @@ export const publicNotice: TaskHandler = async (variables, ctx) => {
   const noticeId = `NOTICE-${certificateNumber}-${status}`;
   const why = status === 'revoked' && reason?.clause ? ` (${clauseLabel(reason.clause)})` : '';
   return {
-    variables: { noticeId, noticePublishedOn: day(ctx.now) },
+    variables: { noticeId, noticePublishedOn: dayOf(ctx.now) },
     decision: {
       clause,
       outcome: 'notice-published',
       text: { zh: `公示：证书 ${certificateNumber} ${STATUS_ZH[status]}${why}`, en: `public notice: certificate ${certificateNumber} ${status}${why}` },
     },
   };
-};
+});
 
 /** The lifecycle is started by a message, so an issued certificate gets exactly one lifecycle instance. */
 export const LIFECYCLE_START_MESSAGE = 'isccc.certificate-issued';
@@ -363,17 +357,17 @@ export const lifecycleStart: TaskHandler = async (variables, ctx) => {
   };
 };
 
-export const rejectionNotify: TaskHandler = async (variables, ctx): Promise<HandlerResult> => {
+export const rejectionNotify = handler((variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const applicant = input.object<Party>('applicant');
   const reason = input.object<{ clause: string; message: string }>('reason');
   return {
-    variables: { refusedOn: day(ctx.now) },
+    variables: { refusedOn: dayOf(ctx.now) },
     decision: {
       clause: reason.clause,
       outcome: 'refused',
       text: { zh: `通知 ${applicant.name} 不予认证：${reason.message}`, en: `${applicant.name} notified of refusal: ${reason.message}` },
     },
   };
-};
+});
 

@@ -1,7 +1,8 @@
 /** Certificate change, 6.8.5: administrative changes by written review, anything else verified on site and decided by the committee. */
-import type { TaskHandler } from '../handler.js';
-import { assess, blocking } from '../rules-gateway.js';
-import { day, describeFinding, Inputs, LEVEL_ZH, reasonFor } from './support.js';
+import { dayOf, levelName } from '@isccc/rules/vocabulary';
+import { handler } from './contract.js';
+import { assess, blocking } from './rules-gateway.js';
+import { describeFinding, Inputs, reasonFor } from './support.js';
 
 /** The only changes 6.8.5 lets through on paper: address, capital, legal representative. */
 export const ADMINISTRATIVE_CHANGES = ['address', 'capital', 'legal-representative'] as const;
@@ -14,7 +15,7 @@ interface Change {
   manifest?: object;
 }
 
-export const changeClassify: TaskHandler = async (variables, ctx) => {
+export const changeClassify = handler((variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const certificateNumber = input.string('certificateNumber');
   const change = input.object<Change>('change');
@@ -33,15 +34,15 @@ export const changeClassify: TaskHandler = async (variables, ctx) => {
       },
     },
   };
-};
+});
 
-export const changeWrittenReview: TaskHandler = async (variables, ctx) => {
+export const changeWrittenReview = handler((variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const certificateNumber = input.string('certificateNumber');
   const change = input.object<Change>('change');
   const documents = change.documents ?? [];
   const changeApproved = documents.length > 0;
-  const reviewedOn = day(ctx.now);
+  const reviewedOn = dayOf(ctx.now);
   const details = changeApproved ? documents : ['no supporting documents submitted with the change application'];
   return {
     variables: {
@@ -58,9 +59,9 @@ export const changeWrittenReview: TaskHandler = async (variables, ctx) => {
       },
     },
   };
-};
+});
 
-export const changeOnsiteVerify: TaskHandler = async (variables, ctx) => {
+export const changeOnsiteVerify = handler((variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const certificateNumber = input.string('certificateNumber');
   const change = input.object<Change>('change');
@@ -69,39 +70,39 @@ export const changeOnsiteVerify: TaskHandler = async (variables, ctx) => {
   const drClass = input.drClass();
   const manifest = (change.manifest ?? input.optionalObject<{ application?: { asOf?: string } }>('manifest')) as { application?: { asOf?: string } } | undefined;
   if (!manifest) throw new Error(`${ctx.type}: no manifest to verify the change against`);
-  const a = assess(manifest, { category, level, ...(drClass && { drClass }) }, manifest.application?.asOf ?? day(ctx.now), input.optionalString('manifestDir'));
+  const a = assess(manifest, { category, level, ...(drClass && { drClass }) }, manifest.application?.asOf ?? dayOf(ctx.now), input.optionalString('manifestDir'));
   const observations = blocking(a).map(describeFinding);
   // After a major change the organisation may support only a lower level; the committee decides on that one.
   const supported = a.qualifyingLevel === null ? level : (Math.max(level, a.qualifyingLevel) as 1 | 2 | 3);
   return {
-    variables: { changeVerification: { verifiedOn: day(ctx.now), details: a.open.map(describeFinding), observations: a.qualifyingLevel === null ? observations : [] }, grantedLevel: supported },
+    variables: { changeVerification: { verifiedOn: dayOf(ctx.now), details: a.open.map(describeFinding), observations: a.qualifyingLevel === null ? observations : [] }, grantedLevel: supported },
     decision: {
       clause: '6.8.5',
       outcome: a.qualifyingLevel === null ? 'requirements-not-met' : 'verified',
       text: {
-        zh: `变更现场验证（证书 ${certificateNumber}）：${a.qualifyingLevel === null ? `${observations.length} 项不符合` : `仍满足${LEVEL_ZH[supported]}`}`,
+        zh: `变更现场验证（证书 ${certificateNumber}）：${a.qualifyingLevel === null ? `${observations.length} 项不符合` : `仍满足${levelName(supported, 'zh')}`}`,
         en: `on-site verification of change (${certificateNumber}): ${a.qualifyingLevel === null ? `${observations.length} requirements not met` : `level ${supported} still supported`}`,
       },
       findings: a.open,
     },
   };
-};
+});
 
-export const certificateReissue: TaskHandler = async (variables, ctx) => {
+export const certificateReissue = handler((variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const certificateNumber = input.string('certificateNumber');
   const change = input.object<Change>('change');
   const level = input.level('grantedLevel');
   const certificateVersion = input.number('certificateVersion', 1) + 1;
   return {
-    variables: { certificateVersion, reissuedOn: day(ctx.now) },
+    variables: { certificateVersion, reissuedOn: dayOf(ctx.now) },
     decision: {
       clause: '6.8.5',
       outcome: 'reissued',
       text: {
-        zh: `更换证书 ${certificateNumber}（第 ${certificateVersion} 版，${LEVEL_ZH[level]}，变更：${(change.kinds ?? []).join('、')}），收回原证书`,
+        zh: `更换证书 ${certificateNumber}（第 ${certificateVersion} 版，${levelName(level, 'zh')}，变更：${(change.kinds ?? []).join('、')}），收回原证书`,
         en: `certificate ${certificateNumber} reissued (version ${certificateVersion}, level ${level}, change: ${(change.kinds ?? []).join(', ')}); the old one is recalled`,
       },
     },
   };
-};
+});

@@ -1,5 +1,5 @@
 /** The decision committee of 6.5: composition, each member's vote, the majority. */
-import { BusinessRuleError, type TaskHandler } from '../handler.js';
+import { BusinessRuleError, handler } from './contract.js';
 import { Inputs, reasonFor } from './support.js';
 
 interface Member {
@@ -13,7 +13,7 @@ interface Vote {
   reason?: string;
 }
 
-export const committeeValidate: TaskHandler = async (variables, ctx) => {
+export const committeeValidate = handler((variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const committee = input.array<Member>('committee');
   const ids = committee.map((m) => m?.id);
@@ -23,11 +23,10 @@ export const committeeValidate: TaskHandler = async (variables, ctx) => {
   if (distinct.size < 3) problems.push(`${distinct.size} member(s), at least 3 required`);
   if (distinct.size % 2 === 0) problems.push(`${distinct.size} member(s) is an even number`);
   if (problems.length > 0) {
-    const reason = reasonFor('6.5', { zh: '认证决定委员会组成不符合要求', en: 'decision committee composition invalid' }, problems);
     throw new BusinessRuleError(
-      '6.5',
+      'ISCCC_6_5',
       { zh: `认证决定委员会须为3名以上（含3名）奇数人员，现为 ${committee.length} 名`, en: `the decision committee must be an odd number of at least 3 members, got ${committee.length}` },
-      { variables: { reason } },
+      { details: problems },
     );
   }
   return {
@@ -38,14 +37,14 @@ export const committeeValidate: TaskHandler = async (variables, ctx) => {
       text: { zh: `认证决定委员会 ${committee.length} 名（奇数，≥3）`, en: `decision committee of ${committee.length} (odd, at least 3)` },
     },
   };
-};
+});
 
 /**
  * A member's vote. Votes cast ahead (variable `ballots`, member id → grant | refuse) are recorded as cast;
  * otherwise the member follows the record before the committee: the on-site report's recommendation, or
  * for a change the on-site verification (refuse when it left observations).
  */
-export const committeeVote: TaskHandler = async (variables, ctx) => {
+export const committeeVote = handler((variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const member = input.object<Member>('member');
   const ballots = input.optionalObject<Record<string, string>>('ballots') ?? {};
@@ -76,9 +75,9 @@ export const committeeVote: TaskHandler = async (variables, ctx) => {
       },
     },
   };
-};
+});
 
-export const committeeTally: TaskHandler = async (variables, ctx) => {
+export const committeeTally = handler((variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const committee = input.array<Member>('committee');
   const votes = input.array<Vote | null>('votes');
@@ -108,4 +107,4 @@ export const committeeTally: TaskHandler = async (variables, ctx) => {
       },
     },
   };
-};
+});

@@ -1,16 +1,10 @@
 /** Handlers of the certificate lifecycle: surveillance (6.7) and certificate management (6.8.1 – 6.8.4). */
 import type { SurveillanceRecord, SurveillanceTrigger } from '@isccc/bpmn';
-import { clauseLabel } from '../clauses.js';
-import { BusinessRuleError, type TaskHandler, type Text } from '../handler.js';
-import { addDuration, parseDate } from '../embedded/iso-time.js';
-import { assess, blocking } from '../rules-gateway.js';
-import { day, describeFinding, Inputs, midnight, reasonFor, type Reason } from './support.js';
+import { addDuration, clauseLabel, dayOf, DURATIONS, parseDate, type Reason } from '@isccc/rules/vocabulary';
+import { BusinessRuleError, handler } from './contract.js';
+import { assess, blocking } from './rules-gateway.js';
+import { describeFinding, Inputs, midnight } from './support.js';
 
-/** 6.7.1: no more than 12 months between surveillance reviews; the annual one starts a month ahead. */
-export const SURVEILLANCE_INTERVAL = 'P12M';
-export const SURVEILLANCE_LEAD = 'P1M';
-/** 6.8.2: "证书暂停时间一般为三个月". */
-export const SUSPENSION_PERIOD = 'P3M';
 
 interface InformationReport {
   kind: 'organisation-change' | 'incident' | 'complaint' | 'other' | 'misuse';
@@ -22,26 +16,26 @@ interface InformationReport {
   serious?: boolean;
 }
 
-export const surveillanceSchedule: TaskHandler = async (variables, ctx) => {
+export const surveillanceSchedule = handler((variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const issuedOn = input.string('issuedOn');
   const base = input.optionalString('lastSurveillanceOn') ?? issuedOn;
-  const deadline = addDuration(parseDate(base), SURVEILLANCE_INTERVAL);
-  const start = addDuration(deadline, SURVEILLANCE_LEAD, -1);
-  const surveillanceStartOn = midnight(day(start));
-  const surveillanceDeadline = midnight(day(deadline));
+  const deadline = addDuration(parseDate(base), DURATIONS.surveillanceInterval);
+  const start = addDuration(deadline, DURATIONS.surveillanceLeadTime, -1);
+  const surveillanceStartOn = midnight(dayOf(start));
+  const surveillanceDeadline = midnight(dayOf(deadline));
   return {
     variables: { surveillanceStartOn, surveillanceDeadline },
     decision: {
       clause: '6.7.1',
       outcome: 'scheduled',
       text: {
-        zh: `下次监督评审：${day(start)} 开始，最迟 ${day(deadline)}（距上次 ${base} 不超过12个月）`,
-        en: `next surveillance review from ${day(start)}, due by ${day(deadline)} (≤ 12 months after ${base})`,
+        zh: `下次监督评审：${dayOf(start)} 开始，最迟 ${dayOf(deadline)}（距上次 ${base} 不超过12个月）`,
+        en: `next surveillance review from ${dayOf(start)}, due by ${dayOf(deadline)} (≤ 12 months after ${base})`,
       },
     },
   };
-};
+});
 
 const TRIGGER_CLAUSE: Record<string, string> = {
   'major-change': '6.7.4.a',
@@ -50,9 +44,9 @@ const TRIGGER_CLAUSE: Record<string, string> = {
   information: '6.7.4.c',
 };
 
-export const informationAssess: TaskHandler = async (variables, ctx) => {
+export const informationAssess = handler((variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
-  const certificateNumber = input.string('certificateNumber');
+  input.string('certificateNumber'); // required by the contract: an assessment always concerns one certificate
   const trigger = input.string('surveillanceTrigger');
   const report = input.optionalObject<InformationReport>('report');
   // 6.7.1 paragraph 2 names major change, incident and complaint as grounds for more on-site surveillance.
@@ -68,14 +62,14 @@ export const informationAssess: TaskHandler = async (variables, ctx) => {
       },
     },
   };
-};
+});
 
 /**
  * 6.7.2: the initial review content again (the manifest, re-assessed for the certified level as of the date
  * it speaks for — the holder keeps it current), plus verification of the previous observations, changes,
  * complaint handling and use of the certificate, taken from the report that triggered an extra review.
  */
-export const surveillanceReview: TaskHandler = async (variables, ctx) => {
+export const surveillanceReview = handler((variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   input.string('certificateNumber');
   const category = input.string('grantedCategory');
@@ -87,13 +81,13 @@ export const surveillanceReview: TaskHandler = async (variables, ctx) => {
   const drClass = input.drClass();
 
   const findings = manifest
-    ? assess(manifest, { category, level, ...(drClass && { drClass }) }, manifest.application?.asOf ?? day(ctx.now), input.optionalString('manifestDir'))
+    ? assess(manifest, { category, level, ...(drClass && { drClass }) }, manifest.application?.asOf ?? dayOf(ctx.now), input.optionalString('manifestDir'))
     : undefined;
   const nonconformities = findings ? blocking(findings) : [];
   const observations = findings ? findings.open.filter((f) => f.status === 'manual-review').map(describeFinding) : [];
   const misuse = trigger === 'misuse' || report?.kind === 'misuse';
   const record: SurveillanceRecord = {
-    reviewedOn: day(ctx.now),
+    reviewedOn: dayOf(ctx.now),
     trigger: trigger as SurveillanceTrigger,
     correctiveActionsVerified: true,
     changesReviewed: true,
@@ -115,30 +109,25 @@ export const surveillanceReview: TaskHandler = async (variables, ctx) => {
       findings: findings?.open ?? [],
     },
   };
-};
+});
 
-function ground(clause: string, text: Text, details: string[]): BusinessRuleError {
-  return new BusinessRuleError(clause, text, { variables: { reason: reasonFor(clause, text, details) } });
-}
 
 /** 6.7.3: maintain, or suspend (6.8.2 b, c) or revoke (6.8.3 b, c), most severe ground first. */
-export const surveillanceConclude: TaskHandler = async (variables, ctx) => {
+export const surveillanceConclude = handler((variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const certificateNumber = input.string('certificateNumber');
   const s = input.object<SurveillanceRecord>('surveillance');
   if (s.certificateUse === 'misuse-adverse-impact') {
-    throw ground('6.8.3.b', { zh: '违规使用认证证书，造成不良影响', en: 'certificate misused with adverse impact' }, [`surveillance ${s.reviewedOn}`]);
+    throw new BusinessRuleError('ISCCC_6_8_3_B', undefined, { details: [`surveillance ${s.reviewedOn}`] });
   }
   if (s.seriousIncidentVerified) {
-    throw ground('6.8.3.c', { zh: '严重责任事故或经核实的投诉影响继续有效提供服务', en: 'serious accident or verified complaint affecting continued service' }, [
-      `surveillance ${s.reviewedOn} (${s.trigger})`,
-    ]);
+    throw new BusinessRuleError('ISCCC_6_8_3_C', undefined, { details: [`surveillance ${s.reviewedOn} (${s.trigger})`] });
   }
   if (s.majorNonconformities > 0) {
-    throw ground('6.8.2.c', { zh: '监督评审有严重不符合项', en: 'major nonconformity at surveillance' }, [`${s.majorNonconformities} major nonconformities on ${s.reviewedOn}`]);
+    throw new BusinessRuleError('ISCCC_6_8_2_C', undefined, { details: [`${s.majorNonconformities} major nonconformities on ${s.reviewedOn}`] });
   }
   if (s.certificateUse === 'misuse-no-adverse-impact') {
-    throw ground('6.8.2.b', { zh: '违规使用认证证书，且未造成不良影响', en: 'certificate misused, no adverse impact' }, [`surveillance ${s.reviewedOn}`]);
+    throw new BusinessRuleError('ISCCC_6_8_2_B', undefined, { details: [`surveillance ${s.reviewedOn}`] });
   }
   return {
     variables: { certificateStatus: 'valid' },
@@ -148,14 +137,14 @@ export const surveillanceConclude: TaskHandler = async (variables, ctx) => {
       text: { zh: `监督评审通过，维持证书 ${certificateNumber} 有效`, en: `surveillance passed: certificate ${certificateNumber} maintained` },
     },
   };
-};
+});
 
-export const certificateSuspend: TaskHandler = async (variables, ctx) => {
+export const certificateSuspend = handler((variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const certificateNumber = input.string('certificateNumber');
   const reason = input.object<Reason>('reason');
-  const suspendedOn = day(ctx.now);
-  const suspendedUntil = day(addDuration(ctx.now, SUSPENSION_PERIOD));
+  const suspendedOn = dayOf(ctx.now);
+  const suspendedUntil = dayOf(addDuration(ctx.now, DURATIONS.suspensionPeriod));
   return {
     variables: { certificateStatus: 'suspended', suspendedOn, suspendedUntil },
     decision: {
@@ -167,17 +156,17 @@ export const certificateSuspend: TaskHandler = async (variables, ctx) => {
       },
     },
   };
-};
+});
 
-export const restorationReview: TaskHandler = async (variables, ctx) => {
+export const restorationReview = handler((variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
-  const certificateNumber = input.string('certificateNumber');
+  input.string('certificateNumber'); // required by the contract: a restoration always concerns one certificate
   const reason = input.object<Reason>('reason');
   const restoration = input.optionalObject<{ requestedOn?: string; rectification?: string[] }>('restoration');
   const rectification = restoration?.rectification ?? [];
   // Restoration needs the rectification to be shown; a suspension for an unrectified ground cannot be lifted on request alone.
   const restorationApproved = rectification.length > 0;
-  const reviewedOn = day(ctx.now);
+  const reviewedOn = dayOf(ctx.now);
   return {
     variables: {
       restorationApproved,
@@ -193,27 +182,27 @@ export const restorationReview: TaskHandler = async (variables, ctx) => {
       },
     },
   };
-};
+});
 
-export const certificateRestore: TaskHandler = async (variables, ctx) => {
+export const certificateRestore = handler((variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const certificateNumber = input.string('certificateNumber');
   return {
-    variables: { certificateStatus: 'valid', restoredOn: day(ctx.now) },
+    variables: { certificateStatus: 'valid', restoredOn: dayOf(ctx.now) },
     decision: {
       clause: '6.8.2',
       outcome: 'restored',
       text: { zh: `恢复证书 ${certificateNumber}`, en: `certificate ${certificateNumber} restored` },
     },
   };
-};
+});
 
-export const certificateRevoke: TaskHandler = async (variables, ctx) => {
+export const certificateRevoke = handler((variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const certificateNumber = input.string('certificateNumber');
   const reason = input.object<Reason>('reason');
   return {
-    variables: { certificateStatus: 'revoked', revokedOn: day(ctx.now) },
+    variables: { certificateStatus: 'revoked', revokedOn: dayOf(ctx.now) },
     decision: {
       clause: reason.clause,
       outcome: 'revoked',
@@ -223,14 +212,14 @@ export const certificateRevoke: TaskHandler = async (variables, ctx) => {
       },
     },
   };
-};
+});
 
-export const certificateCancel: TaskHandler = async (variables, ctx) => {
+export const certificateCancel = handler((variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const certificateNumber = input.string('certificateNumber');
   const cancellation = input.optionalObject<{ requestedOn?: string; statement?: string }>('cancellation');
   return {
-    variables: { certificateStatus: 'cancelled', cancelledOn: day(ctx.now) },
+    variables: { certificateStatus: 'cancelled', cancelledOn: dayOf(ctx.now) },
     decision: {
       clause: '6.8.4',
       outcome: 'cancelled',
@@ -240,20 +229,20 @@ export const certificateCancel: TaskHandler = async (variables, ctx) => {
       },
     },
   };
-};
+});
 
-export const certificateReturn: TaskHandler = async (variables, ctx) => {
+export const certificateReturn = handler((variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const certificateNumber = input.string('certificateNumber');
   const status = input.string('certificateStatus');
   const clause = status === 'revoked' ? '6.8.3' : status === 'cancelled' ? '6.8.4' : undefined;
   if (!clause) throw new Error(`${ctx.type}: a certificate is returned only once revoked or cancelled, status is "${status}"`);
   return {
-    variables: { certificateReturnedOn: day(ctx.now) },
+    variables: { certificateReturnedOn: dayOf(ctx.now) },
     decision: {
       clause,
       outcome: 'returned',
       text: { zh: `证书 ${certificateNumber} 已交回`, en: `certificate ${certificateNumber} returned` },
     },
   };
-};
+});

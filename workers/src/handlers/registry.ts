@@ -1,5 +1,5 @@
 /** Task type → handler: the single table every engine adapter binds jobs through. */
-import type { TaskHandler } from '../handler.js';
+import type { TaskHandler } from './contract.js';
 import * as certification from './certification.js';
 import * as change from './change.js';
 import * as committee from './committee.js';

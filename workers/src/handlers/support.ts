@@ -1,8 +1,7 @@
 /** What every handler needs: reading its variables, dates on the engine clock, reasons that name a clause. */
 import { createHash } from 'node:crypto';
-import { clauseLabel, errorCodeOf } from '../clauses.js';
-import type { FindingBrief, Text, Variables } from '../handler.js';
-import type { Level } from '../rules-gateway.js';
+import { clauseLabel, type DrClass, errorCodeOf, type Level, type Reason, type Text } from '@isccc/rules/vocabulary';
+import type { FindingBrief, Variables } from './contract.js';
 
 /** A required job variable is absent or malformed: the job fails (retries, then an incident), it is no BPMN error. */
 export class JobInputError extends Error {
@@ -70,30 +69,19 @@ export class Inputs {
     return value;
   }
 
-  drClass(): 'A' | 'B' | undefined {
+  drClass(): DrClass | undefined {
     const value = this.variables.drClass;
     return value === 'A' || value === 'B' ? value : undefined;
   }
 }
 
-/** `YYYY-MM-DD` of an instant, in UTC (the contract's date format). */
-export function day(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
 
 /** The contract's timer format: ISO date-time with offset. */
 export function midnight(dateText: string): string {
   return `${dateText.slice(0, 10)}T00:00:00Z`;
 }
 
-/** `Reason` of the contract: code and clause id, a message that starts with the clause label, details. */
-export interface Reason {
-  code: string;
-  clause: string;
-  message: string;
-  details: string[];
-}
-
+/** A reason for a refusal that is no BPMN error (a committee majority against, a change lacking documents). */
 export function reasonFor(clause: string, text: Text, details: string[] = []): Reason {
   return { code: errorCodeOf(clause), clause, message: `${clauseLabel(clause)} ${text.zh} — ${text.en}`, details };
 }
@@ -106,5 +94,3 @@ export function digest(...parts: unknown[]): string {
 export function describeFinding(f: FindingBrief): string {
   return `${clauseLabel(f.clause)} [${f.status}] ${f.message.en}`;
 }
-
-export const LEVEL_ZH: Record<Level, string> = { 1: '一级', 2: '二级', 3: '三级' };

@@ -1,0 +1,146 @@
+/** How `isccc check` prints an evaluation: a text table grouped by clause, JSON, SARIF 2.1.0 and JUnit XML. */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type Catalog, compareClauseIds, describeTarget, type Evaluation, type Finding, type InputProblem, type Lang, type Status } from '@isccc/rules';
+
+export type Format = 'text' | 'json' | 'sarif' | 'junit';
+export const FORMATS: Format[] = ['text', 'json', 'sarif', 'junit'];
+
+const MARK: Record<Status, string> = { pass: '✓', fail: '✗', 'missing-evidence': '✗', 'manual-review': '?', 'not-applicable': '-' };
+const STATUS_ZH: Record<Status, string> = { pass: '符合', fail: '不符合', 'missing-evidence': '缺少证据', 'manual-review': '待评审组判定', 'not-applicable': '不适用' };
+
+export function location(file: string, finding: { range?: { start: { line: number; character: number } } }): string {
+  const start = finding.range?.start;
+  return start ? `${file}:${start.line + 1}:${start.character + 1}` : file;
+}
+
+export function formatProblems(problems: InputProblem[], lang: Lang = 'en'): string {
+  return problems
+    .map((p) => {
+      const text = lang === 'zh' ? p.zh : p.message;
+      const field = p.field && !text.includes(p.field) ? (lang === 'zh' ? `（字段 ${p.field}）` : ` (field ${p.field})`) : '';
+      return `${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: error [${p.code}]${p.clause ? ` clause ${p.clause}:` : ''} ${text}${field}`;
+    })
+    .join('\n');
+}
+
+/** Findings grouped under their parent clause heading, in document order. */
+export function formatText(evaluation: Evaluation, file: string, catalog: Catalog, lang: Lang): string {
+  const lines: string[] = [];
+  const rel = path.relative(process.cwd(), file) || file;
+  const head = lang === 'zh' ? `${rel} — ${describeTarget(evaluation.target, 'zh')}，基准日 ${evaluation.asOf}` : `${rel} — ${describeTarget(evaluation.target)}, as of ${evaluation.asOf}`;
+  lines.push(head, '');
+  const groups = new Map<string, Finding[]>();
+  for (const f of evaluation.findings) {
+    const parent = catalog.get(f.clause)?.parent ?? f.clause;
+    const key = /\.[a-z]$/.test(f.clause) ? parent : f.clause;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  const order = [...groups.keys()].sort(compareClauseIds);
+  const width = Math.max(8, ...evaluation.findings.map((f) => f.clauseLabel.length));
+  for (const key of order) {
+    const clause = catalog.get(key);
+    const title = clause?.title ? ` ${clause.title[lang]}` : '';
+    lines.push(`${clause?.label ?? key}${title}`);
+    for (const f of groups.get(key)!) {
+      const status = lang === 'zh' ? STATUS_ZH[f.status] : f.status;
+      lines.push(`  ${MARK[f.status]} ${f.clauseLabel.padEnd(width)}  ${status.padEnd(lang === 'zh' ? 6 : 16)} ${f.message[lang]}  [${f.rule}]${f.status !== 'pass' ? `  ${location(rel, f)}` : ''}`);
+    }
+  }
+  const c = evaluation.summary.counts;
+  lines.push('');
+  lines.push(
+    lang === 'zh'
+      ? `合计：符合 ${c.pass}，不符合 ${c.fail}，缺少证据 ${c['missing-evidence']}，待评审组判定 ${c['manual-review']}`
+      : `${c.pass} pass, ${c.fail} fail, ${c['missing-evidence']} missing evidence, ${c['manual-review']} manual review`,
+  );
+  lines.push(summaryLine(evaluation, lang));
+  if (!evaluation.evidenceFilesChecked) lines.push(lang === 'zh' ? '（未检查证据文件）' : '(evidence files not checked)');
+  return lines.join('\n');
+}
+
+export function summaryLine(evaluation: Evaluation, lang: Lang): string {
+  const { qualifyingLevel, next } = evaluation.summary;
+  const blocking = next ? next.blocking.map((f) => f.clauseLabel) : [];
+  const unique = [...new Set(blocking)];
+  const list = unique.slice(0, 12).join(', ') + (unique.length > 12 ? `, … (${unique.length})` : '');
+  if (lang === 'zh') {
+    const q = qualifyingLevel === null ? '尚不符合任何级别' : `符合${['', '一', '二', '三'][qualifyingLevel]}级`;
+    return next ? `${q}；${['', '一', '二', '三'][next.level]}级还缺：${list}` : `${q}（最高级别）`;
+  }
+  const q = qualifyingLevel === null ? 'qualifies for no level yet' : `qualifies for level ${qualifyingLevel}`;
+  return next ? `${q}; level ${next.level} still needs: ${list}` : `${q} (the highest)`;
+}
+
+export function formatJson(evaluation: Evaluation, file: string): string {
+  return JSON.stringify({ manifest: file, ...evaluation }, null, 2);
+}
+
+export function formatSarif(evaluation: Evaluation, file: string, lang: Lang): string {
+  const results = evaluation.findings.filter((f) => f.status !== 'pass' && f.status !== 'not-applicable');
+  const ruleIds = [...new Set(evaluation.findings.map((f) => f.rule))].sort();
+  const uri = pathToFileURL(path.resolve(file)).href;
+  const level = (f: Finding) => (f.status === 'manual-review' ? 'note' : f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'note');
+  return JSON.stringify(
+    {
+      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+      version: '2.1.0',
+      runs: [
+        {
+          tool: {
+            driver: {
+              name: 'isccc',
+              informationUri: 'https://isccc-flow.dev',
+              rules: ruleIds.map((id) => {
+                const f = evaluation.findings.find((x) => x.rule === id)!;
+                return { id, helpUri: f.docUrl };
+              }),
+            },
+          },
+          results: results.map((f) => ({
+            ruleId: f.rule,
+            level: level(f),
+            message: { text: f.message[lang] },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri },
+                  ...(f.range
+                    ? { region: { startLine: f.range.start.line + 1, startColumn: f.range.start.character + 1, endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1 } }
+                    : {}),
+                },
+              },
+            ],
+            properties: { clause: f.clauseLabel, status: f.status, actual: f.actual ?? null, expected: f.expected ?? null },
+          })),
+        },
+      ],
+    },
+    null,
+    2,
+  );
+}
+
+export function formatJunit(evaluation: Evaluation, file: string, lang: Lang): string {
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const c = evaluation.summary.counts;
+  const failures = c.fail + c['missing-evidence'];
+  const cases = evaluation.findings.map((f) => {
+    const name = esc(`${f.clauseLabel} ${f.rule}`);
+    const body =
+      f.status === 'fail' || f.status === 'missing-evidence'
+        ? `<failure type="${f.status}" message="${esc(f.message[lang])}">${esc(location(file, f))}</failure>`
+        : f.status === 'manual-review'
+          ? `<skipped message="${esc(f.message[lang])}"/>`
+          : '';
+    return `    <testcase classname="${esc(`isccc.${f.clause}`)}" name="${name}">${body}</testcase>`;
+  });
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="isccc check" tests="${evaluation.findings.length}" failures="${failures}">`,
+    `  <testsuite name="${esc(`${path.basename(file)} ${describeTarget(evaluation.target)}`)}" tests="${evaluation.findings.length}" failures="${failures}" skipped="${c['manual-review']}">`,
+    ...cases,
+    '  </testsuite>',
+    '</testsuites>',
+  ].join('\n');
+}

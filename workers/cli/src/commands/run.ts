@@ -1,0 +1,216 @@
+/**
+ * `isccc run <manifest>`: a whole certification case on the embedded engine — application to certificate,
+ * then the certificate lifecycle for the given span — printed as a trail of clause-named steps.
+ */
+import { parseArgs } from 'node:util';
+import { addDuration, parseDate } from '@isccc/rules/vocabulary';
+import { CaseInputError, caseInputFromManifest, CaseRunner, type CaseResult, EVENT_KINDS, FileCaseStore, formatEntry, loadModels, parseEvent, type TrailEntry } from '@isccc/workers/embedded';
+import { type Io, isUsageError, UsageError } from '../io.js';
+
+export const EXIT = { issued: 0, notIssued: 1, badInput: 2, incident: 3 } as const;
+
+export const RUN_USAGE = `usage:
+  isccc run <manifest.isccc.yaml> [--committee N] [--votes yes,yes,no] [--until 3y|18m|DATE]
+            [--event DATE:KIND[=VALUE] …] [--format text|json] [--lang en|zh] [--findings N]
+            [--case-dir DIR [--max-steps N]] [--progress]
+  isccc run --case-dir DIR --resume [--until …] [--event …] [--format …]
+
+Runs ISCCC-SV-001:2015 §6 on the embedded engine with a simulated clock: self-assessment (6.1) to
+certificate issuance (6.6), then surveillance and certificate management (6.7, 6.8) until --until
+(default 3y after the manifest's application.asOf). Every step prints its clause, decision and date.
+
+  --committee N     decision committee size (6.5 requires an odd number ≥ 3; default 3)
+  --votes LIST      ballots of members 1..N in order (yes|no); members without one follow the on-site report
+  --until SPAN      how long the lifecycle runs: 3y, 18m, 90d, or a date YYYY-MM-DD
+  --event D:KIND    something that happens on date D; KIND is one of:
+${Object.entries(EVENT_KINDS)
+  .map(([kind, spec]) => `                      ${kind.padEnd(20)}${spec.help}`)
+  .join('\n')}
+  --case-dir DIR    save the case to DIR/case.json after every step (resume it with --resume)
+  --max-steps N     stop after N steps; the saved case continues with --resume
+  --format F        text (default) or json
+  --findings N      findings shown under a step in text output (default 3, 0 hides them)
+
+exit codes: 0 certificate issued, 1 no certificate (refused, or still waiting), 2 bad input, 3 incident`;
+
+/** Runs the command and returns its exit code; never throws. */
+export async function runCommand(argv: string[], io: Io): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    if (isUsageError(error)) {
+      io.err(`isccc run: ${(error).message}\n${RUN_USAGE}`);
+      return EXIT.badInput;
+    }
+    if (error instanceof CaseInputError) {
+      io.err(`isccc run: ${error.message}`);
+      return EXIT.badInput;
+    }
+    io.err(`isccc run: ${(error as Error).stack ?? (error as Error).message}`);
+    return EXIT.incident;
+  }
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      committee: { type: 'string' },
+      votes: { type: 'string' },
+      until: { type: 'string' },
+      event: { type: 'string', multiple: true },
+      format: { type: 'string', default: 'text' },
+      lang: { type: 'string', default: 'en' },
+      findings: { type: 'string', default: '3' },
+      'case-dir': { type: 'string' },
+      resume: { type: 'boolean', default: false },
+      'max-steps': { type: 'string' },
+      progress: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.out(RUN_USAGE);
+    return 0;
+  }
+  const format = values.format;
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
+  const lang = values.lang;
+  if (lang !== 'en' && lang !== 'zh') throw new UsageError(`--lang must be en or zh, not "${lang}"`);
+  const findings = wholeNumber('--findings', values.findings);
+  const maxSteps = values['max-steps'] === undefined ? undefined : wholeNumber('--max-steps', values['max-steps']);
+  if (maxSteps !== undefined && !values['case-dir']) throw new UsageError('--max-steps needs --case-dir, or the stopped case is lost');
+  const events = (values.event ?? []).map((text) => {
+    try {
+      return parseEvent(text);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  });
+
+  const models = await loadModels();
+  const store = values['case-dir'] ? new FileCaseStore(values['case-dir']) : undefined;
+  const printer = new TrailPrinter(io, format, lang, findings);
+  const options = { models, ...(store && { store }), onStep: (e: TrailEntry) => printer.step(e) };
+
+  let runner: CaseRunner;
+  if (values.resume) {
+    if (!store) throw new UsageError('--resume needs --case-dir');
+    if (positionals.length > 0) throw new UsageError('--resume continues the saved case; leave out the manifest');
+    const saved = store.load();
+    if (!saved) throw new UsageError(`${store.file}: no saved case to resume`);
+    const until = values.until ? untilDate(values.until, new Date(saved.startedAt)) : undefined;
+    if (until || events.length) store.save({ ...saved, ...(until && { until: until.toISOString() }), events: [...saved.events, ...events].sort((a, b) => a.on.localeCompare(b.on)) });
+    printer.header(saved.caseId, saved.startedAt, (until ?? new Date(saved.until)).toISOString(), 'resumed');
+    runner = await CaseRunner.resume(options);
+  } else {
+    if (positionals.length !== 1) throw new UsageError('run takes exactly one manifest file');
+    if (values.committee !== undefined && !/^\d+$/.test(values.committee)) throw new UsageError(`--committee must be a whole number, not "${values.committee}"`);
+    const input = caseInputFromManifest(positionals[0]!, {
+      ...(values.committee !== undefined && { committee: Number(values.committee) }),
+      ...(values.votes !== undefined && { votes: values.votes.split(',') }),
+    });
+    const until = untilDate(values.until ?? '3y', input.startAt);
+    printer.header(input.caseId, input.startAt.toISOString(), until.toISOString(), 'started');
+    runner = await CaseRunner.start({ ...input, until, events }, options);
+  }
+
+  const sink = io.progress ?? (values.progress ? io.err : undefined);
+  const progress = sink && new Progress(sink, runner.startedAt);
+  const result = await runner.run({
+    ...(maxSteps !== undefined && { maxSteps }),
+    ...(progress && { onProgress: (clock: string, until: string) => progress.update(clock, until) }),
+  });
+  await runner.close();
+  printer.finish(result, values['case-dir']);
+  return exitCode(result);
+}
+
+/** Share of the simulated span done, reported when it moves by a whole percent. */
+class Progress {
+  private last = -1;
+  private readonly from: number;
+
+  constructor(
+    private readonly sink: (text: string) => void,
+    startedAt: string,
+  ) {
+    this.from = new Date(startedAt).getTime();
+  }
+
+  update(clock: string, until: string): void {
+    const to = new Date(until).getTime();
+    const pct = to > this.from ? Math.min(100, Math.floor(((new Date(clock).getTime() - this.from) / (to - this.from)) * 100)) : 100;
+    if (pct === this.last) return;
+    this.last = pct;
+    this.sink(`simulated ${clock.slice(0, 10)} of ${until.slice(0, 10)} ${String(pct).padStart(3)}%`);
+  }
+}
+
+function exitCode(result: CaseResult): number {
+  if (result.status === 'incident') return EXIT.incident;
+  return typeof result.variables.certificateNumber === 'string' ? EXIT.issued : EXIT.notIssued;
+}
+
+function wholeNumber(flag: string, text: string): number {
+  if (!/^\d+$/.test(text)) throw new UsageError(`${flag} must be a whole number, not "${text}"`);
+  return Number(text);
+}
+
+/** `3y`, `18m`, `90d` after `start`, or an absolute date. */
+export function untilDate(text: string, start: Date): Date {
+  const span = /^(\d+)([ymd])$/.exec(text);
+  if (span) {
+    const unit = { y: 'Y', m: 'M', d: 'D' }[span[2] as 'y' | 'm' | 'd'];
+    return addDuration(start, `P${span[1]}${unit}`);
+  }
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    const date = parseDate(text);
+    if (date.toISOString().slice(0, 10) === text) return date;
+  }
+  throw new UsageError(`--until must be a span like 3y, 18m, 90d or a date YYYY-MM-DD, not "${text}"`);
+}
+
+class TrailPrinter {
+  private startedAt = '';
+  private until = '';
+  private mode = '';
+
+  constructor(
+    private readonly io: Io,
+    private readonly format: 'text' | 'json',
+    private readonly lang: 'en' | 'zh',
+    private readonly findings: number,
+  ) {}
+
+  header(caseId: string, startedAt: string, until: string, mode: string): void {
+    Object.assign(this, { startedAt, until, mode });
+    if (this.format === 'text') this.io.out(`isccc run ${caseId} (${mode}): ${startedAt.slice(0, 10)} → ${until.slice(0, 10)}`);
+  }
+
+  step(e: TrailEntry): void {
+    if (this.format === 'text') this.io.out(formatEntry(e, { lang: this.lang, findings: this.findings }));
+  }
+
+  finish(result: CaseResult, caseDir: string | undefined): void {
+    const v = result.variables;
+    const certificate =
+      typeof v.certificateNumber === 'string'
+        ? { number: v.certificateNumber, status: v.certificateStatus, category: v.grantedCategory, level: v.grantedLevel, issuedOn: v.issuedOn, version: v.certificateVersion ?? 1 }
+        : null;
+    if (this.format === 'json') {
+      this.io.out(
+        JSON.stringify(
+          { caseId: result.caseId, mode: this.mode, status: result.status, startedAt: this.startedAt, until: this.until, clock: result.clock, certificate, waitingFor: result.waitingFor, ...(caseDir && { caseDir }), trail: result.trail },
+          null,
+          2,
+        ),
+      );
+      return;
+    }
+    const cert = certificate ? `certificate ${certificate.number} ${String(certificate.status)} (${String(certificate.category)} level ${String(certificate.level)})` : 'no certificate';
+    const waiting = result.waitingFor.length ? `; waiting for ${[...new Set(result.waitingFor.map((w) => w.message))].join(', ')}` : '';
+    this.io.out(`result: ${result.status} at ${result.clock.slice(0, 10)}: ${cert}${waiting}${caseDir ? `; case saved in ${caseDir}` : ''}`);
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * `isccc`: one command over the whole toolkit. Each subcommand lives in its own module and is loaded only when
+ * called, so `isccc check` never loads the engine and `isccc run` never loads an engine client.
+ */
+import { type Io, isUsageError } from './io.js';
+
+export type { Io } from './io.js';
+
+type Command = (argv: string[], io: Io) => Promise<number>;
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  check: { summary: 'check a manifest against the standard (isccc check --help)', load: async () => (await import('./commands/check.js')).checkCommand },
+  run: { summary: 'run a whole certification case on the embedded engine (isccc run --help)', load: async () => (await import('./commands/run.js')).runCommand },
+};
+
+const USAGE = `usage: isccc <command> [options]
+
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(8)}${c.summary}`)
+  .join('\n')}
+
+isccc <command> --help prints the options of a command.`;
+
+/** Runs the CLI and returns its exit code; never throws. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(USAGE);
+    return name ? 0 : 2;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    io.err(`isccc: unknown command "${name}"\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await (await command.load())(rest, io);
+  } catch (error) {
+    io.err(isUsageError(error) ? `isccc ${name}: ${error.message}` : `isccc ${name}: internal error: ${(error as Error).message}`);
+    return 2;
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * Zeebe writes expressions as `=` + FEEL; everything else in an attribute is a literal. bpmn-elements asks its
+ * environment's `expressions` to resolve conditions, collections, timers and message names; this answers
+ * with feelin over the case variables, and keeps `now()`/`today()` on the case's virtual clock.
+ */
+import { date, dateAndTime, evaluate, FeelDate, FeelDateTime, FeelDuration, FeelTime } from 'feelin';
+import type { Variables } from '../../handlers/contract.js';
+import type { Clock } from './virtual-clock.js';
+
+export function isFeel(text: unknown): text is string {
+  return typeof text === 'string' && text.startsWith('=');
+}
+
+export class FeelError extends Error {
+  constructor(
+    readonly expression: string,
+    detail: string,
+  ) {
+    super(`FEEL ${expression}: ${detail}`);
+    this.name = 'FeelError';
+  }
+}
+
+/** Evaluates `=expr` (or `expr`) to plain JSON: FEEL dates, times and durations become ISO strings. */
+export function evaluateFeel(expression: string, variables: Variables, clock?: Clock): unknown {
+  const body = expression.startsWith('=') ? expression.slice(1) : expression;
+  const context: Variables = { ...variables };
+  if (clock) {
+    context.now = () => dateAndTime(clock.now().toISOString());
+    context.today = () => date(clock.now().toISOString().slice(0, 10));
+  }
+  let result;
+  try {
+    result = evaluate(body, context);
+  } catch (err) {
+    throw new FeelError(expression, (err as Error).message);
+  }
+  const failure = result.warnings.find((w) => w.type === 'FUNCTION_INVOCATION_FAILURE' || w.type === 'NO_FUNCTION_FOUND');
+  if (failure && (result.value === null || result.value === undefined)) throw new FeelError(expression, failure.message);
+  return toPlain(result.value);
+}
+
+function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (value instanceof FeelDate || value instanceof FeelDateTime || value instanceof FeelTime || value instanceof FeelDuration) return String(value);
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value === 'function') return null;
+  if (typeof value === 'object') {
+    const out: Variables = {};
+    for (const [k, v] of Object.entries(value)) out[k] = toPlain(v);
+    return out;
+  }
+  return value;
+}
+
+/** Message fields bpmn-elements hands to `resolveExpression`. */
+export interface ExpressionMessage {
+  content?: Record<string, unknown>;
+}
+
+/** The `expressions` service of a bpmn-elements environment, backed by FEEL. */
+export class FeelExpressions {
+  constructor(
+    /** Variables visible to an expression evaluated for this engine message (process scope + local scope). */
+    private readonly scopeOf: (message: ExpressionMessage | undefined) => Variables,
+    private readonly clock: Clock,
+  ) {}
+
+  isExpression = (text: unknown): boolean => isFeel(text);
+  hasExpression = (text: unknown): boolean => isFeel(text);
+
+  resolveExpression = (expression: unknown, message?: ExpressionMessage): unknown => {
+    if (!isFeel(expression)) return expression;
+    return evaluateFeel(expression, this.scopeOf(message), this.clock);
+  };
+}

@@ -1,0 +1,465 @@
+/**
+ * One process instance of a Camunda 8 (Zeebe) model, run in-process on bpmn-engine with Zeebe's variable
+ * semantics: one process scope, local scopes for multi-instance elements and input mappings, output
+ * mappings on tasks and catch events, jobs for every `zeebe:taskDefinition`, message subscriptions with
+ * correlation keys, and timers on a virtual clock.
+ *
+ * Jobs are not run here: they wait in {@link ProcessInstance.jobs} until the driver activates one and
+ * completes it, so between two steps the engine is always at rest and its state can be saved.
+ */
+import { EventEmitter } from 'node:events';
+import { Engine } from 'bpmn-engine';
+import type { Variables } from '../../handlers/contract.js';
+import { evaluateFeel, FeelExpressions, type ExpressionMessage } from './feel.js';
+import type { VirtualClock } from './virtual-clock.js';
+import { VirtualTimers, type TimerRef } from './virtual-timers.js';
+import { elementTypes, zeebeSchema, type CompiledModel } from './model.js';
+import {
+  ioMappingOf,
+  loopOf,
+  propertiesOf,
+  taskDefinitionOf,
+  type Behaviour,
+  type Mapping,
+  type ZeebeLoop,
+} from './zeebe-extensions.js';
+
+
+/** The slice of a bpmn-elements activity this module reads. */
+interface ActivityLike {
+  id: string;
+  type: string;
+  name?: string;
+  parent?: { id: string; type: string };
+  behaviour: Behaviour & { loopCharacteristics?: unknown; attachedTo?: { id: string } };
+}
+
+interface EngineMessage {
+  content: Record<string, unknown> & { executionId: string; index?: number; isMultiInstance?: boolean; parent?: { executionId?: string } };
+  fields?: { redelivered?: boolean };
+}
+
+type Callback = (err: Error | null, output?: unknown) => void;
+
+/** An activity waiting for a worker: what Zeebe would hand out on ActivateJobs. */
+export interface Job {
+  /** Stable across save/resume: the element execution id. */
+  key: string;
+  type: string;
+  retries: number;
+  headers: Record<string, string>;
+  elementId: string;
+  elementName?: string;
+  elementType: string;
+  /** Process scope plus this element's local scope (multi-instance element, input mappings). */
+  variables: Variables;
+}
+
+export interface Subscription {
+  elementId: string;
+  elementName?: string;
+  messageId: string;
+  messageName: string;
+  correlationKey: unknown;
+}
+
+/** Something a step did that belongs in the trail, reported as it happens. */
+export type InstanceEvent =
+  | { kind: 'caught'; elementId: string; elementName?: string; elementType: string; error?: { code?: string; message?: string } }
+  /** `subProcess` names the enclosing sub-process when the end event is inside one. */
+  | { kind: 'end-event'; elementId: string; elementName?: string; clause?: string; subProcess?: string }
+  | { kind: 'completed' }
+  | { kind: 'incident'; message: string; elementId?: string };
+
+export type InstanceStatus = 'active' | 'completed' | 'incident';
+
+export interface InstanceSnapshot {
+  key: string;
+  processId: string;
+  status: InstanceStatus;
+  variables: Variables;
+  incident?: string;
+  engine: unknown;
+}
+
+interface PendingJob {
+  job: Job;
+  activity: ActivityLike;
+  local: Variables;
+  loop?: { spec: ZeebeLoop; index: number };
+  callback: Callback;
+}
+
+export interface ProcessInstanceOptions {
+  key: string;
+  processId: string;
+  model: CompiledModel;
+  clock: VirtualClock;
+  variables?: Variables;
+  onEvent?: (event: InstanceEvent) => void;
+}
+
+export class ProcessInstance {
+  readonly key: string;
+  readonly processId: string;
+  readonly timers: VirtualTimers;
+  variables: Variables;
+  status: InstanceStatus = 'active';
+  incident?: string;
+
+  private readonly engine: Engine;
+  private readonly clock: VirtualClock;
+  private readonly pending = new Map<string, PendingJob>();
+  private readonly onEvent: (event: InstanceEvent) => void;
+  /** Variables of the event being delivered (message payload, error variables), read by the catching element. */
+  private payload: Variables = {};
+  private readonly messageIndex = new Map<string, { name: string; correlationKey?: string }>();
+  private readonly activities = new Map<string, ActivityLike>();
+
+  constructor(options: ProcessInstanceOptions) {
+    this.key = options.key;
+    this.processId = options.processId;
+    this.clock = options.clock;
+    this.variables = { ...options.variables };
+    this.timers = new VirtualTimers(options.clock);
+    this.onEvent = options.onEvent ?? (() => {});
+
+    const listener = new EventEmitter();
+    listener.on('activity.start', (api: { owner: ActivityLike; content: EngineMessage['content'] }) => this.onActivityStart(api));
+    listener.on('activity.catch', (api: { owner: ActivityLike; content: Record<string, unknown> }) => this.onCaught(api));
+    listener.on('activity.timeout', (api: { owner: ActivityLike }) => this.applyEventOutputs(api.owner, {}));
+    listener.on('activity.end', (api: { owner: ActivityLike }) => {
+      if (api.owner.type !== 'bpmn:EndEvent') return;
+      const clause = propertiesOf(api.owner.behaviour).clause?.split(',')[0]?.trim();
+      const parent = api.owner.parent;
+      const subProcess = parent?.type === 'bpmn:SubProcess' ? (this.activityById(parent.id)?.name ?? parent.id) : undefined;
+      this.onEvent({ kind: 'end-event', elementId: api.owner.id, elementName: api.owner.name, ...(clause && { clause }), ...(subProcess && { subProcess }) });
+    });
+
+    this.engine = new Engine({
+      name: options.key,
+      sourceContext: options.model.context,
+      moddleOptions: { zeebe: zeebeSchema },
+      expressions: new FeelExpressions((message) => this.scopeOf(message), options.clock),
+      listener,
+      // bpmn-elements' typings want timers/extensions shaped like its own classes; ours keep its runtime contract.
+      ...({
+        timers: this.timers,
+        extensions: { zeebe: (activity: ActivityLike) => this.onActivityCreated(activity) },
+        elements: elementTypes,
+      } as object),
+    });
+    this.engine.on('end', () => {
+      this.status = 'completed';
+      this.onEvent({ kind: 'completed' });
+    });
+    this.engine.on('error', (err: Error) => this.raiseIncident(err.message));
+  }
+
+  /** Starts the process; with `message`, through its message start event (the payload becomes variables). */
+  async start(message?: { name: string; variables: Variables }): Promise<void> {
+    await this.engine.execute();
+    if (message) {
+      Object.assign(this.variables, message.variables);
+      if (!this.correlate(message.name, undefined, {}, { startEvent: true })) {
+        this.raiseIncident(`no message start event for "${message.name}" in ${this.processId}`);
+      }
+    }
+  }
+
+  /** Continues a saved instance (in this or another OS process). */
+  async resume(snapshot: InstanceSnapshot): Promise<void> {
+    this.variables = { ...snapshot.variables };
+    this.status = snapshot.status;
+    this.incident = snapshot.incident;
+    if (snapshot.status !== 'active') return;
+    this.engine.recover(snapshot.engine);
+    await this.engine.resume();
+  }
+
+  snapshot(): InstanceSnapshot {
+    const execution = this.status === 'active' ? this.engine.execution : null;
+    return {
+      key: this.key,
+      processId: this.processId,
+      status: this.status,
+      variables: structuredClone(this.variables),
+      ...(this.incident !== undefined && { incident: this.incident }),
+      engine: execution ? withoutModel(execution.getState()) : null,
+    };
+  }
+
+  async stop(): Promise<void> {
+    if (this.status === 'active') await this.engine.stop();
+  }
+
+  get jobs(): Job[] {
+    return [...this.pending.values()].map((p) => p.job);
+  }
+
+  nextTimer(): TimerRef | undefined {
+    return this.status === 'active' ? this.timers.next() : undefined;
+  }
+
+  /** Name and clause (`zeebe:properties` clause, the first when it lists several) of a flow node. */
+  elementInfo(elementId: string): { name?: string; clause?: string } {
+    const activity = this.activityById(elementId);
+    const clause = propertiesOf(activity?.behaviour).clause?.split(',')[0]?.trim();
+    return { ...(activity?.name !== undefined && { name: activity.name }), ...(clause && { clause }) };
+  }
+
+  fireTimer(ref: TimerRef): void {
+    this.timers.fire(ref);
+  }
+
+  /** Open message subscriptions, correlation keys evaluated over the current variables. */
+  subscriptions(): Subscription[] {
+    if (this.status !== 'active') return [];
+    const out: Subscription[] = [];
+    for (const api of this.postponed()) {
+      const message = api.content.message as { id?: string; name?: string } | undefined;
+      if (!message?.id) continue;
+      const meta = this.messageMeta(message.id);
+      out.push({
+        elementId: api.id,
+        elementName: this.activityById(api.id)?.name,
+        messageId: message.id,
+        messageName: meta?.name ?? message.name ?? message.id,
+        correlationKey: meta?.correlationKey ? evaluateFeel(meta.correlationKey, this.variables, this.clock) : undefined,
+      });
+    }
+    return out;
+  }
+
+  /**
+   * Delivers a message to the subscription with this name and key, as Zeebe correlates a published
+   * message. Returns the element that caught it, or undefined when none is waiting.
+   */
+  correlate(name: string, correlationKey: unknown, variables: Variables, opts: { startEvent?: boolean } = {}): Subscription | undefined {
+    const target = this.subscriptions().find(
+      (s) => s.messageName === name && (opts.startEvent || correlationKey === undefined || String(s.correlationKey) === String(correlationKey)),
+    );
+    if (!target) return undefined;
+    this.payload = variables;
+    try {
+      this.definition().signal({ id: target.messageId });
+    } finally {
+      this.payload = {};
+    }
+    return target;
+  }
+
+  complete(jobKey: string, output: Variables): void {
+    const p = this.take(jobKey);
+    const outputs = ioMappingOf(p.activity.behaviour).outputs;
+    if (outputs.length > 0) {
+      this.applyOutputs(outputs, { ...this.variables, ...p.local, ...output });
+    } else {
+      for (const [name, value] of Object.entries(output)) {
+        if (name in p.local) p.local[name] = value;
+        else this.variables[name] = value;
+      }
+    }
+    if (p.loop?.spec.outputCollection) {
+      const element = p.loop.spec.outputElement ? evaluateFeel(p.loop.spec.outputElement, { ...this.variables, ...p.local }, this.clock) : null;
+      const collection = Array.isArray(this.variables[p.loop.spec.outputCollection]) ? [...(this.variables[p.loop.spec.outputCollection] as unknown[])] : [];
+      collection[p.loop.index] = element;
+      this.variables[p.loop.spec.outputCollection] = collection;
+    }
+    p.callback(null, output);
+  }
+
+  /** Ends the job with a BPMN error; the catching element sees `variables` (Zeebe: its local scope). */
+  throwError(jobKey: string, code: string, message: string, variables: Variables): void {
+    const p = this.take(jobKey);
+    this.payload = variables;
+    try {
+      p.callback(Object.assign(new Error(message), { code }));
+    } finally {
+      this.payload = {};
+    }
+  }
+
+  /** A job that has no retries left: Zeebe raises an incident and the instance stops there. */
+  failJob(jobKey: string, message: string): void {
+    const p = this.pending.get(jobKey);
+    this.raiseIncident(message, p?.job.elementId);
+  }
+
+  private take(jobKey: string): PendingJob {
+    const p = this.pending.get(jobKey);
+    if (!p) throw new Error(`no job ${jobKey} waiting in ${this.key}`);
+    this.pending.delete(jobKey);
+    return p;
+  }
+
+  private raiseIncident(message: string, elementId?: string): void {
+    if (this.status === 'incident') return;
+    this.status = 'incident';
+    this.incident = message;
+    this.onEvent({ kind: 'incident', message, ...(elementId !== undefined && { elementId }) });
+  }
+
+  /** bpmn-elements runs extensions for every activity it creates, sub-process children included, when it creates them. */
+  private onActivityCreated(activity: ActivityLike): undefined {
+    this.activities.set(activity.id, activity);
+    this.bindJobWorker(activity);
+    return undefined;
+  }
+
+  private bindJobWorker(activity: ActivityLike): void {
+    const definition = taskDefinitionOf(activity.behaviour);
+    if (!definition) return;
+    const registerJob = (message: EngineMessage, callback: Callback): void => this.registerJob(activity, message, callback);
+    const dropJob = (message: EngineMessage): void => this.dropJob(message);
+    // bpmn-elements constructs `Service` per execution and calls execute/discard/stop on it.
+    class JobWorker {
+      constructor(readonly activity: ActivityLike) {}
+      execute(message: EngineMessage, callback: Callback): void {
+        registerJob(message, callback);
+      }
+      discard(message: EngineMessage): void {
+        dropJob(message);
+      }
+      stop(): void {}
+    }
+    (activity.behaviour as Record<string, unknown>).Service = JobWorker;
+  }
+
+  private registerJob(activity: ActivityLike, message: EngineMessage, callback: Callback): void {
+    const definition = taskDefinitionOf(activity.behaviour)!;
+    const content = message.content;
+    const loop = loopOf(activity.behaviour);
+    const local: Variables = {};
+    if (loop && content.isMultiInstance && typeof content.index === 'number') {
+      if (loop.inputElement) local[loop.inputElement] = content[loop.inputElement] ?? null;
+      local.loopCounter = content.index + 1;
+    }
+    for (const input of ioMappingOf(activity.behaviour).inputs) {
+      local[input.target] = evaluateFeel(input.source, { ...this.variables, ...local }, this.clock);
+    }
+    const processScope = (): Variables => this.variables;
+    const job: Job = {
+      key: content.executionId,
+      type: definition.type,
+      retries: definition.retries,
+      headers: headersOf(activity.behaviour),
+      elementId: activity.id,
+      ...(activity.name !== undefined && { elementName: activity.name }),
+      elementType: activity.type,
+      get variables() {
+        return { ...processScope(), ...local };
+      },
+    };
+    this.pending.set(job.key, {
+      job,
+      activity,
+      local,
+      ...(loop && typeof content.index === 'number' && { loop: { spec: loop, index: content.index } }),
+      callback,
+    });
+  }
+
+  private dropJob(message: EngineMessage): void {
+    this.pending.delete(message.content.executionId);
+  }
+
+  /** Zeebe creates a multi-instance output collection full of nulls when the body is entered. */
+  private onActivityStart(api: { owner: ActivityLike; content: EngineMessage['content'] }): void {
+    const loop = loopOf(api.owner.behaviour);
+    if (!loop?.outputCollection || typeof api.content.index === 'number') return;
+    const items = loop.inputCollection ? evaluateFeel(loop.inputCollection, this.variables, this.clock) : [];
+    this.variables[loop.outputCollection] = Array.isArray(items) ? items.map(() => null) : [];
+  }
+
+  private onCaught(api: { owner: ActivityLike; content: Record<string, unknown> }): void {
+    const error = api.content.error as { code?: string; message?: string } | undefined;
+    this.applyEventOutputs(api.owner, this.payload);
+    this.onEvent({
+      kind: 'caught',
+      elementId: api.owner.id,
+      ...(api.owner.name !== undefined && { elementName: api.owner.name }),
+      elementType: api.owner.type,
+      ...(error && { error: { code: error.code, message: error.message } }),
+    });
+  }
+
+  /** Catch events: output mappings over the event's payload, or the payload itself into the process scope. */
+  private applyEventOutputs(element: ActivityLike, payload: Variables): void {
+    const outputs = ioMappingOf(element.behaviour).outputs;
+    if (outputs.length > 0) this.applyOutputs(outputs, { ...this.variables, ...payload });
+    else Object.assign(this.variables, payload);
+  }
+
+  private applyOutputs(outputs: Mapping[], context: Variables): void {
+    const values = outputs.map((m) => [m.target, evaluateFeel(m.source, context, this.clock)] as const);
+    for (const [target, value] of values) this.variables[target] = value;
+  }
+
+  /** Variables an expression sees: process scope, plus the multi-instance element of the iteration. */
+  private scopeOf(message: ExpressionMessage | undefined): Variables {
+    const content = message?.content;
+    if (!content?.isMultiInstance || typeof content.index !== 'number' || typeof content.id !== 'string') return this.variables;
+    const loop = loopOf(this.activityById(content.id)?.behaviour);
+    if (!loop?.inputElement) return this.variables;
+    return { ...this.variables, [loop.inputElement]: content[loop.inputElement] };
+  }
+
+  private definition(): { signal(message: unknown): void; getElementById(id: string): unknown; getPostponed(): PostponedApi[] } {
+    const execution = this.engine.execution as unknown as { definitions: ReturnType<ProcessInstance['definition']>[] } | null;
+    const definition = execution?.definitions[0];
+    if (!definition) throw new Error(`${this.key} is not running`);
+    return definition;
+  }
+
+  private activityById(id: string): ActivityLike | undefined {
+    return this.activities.get(id);
+  }
+
+  private messageMeta(messageId: string): { name: string; correlationKey?: string } | undefined {
+    let meta = this.messageIndex.get(messageId);
+    if (!meta) {
+      const element = this.definition().getElementById(messageId) as { name?: string; correlationKey?: string } | null;
+      if (!element) return undefined;
+      meta = { name: element.name ?? messageId, ...(element.correlationKey !== undefined && { correlationKey: element.correlationKey }) };
+      this.messageIndex.set(messageId, meta);
+    }
+    return meta;
+  }
+
+  private postponed(): PostponedApi[] {
+    const out: PostponedApi[] = [];
+    const seen = new Set<string>();
+    const visit = (apis: PostponedApi[]): void => {
+      for (const api of apis) {
+        const key = `${api.id}/${api.executionId ?? ''}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(api);
+        if (typeof api.getPostponed === 'function') visit(api.getPostponed());
+      }
+    };
+    visit(this.definition().getPostponed());
+    return out;
+  }
+}
+
+interface PostponedApi {
+  id: string;
+  executionId?: string;
+  type: string;
+  content: Record<string, unknown>;
+  getPostponed?: () => PostponedApi[];
+}
+
+/** The saved state names its model by id; the model itself comes from the {@link CompiledModel} on resume. */
+function withoutModel(state: { definitions?: ReadonlyArray<{ source?: unknown }> }): unknown {
+  return { ...state, definitions: (state.definitions ?? []).map(({ source: _model, ...rest }) => rest) };
+}
+
+function headersOf(behaviour: Behaviour): Record<string, string> {
+  const headers = behaviour.extensionElements?.values?.find((v) => v.$type === 'zeebe:TaskHeaders') as { values?: Array<{ key?: string; value?: string }> } | undefined;
+  const out: Record<string, string> = {};
+  for (const h of headers?.values ?? []) if (h.key) out[h.key] = String(h.value ?? '');
+  return out;
+}
