@@ -1,25 +1,18 @@
 /**
  * The FEEL the Zeebe models use, translated to JUEL (`${…}`), the expression language Camunda 7 evaluates
- * in sequence-flow conditions, input/output parameters, timers, collections and listeners. Only the forms
- * the models need are translated — literals, variable names, `=` comparisons joined by `and`, empty lists
- * and context literals — and anything else throws, so a new construct in a model fails the generator
- * instead of being mistranslated.
+ * in sequence-flow conditions, input/output parameters, timers, collections and listeners. The expression is
+ * parsed by feelin (its lezer parse tree) and only the node types the models need are translated — string,
+ * number, boolean and null literals, variable names, `=` comparisons joined by `and`, the empty list and
+ * context literals — and anything else throws, so a new construct in a model fails the generator instead
+ * of being mistranslated.
  *
  * Variables are read with `execution.getVariable("x")`, which gives null for a missing variable as FEEL
  * does (a bare `${x}` would throw in JUEL). Context literals become Spin JSON (`S('{…}')`): members that
  * name a variable splice its JSON text in, so they must hold JSON (Camunda type `Json`), numbers or booleans.
  */
+import { evaluate, parseExpression } from 'feelin';
 
-type Node =
-  | { kind: 'string'; value: string }
-  | { kind: 'number'; value: number }
-  | { kind: 'boolean'; value: boolean }
-  | { kind: 'null' }
-  | { kind: 'name'; name: string }
-  | { kind: 'emptyList' }
-  | { kind: 'context'; entries: Array<[string, Node]> }
-  | { kind: 'equals'; left: Node; right: Node }
-  | { kind: 'and'; operands: Node[] };
+type SyntaxNode = ReturnType<typeof parseExpression>['topNode'];
 
 export class UntranslatableFeel extends Error {
   constructor(expression: string, why: string) {
@@ -28,107 +21,104 @@ export class UntranslatableFeel extends Error {
   }
 }
 
-const TOKEN = /\s*(?:("(?:[^"\\]|\\.)*")|(-?\d+(?:\.\d+)?)|([A-Za-z_][\w]*)|(\[\s*\]|[{}:,=\[\]()<>!+*/-]))/y;
+/** One FEEL expression being translated: its parse tree and the source its nodes point into. */
+class Feel {
+  readonly root: SyntaxNode;
+  private readonly source: string;
 
-function tokenize(source: string, expression: string): string[] {
-  const tokens: string[] = [];
-  TOKEN.lastIndex = 0;
-  while (TOKEN.lastIndex < source.length) {
-    if (/^\s*$/.test(source.slice(TOKEN.lastIndex))) break;
-    const at = TOKEN.lastIndex;
-    const m = TOKEN.exec(source);
-    if (!m) throw new UntranslatableFeel(expression, `unexpected input at ${source.slice(at)}`);
-    tokens.push(m[1] ?? m[2] ?? m[3] ?? m[4]!.replace(/\s+/g, ''));
+  constructor(readonly expression: string) {
+    if (!expression.startsWith('=')) throw new UntranslatableFeel(expression, 'not a FEEL expression (no leading "=")');
+    this.source = expression.slice(1);
+    const tree = parseExpression(this.source, {}, undefined);
+    let errorAt: number | undefined;
+    tree.iterate({
+      enter: (node) => {
+        if (node.type.isError) errorAt ??= node.from;
+        return errorAt === undefined;
+      },
+    });
+    // + 2: columns count from 1 and include the leading "="
+    if (errorAt !== undefined) throw this.untranslatable(`syntax error at column ${errorAt + 2}`);
+    const body = tree.topNode.firstChild;
+    if (!body) throw this.untranslatable('empty expression');
+    this.root = body;
   }
-  return tokens;
+
+  text(node: SyntaxNode): string {
+    return this.source.slice(node.from, node.to);
+  }
+
+  untranslatable(why: string): UntranslatableFeel {
+    return new UntranslatableFeel(this.expression, why);
+  }
+
+  /** The node as a construct the translation refuses: `Disjunction "x or y" is not translated`. */
+  refuse(node: SyntaxNode, why = 'is not translated'): UntranslatableFeel {
+    return this.untranslatable(`${node.name} ${JSON.stringify(this.text(node))} ${why}`);
+  }
 }
 
-function parse(expression: string): Node {
-  if (!expression.startsWith('=')) throw new UntranslatableFeel(expression, 'not a FEEL expression (no leading "=")');
-  const tokens = tokenize(expression.slice(1), expression);
-  let pos = 0;
-  const peek = (): string | undefined => tokens[pos];
-  const next = (): string => {
-    const t = tokens[pos++];
-    if (t === undefined) throw new UntranslatableFeel(expression, 'unexpected end');
-    return t;
-  };
-  const expect = (t: string): void => {
-    const got = next();
-    if (got !== t) throw new UntranslatableFeel(expression, `expected "${t}", got "${got}"`);
-  };
-  const primary = (): Node => {
-    const t = next();
-    if (t.startsWith('"')) return { kind: 'string', value: JSON.parse(t) as string };
-    if (/^-?\d/.test(t)) return { kind: 'number', value: Number(t) };
-    if (t === 'true' || t === 'false') return { kind: 'boolean', value: t === 'true' };
-    if (t === 'null') return { kind: 'null' };
-    if (t === '[]') return { kind: 'emptyList' };
-    if (t === '{') {
-      const entries: Array<[string, Node]> = [];
-      while (peek() !== '}') {
-        const key = next();
-        if (!/^[A-Za-z_]\w*$/.test(key)) throw new UntranslatableFeel(expression, `context key "${key}" is not a plain name`);
-        expect(':');
-        entries.push([key, primary()]);
-        if (peek() === ',') next();
-        else if (peek() !== '}') throw new UntranslatableFeel(expression, `expected "," or "}" in a context, got "${peek()}"`);
-      }
-      next();
-      return { kind: 'context', entries };
-    }
-    if (/^[A-Za-z_]\w*$/.test(t) && t !== 'and' && t !== 'or' && t !== 'not') {
-      if (peek() === '(' || peek() === '.' || peek() === '[') throw new UntranslatableFeel(expression, `function calls, paths and filters are not translated ("${t}${peek()}")`);
-      return { kind: 'name', name: t };
-    }
-    throw new UntranslatableFeel(expression, `"${t}" is not translated`);
-  };
-  const comparison = (): Node => {
-    const left = primary();
-    if (peek() === '=') {
-      next();
-      return { kind: 'equals', left, right: primary() };
-    }
-    return left;
-  };
-  const operands = [comparison()];
-  while (peek() === 'and') {
-    next();
-    operands.push(comparison());
-  }
-  if (pos < tokens.length) throw new UntranslatableFeel(expression, `"${tokens.slice(pos).join(' ')}" is not translated`);
-  return operands.length === 1 ? operands[0]! : { kind: 'and', operands };
+const children = (node: SyntaxNode): SyntaxNode[] => {
+  const all: SyntaxNode[] = [];
+  for (let c = node.firstChild; c; c = c.nextSibling) all.push(c);
+  return all;
+};
+
+const LITERALS = new Set(['StringLiteral', 'NumericLiteral', 'BooleanLiteral', 'null']);
+
+/** A literal's value, as feelin evaluates it (string escapes, number syntax). */
+function literal(feel: Feel, node: SyntaxNode): string | number | boolean | null {
+  const { value } = evaluate(feel.text(node));
+  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  throw feel.refuse(node);
+}
+
+/** `VariableName` → the variable it names; only plain one-word names (no paths, no names with spaces). */
+function variableName(feel: Feel, node: SyntaxNode): string {
+  const parts = children(node);
+  if (parts.length !== 1 || parts[0]!.name !== 'Identifier') throw feel.refuse(node, 'is not a plain variable name');
+  return feel.text(parts[0]!);
 }
 
 /** A JUEL string literal (single-quoted, so JSON text needs no escaping of its double quotes). */
 const juelString = (s: string): string => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 const variable = (name: string): string => `execution.getVariable(${juelString(name)})`;
 
-function juel(node: Node, expression: string): string {
-  switch (node.kind) {
-    case 'string':
-      return juelString(node.value);
-    case 'number':
-      return String(node.value);
-    case 'boolean':
-      return String(node.value);
-    case 'null':
-      return 'null';
-    case 'name':
-      return variable(node.name);
-    case 'emptyList':
-      return "S('[]')";
-    case 'equals':
-      return `${juel(node.left, expression)} == ${juel(node.right, expression)}`;
-    case 'and':
-      return node.operands.map((o) => juel(o, expression)).join(' && ');
-    case 'context':
-      return contextJson(node, expression);
-  }
+const juelLiteral = (value: string | number | boolean | null): string => (typeof value === 'string' ? juelString(value) : String(value));
+
+function isEmptyList(node: SyntaxNode): boolean {
+  return node.name === 'List' && children(node).every((c) => c.name === '[' || c.name === ']');
+}
+
+/** A comparison operand: a literal or a variable. */
+function operand(feel: Feel, node: SyntaxNode): string {
+  if (LITERALS.has(node.name)) return juelLiteral(literal(feel, node));
+  if (node.name === 'VariableName') return variable(variableName(feel, node));
+  throw feel.refuse(node, 'is not translated in a comparison (only literals and variable names)');
+}
+
+/** `a = b` → `a == b` (JUEL's `==` is null-safe like FEEL's `=`). */
+function comparison(feel: Feel, node: SyntaxNode): string {
+  const [left, op, right, ...rest] = children(node);
+  if (!left || !op || !right || rest.length > 0) throw feel.refuse(node);
+  if (feel.text(op) !== '=') throw feel.refuse(node, `is not translated (only "=" comparisons, not "${feel.text(op)}")`);
+  return `${operand(feel, left)} == ${operand(feel, right)}`;
+}
+
+/** `a = 1 and b = 2 and …` (lezer nests it to the left) → the comparisons joined by `&&`. */
+function conjunction(feel: Feel, node: SyntaxNode): string {
+  return children(node)
+    .filter((c) => c.name !== 'and')
+    .map((c) => {
+      if (c.name === 'Conjunction') return conjunction(feel, c);
+      if (c.name === 'Comparison') return comparison(feel, c);
+      throw feel.refuse(c, 'is not translated in a conjunction (only comparisons joined by and)');
+    })
+    .join(' && ');
 }
 
 /** `{code: "X", details: details}` → `S('{"code":"X","details":'.concat(<details as JSON>).concat('}'))`. */
-function contextJson(node: Extract<Node, { kind: 'context' }>, expression: string): string {
+function context(feel: Feel, node: SyntaxNode): string {
   const parts: Array<{ json: string } | { name: string }> = [];
   const json = (s: string): void => {
     const last = parts[parts.length - 1];
@@ -136,23 +126,43 @@ function contextJson(node: Extract<Node, { kind: 'context' }>, expression: strin
     else parts.push({ json: s });
   };
   json('{');
-  node.entries.forEach(([key, value], i) => {
-    json(`${i ? ',' : ''}${JSON.stringify(key)}:`);
-    if (value.kind === 'string' || value.kind === 'number' || value.kind === 'boolean') json(JSON.stringify(value.value));
-    else if (value.kind === 'null') json('null');
-    else if (value.kind === 'emptyList') json('[]');
-    else if (value.kind === 'name') parts.push({ name: value.name });
-    else throw new UntranslatableFeel(expression, `context member "${key}" must be a literal, [] or a variable name`);
-  });
+  children(node)
+    .filter((c) => c.name === 'ContextEntry')
+    .forEach((entry, i) => {
+      const [key, value] = children(entry);
+      const name = key?.firstChild;
+      if (!key || !value || name?.name !== 'Name' || children(name).length !== 1) throw feel.refuse(entry, 'is not translated (context keys must be one-word names)');
+      json(`${i ? ',' : ''}${JSON.stringify(feel.text(name))}:`);
+      if (LITERALS.has(value.name)) json(JSON.stringify(literal(feel, value)));
+      else if (isEmptyList(value)) json('[]');
+      else if (value.name === 'VariableName') parts.push({ name: variableName(feel, value) });
+      else throw feel.refuse(value, `is not translated as context member "${feel.text(name)}" (only literals, [] and variable names)`);
+    });
   json('}');
   const pieces = parts.map((p) => ('json' in p ? juelString(p.json) : `(${variable(p.name)} == null ? 'null' : ${variable(p.name)}.toString())`));
   const [first, ...rest] = pieces;
   return `S(${rest.reduce((acc, p) => `${acc}.concat(${p})`, first!)})`;
 }
 
+function value(feel: Feel, node: SyntaxNode): string {
+  if (LITERALS.has(node.name) || node.name === 'VariableName') return operand(feel, node);
+  if (isEmptyList(node)) return "S('[]')";
+  switch (node.name) {
+    case 'Comparison':
+      return comparison(feel, node);
+    case 'Conjunction':
+      return conjunction(feel, node);
+    case 'Context':
+      return context(feel, node);
+    default:
+      throw feel.refuse(node);
+  }
+}
+
 /** A FEEL value expression (`=…`) as the body of a JUEL expression (without `${` `}`). */
 export function feelToJuelBody(expression: string): string {
-  return juel(parse(expression), expression);
+  const feel = new Feel(expression);
+  return value(feel, feel.root);
 }
 
 /** A FEEL value expression (`=…`) as a JUEL expression `${…}`. */
@@ -162,13 +172,15 @@ export function feelToJuel(expression: string): string {
 
 /** A FEEL condition as a JUEL condition; it must be a comparison or a conjunction of them. */
 export function feelConditionToJuel(expression: string): string {
-  const node = parse(expression);
-  if (node.kind !== 'equals' && node.kind !== 'and') throw new UntranslatableFeel(expression, 'a condition must compare (a = b, joined by and)');
-  return `\${${juel(node, expression)}}`;
+  const feel = new Feel(expression);
+  const { root } = feel;
+  if (root.name === 'Comparison') return `\${${comparison(feel, root)}}`;
+  if (root.name === 'Conjunction') return `\${${conjunction(feel, root)}}`;
+  throw feel.refuse(root, 'is not a condition (a = b, joined by and)');
 }
 
 /** `=name` → `name`: the variable a FEEL expression reads when it is nothing but a name, else undefined. */
 export function variableOf(expression: string): string | undefined {
-  const node = parse(expression);
-  return node.kind === 'name' ? node.name : undefined;
+  const feel = new Feel(expression);
+  return feel.root.name === 'VariableName' ? variableName(feel, feel.root) : undefined;
 }

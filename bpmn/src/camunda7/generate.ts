@@ -1,7 +1,9 @@
 /**
  * Camunda 7 models generated from the Zeebe models in `bpmn/models/` (the source of truth): the same
  * elements, ids, names, documentation and diagram, with the `zeebe:` extensions rewritten into the
- * `camunda:` dialect that Camunda 7 (and its forks) execute. What maps to what:
+ * `camunda:` dialect that Camunda 7 (and its forks) execute. The Zeebe model is read with bpmn-moddle and
+ * zeebe-bpmn-moddle, copied element by element into a model of bpmn-moddle with camunda-bpmn-moddle (see
+ * `moddle.ts`) and written by moddle. What maps to what:
  *
  * | Zeebe | Camunda 7 |
  * |---|---|
@@ -17,202 +19,248 @@
  * | `outputCollection` / `outputElement` | Camunda 7 has no output collection: a `take` listener on every incoming flow sets the collection to `S('[]')`, and an `end` listener on the inner activity appends the output element to it (in completion order, not element order) |
  *
  * Every process gets `isExecutable="true"` and `camunda:historyTimeToLive`. Anything `zeebe:` this does not
- * know, or FEEL it cannot translate, throws.
+ * know, content of another namespace, or FEEL it cannot translate, throws.
  */
-import { attr, element, isElement, parseXml, serializeXml, setAttr, textOf, type XmlElement, type XmlNode } from './xml.js';
-import { feelConditionToJuel, feelToJuel, feelToJuelBody, variableOf } from './feel-to-juel.js';
+import { feelConditionToJuel, feelToJuel, feelToJuelBody, UntranslatableFeel, variableOf } from './feel-to-juel.js';
+import { camundaModdle, isModdleElement, zeebeModdle, type ModdleElement } from './moddle.js';
 
-export const CAMUNDA_NS = 'http://camunda.org/schema/1.0/bpmn';
 /** How long Camunda 7 keeps the history of a finished instance (`camunda:historyTimeToLive`). */
 export const HISTORY_TIME_TO_LIVE = 'P3650D';
 /** Attempts the external-task adapter gives each task; the Zeebe models' `retries` must agree. */
 export const EXTERNAL_TASK_RETRIES = 3;
 export const CAMUNDA7_PLATFORM_VERSION = '7.24.0';
 
-const ZEEBE = 'zeebe:';
+const ZEEBE = 'zeebe';
+const TIMER_EXPRESSIONS = ['timeDate', 'timeDuration', 'timeCycle'] as const;
 
-function fail(el: XmlElement, why: string): never {
-  throw new Error(`Camunda 7 generator: <${el.name} id="${attr(el, 'id') ?? ''}">: ${why}`);
-}
-
-const childElements = (el: XmlElement): XmlElement[] => el.children.filter(isElement);
-const child = (el: XmlElement, name: string): XmlElement | undefined => childElements(el).find((c) => c.name === name);
-
-function walk(el: XmlElement, visit: (el: XmlElement, parent: XmlElement | undefined) => void, parent?: XmlElement): void {
-  visit(el, parent);
-  for (const c of childElements(el)) walk(c, visit, el);
-}
-
-function extensionElements(el: XmlElement): XmlElement {
-  let ext = child(el, 'bpmn:extensionElements');
-  if (!ext) {
-    ext = element('bpmn:extensionElements');
-    // BPMN wants extensionElements right after documentation
-    const at = el.children.findIndex((c) => isElement(c) && c.name !== 'bpmn:documentation');
-    el.children.splice(at < 0 ? el.children.length : at, 0, ext);
+/** A model the generator cannot translate; `elementId` is the element at fault, when there is one. */
+export class Camunda7GeneratorError extends Error {
+  constructor(
+    message: string,
+    readonly elementId?: string,
+  ) {
+    super(`Camunda 7 generator: ${message}`);
+    this.name = 'Camunda7GeneratorError';
   }
-  return ext;
 }
 
-const property = (name: string, value: string): XmlElement => element('camunda:property', { name, value });
+function fail(el: ModdleElement, why: string): never {
+  throw new Camunda7GeneratorError(`<${el.$type} id="${el.id ?? ''}">: ${why}`, el.id);
+}
 
-/** Rewrites the `zeebe:` extensions of one element (the owner of `ext`). */
-function convertExtensions(owner: XmlElement, ext: XmlElement): void {
-  const converted: XmlNode[] = [];
-  const props: XmlElement[] = [];
-  for (const node of ext.children) {
-    if (!isElement(node) || !node.name.startsWith(ZEEBE)) {
-      converted.push(node);
-      continue;
+const str = (el: ModdleElement, name: string): string | undefined => {
+  const value = el.get(name);
+  return typeof value === 'string' ? value : undefined;
+};
+const elements = (el: ModdleElement, name: string): ModdleElement[] => (el.get(name) as unknown[]).filter(isModdleElement);
+const extensionValues = (el: ModdleElement): ModdleElement[] => {
+  const ext = el.get('extensionElements');
+  return isModdleElement(ext) ? elements(ext, 'values') : [];
+};
+
+/** `translate(feel)`, with untranslatable FEEL reported on the element and field that hold it. */
+function juel(owner: ModdleElement, field: string, translate: (feel: string) => string, feel: string): string {
+  try {
+    return translate(feel);
+  } catch (error) {
+    if (error instanceof UntranslatableFeel) fail(owner, `${field}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** The variable a FEEL expression that Camunda 7 needs as a plain name (`=x`) names. */
+function variableNamed(owner: ModdleElement, field: string, feel: string, why: string): string {
+  return juel(owner, field, (f) => variableOf(f) ?? fail(owner, `${field} ${JSON.stringify(f)} must be a variable name (=x): ${why}`), feel);
+}
+
+const create = (type: string, attrs: Record<string, unknown> = {}): ModdleElement => camundaModdle.create(type, attrs);
+const property = (name: string, value: string): ModdleElement => create('camunda:Property', { name, value });
+const listener = (event: 'end' | 'take', expression: string): ModdleElement => create('camunda:ExecutionListener', { event, expression });
+const appendExtensions = (el: ModdleElement, values: ModdleElement[]): void => {
+  const ext = el.get('extensionElements');
+  if (isModdleElement(ext)) (ext.get('values') as ModdleElement[]).push(...values);
+  else el.set('extensionElements', create('bpmn:ExtensionElements', { values }));
+};
+
+/**
+ * One Zeebe model copied into the Camunda 7 moddle: every property the BPMN standard defines is copied as it
+ * is, references are re-pointed at the copies once everything is copied, and each `zeebe:` extension is
+ * translated where its element is copied.
+ */
+class Translation {
+  private readonly copies = new Map<ModdleElement, ModdleElement>();
+  /** Work that needs every element copied first: references, listeners on other elements' flows. */
+  private readonly afterCopy: Array<() => void> = [];
+
+  run(definitions: ModdleElement): ModdleElement {
+    const copy = this.copy(definitions, definitions);
+    for (const step of this.afterCopy) step();
+    return copy;
+  }
+
+  private copyOf(el: ModdleElement, referrer: ModdleElement): ModdleElement {
+    return this.copies.get(el) ?? fail(referrer, `refers to <${el.$type} id="${el.id ?? ''}">, which is not in the model`);
+  }
+
+  private copy(el: ModdleElement, owner: ModdleElement): ModdleElement {
+    if (el.$descriptor.isGeneric || el.$type.startsWith(`${ZEEBE}:`)) fail(owner, `<${el.$type}> has no Camunda 7 translation here`);
+    const copy = create(el.$type);
+    this.copies.set(el, copy);
+    for (const p of el.$descriptor.properties) {
+      if (!Object.hasOwn(el, p.name) || p.name === 'extensionElements') continue;
+      if (p.ns.prefix === ZEEBE) fail(el, `attribute ${p.ns.name} has no Camunda 7 translation`);
+      const value = el.get(p.name);
+      if (p.isReference) {
+        this.afterCopy.push(() => copy.set(p.name, p.isMany ? (value as ModdleElement[]).map((v) => this.copyOf(v, el)) : this.copyOf(value as ModdleElement, el)));
+      } else if (p.isMany) {
+        copy.set(p.name, (value as unknown[]).map((v) => (isModdleElement(v) ? this.copy(v, el) : v)));
+      } else {
+        copy.set(p.name, isModdleElement(value) ? this.copy(value, el) : value);
+      }
     }
-    switch (node.name) {
-      case 'zeebe:taskDefinition': {
-        const type = attr(node, 'type');
-        if (!type || type.startsWith('=')) fail(owner, 'zeebe:taskDefinition needs a literal type');
-        const retries = attr(node, 'retries');
-        if (retries !== undefined && Number(retries) !== EXTERNAL_TASK_RETRIES) {
-          fail(owner, `retries="${retries}": the Camunda 7 adapter gives every external task ${EXTERNAL_TASK_RETRIES} attempts`);
-        }
-        const target = owner.name === 'bpmn:serviceTask' ? owner : child(owner, 'bpmn:messageEventDefinition');
-        if (!target || !['bpmn:serviceTask', 'bpmn:endEvent', 'bpmn:intermediateThrowEvent'].includes(owner.name)) {
-          fail(owner, 'a job type is only translated on service tasks and message end/throw events');
-        }
-        setAttr(target, 'camunda:type', 'external');
-        setAttr(target, 'camunda:topic', type);
-        break;
+    for (const [name, value] of Object.entries(el.$attrs)) {
+      if (name.startsWith(`${ZEEBE}:`)) fail(el, `attribute ${name} has no Camunda 7 translation`);
+      copy.$attrs[name] = value;
+    }
+    this.translate(el, copy);
+    return copy;
+  }
+
+  /** What Camunda 7 needs beyond the copy (see the table above). */
+  private translate(el: ModdleElement, copy: ModdleElement): void {
+    const extensions: ModdleElement[] = [];
+    if (el.$instanceOf('bpmn:Definitions')) {
+      delete copy.$attrs[`xmlns:${ZEEBE}`];
+      copy.$attrs['modeler:executionPlatform'] = 'Camunda Platform';
+      copy.$attrs['modeler:executionPlatformVersion'] = CAMUNDA7_PLATFORM_VERSION;
+    }
+    if (el.$instanceOf('bpmn:Process')) {
+      copy.set('isExecutable', true);
+      copy.set('camunda:historyTimeToLive', HISTORY_TIME_TO_LIVE);
+    }
+    if (el.$instanceOf('bpmn:SequenceFlow')) {
+      const condition = copy.get('conditionExpression');
+      const body = isModdleElement(condition) ? str(condition, 'body') : undefined;
+      if (isModdleElement(condition) && body?.startsWith('=')) condition.set('body', juel(el, 'conditionExpression', feelConditionToJuel, body));
+    }
+    if (el.$instanceOf('bpmn:TimerEventDefinition')) {
+      for (const field of TIMER_EXPRESSIONS) {
+        const expression = copy.get(field);
+        const body = isModdleElement(expression) ? str(expression, 'body') : undefined;
+        if (isModdleElement(expression) && body?.startsWith('=')) expression.set('body', juel(el, field, feelToJuel, body));
       }
-      case 'zeebe:properties':
-        for (const p of childElements(node)) {
-          if (p.name !== 'zeebe:property') fail(owner, `unexpected <${p.name}> in zeebe:properties`);
-          props.push(property(attr(p, 'name') ?? fail(owner, 'property without name'), attr(p, 'value') ?? ''));
-        }
-        break;
-      case 'zeebe:taskHeaders':
-        for (const h of childElements(node)) {
-          if (h.name !== 'zeebe:header') fail(owner, `unexpected <${h.name}> in zeebe:taskHeaders`);
-          props.push(property(attr(h, 'key') ?? fail(owner, 'header without key'), attr(h, 'value') ?? ''));
-        }
-        break;
-      case 'zeebe:subscription': {
-        const key = attr(node, 'correlationKey');
-        const name = key === undefined ? undefined : variableOf(key);
-        if (!name) fail(owner, `correlationKey ${JSON.stringify(key)} must be a variable name (=x): Camunda 7 correlates on process variables`);
-        props.push(property('correlationKey', name));
-        break;
-      }
-      case 'zeebe:ioMapping': {
-        if (owner.name === 'bpmn:boundaryEvent') {
-          // Camunda 7 refuses camunda:inputOutput on boundary events: outputs become `end` listeners that set
-          // the variable where Zeebe's output mapping would (the nearest scope that has it, else the process)
-          for (const m of childElements(node)) {
-            const target = attr(m, 'target');
-            const source = attr(m, 'source');
-            if (m.name !== 'zeebe:output' || !target || source === undefined) fail(owner, `<${m.name}> on a boundary event: only outputs are translated`);
-            converted.push(element('camunda:executionListener', { event: 'end', expression: `\${execution.setVariable('${target}', ${feelToJuelBody(source)})}` }));
+    }
+    const loop = el.get('loopCharacteristics');
+    if (el.$instanceOf('bpmn:Activity') && isModdleElement(loop) && loop.$instanceOf('bpmn:MultiInstanceLoopCharacteristics')) {
+      extensions.push(...this.multiInstance(el, loop, copy.get('loopCharacteristics') as ModdleElement));
+    }
+    this.extensions(el, copy, extensions);
+  }
+
+  /** Rewrites the `zeebe:` extension elements of `el` onto its copy, after the listeners in `extra`. */
+  private extensions(el: ModdleElement, copy: ModdleElement, extra: ModdleElement[]): void {
+    const values: ModdleElement[] = [];
+    const properties: ModdleElement[] = [];
+    for (const ext of extensionValues(el)) {
+      switch (ext.$type) {
+        case 'zeebe:TaskDefinition': {
+          const type = str(ext, 'type');
+          if (!type || type.startsWith('=')) fail(el, 'zeebe:taskDefinition needs a literal type');
+          const retries = str(ext, 'retries');
+          if (retries !== undefined && Number(retries) !== EXTERNAL_TASK_RETRIES) {
+            fail(el, `retries="${retries}": the Camunda 7 adapter gives every external task ${EXTERNAL_TASK_RETRIES} attempts`);
           }
+          const throwsMessage = el.$instanceOf('bpmn:EndEvent') || el.$instanceOf('bpmn:IntermediateThrowEvent');
+          const messageDefinition = throwsMessage ? elements(copy, 'eventDefinitions').find((d) => d.$instanceOf('bpmn:MessageEventDefinition')) : undefined;
+          const target = el.$instanceOf('bpmn:ServiceTask') ? copy : messageDefinition;
+          if (!target) fail(el, 'a job type is only translated on service tasks and message end/throw events');
+          target.set('camunda:type', 'external');
+          target.set('camunda:topic', type);
           break;
         }
-        const io = element('camunda:inputOutput');
-        for (const m of childElements(node)) {
-          const target = attr(m, 'target');
-          const source = attr(m, 'source');
-          if (!target || source === undefined) fail(owner, `<${m.name}> needs source and target`);
-          const kind = m.name === 'zeebe:input' ? 'camunda:inputParameter' : m.name === 'zeebe:output' ? 'camunda:outputParameter' : fail(owner, `unexpected <${m.name}>`);
-          io.children.push(element(kind, { name: target }, [{ text: escapeJuel(feelToJuel(source)) }]));
+        case 'zeebe:Properties':
+          for (const p of elements(ext, 'properties')) properties.push(property(str(p, 'name') ?? fail(el, 'zeebe:property without name'), str(p, 'value') ?? ''));
+          break;
+        case 'zeebe:TaskHeaders':
+          for (const h of elements(ext, 'values')) properties.push(property(str(h, 'key') ?? fail(el, 'zeebe:header without key'), str(h, 'value') ?? ''));
+          break;
+        case 'zeebe:Subscription': {
+          const key = str(ext, 'correlationKey') ?? fail(el, 'zeebe:subscription without correlationKey');
+          properties.push(property('correlationKey', variableNamed(el, 'correlationKey', key, 'Camunda 7 correlates on process variables')));
+          break;
         }
-        converted.push(io);
-        break;
+        case 'zeebe:IoMapping':
+          values.push(...this.ioMapping(el, ext));
+          break;
+        case 'zeebe:LoopCharacteristics':
+          if (!el.$instanceOf('bpmn:MultiInstanceLoopCharacteristics')) fail(el, 'zeebe:loopCharacteristics outside a multi-instance marker');
+          // translated with the activity, which gets its listeners
+          break;
+        default:
+          fail(el, `<${ext.$type}> has no Camunda 7 translation`);
       }
-      case 'zeebe:loopCharacteristics':
-        if (owner.name !== 'bpmn:multiInstanceLoopCharacteristics') fail(owner, 'zeebe:loopCharacteristics outside a multi-instance marker');
-        // handled with the activity (it needs the activity's incoming flows and listeners)
-        break;
-      default:
-        fail(owner, `<${node.name}> has no Camunda 7 translation`);
     }
+    values.push(...extra);
+    if (properties.length > 0) values.push(create('camunda:Properties', { values: properties }));
+    if (values.length > 0) appendExtensions(copy, values);
   }
-  if (props.length > 0) converted.push(element('camunda:properties', {}, props));
-  ext.children = converted;
-}
 
-const escapeJuel = (juel: string): string => juel.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** Multi-instance: collection and element variable, and the output collection (see the table above). */
-function convertMultiInstance(activity: XmlElement, flowsById: Map<string, XmlElement>): void {
-  const mi = child(activity, 'bpmn:multiInstanceLoopCharacteristics');
-  if (!mi) return;
-  const miExt = child(mi, 'bpmn:extensionElements');
-  const loop = miExt && child(miExt, 'zeebe:loopCharacteristics');
-  if (!loop) fail(activity, 'multi-instance without zeebe:loopCharacteristics');
-  const inputCollection = attr(loop, 'inputCollection') ?? fail(activity, 'no inputCollection');
-  const collection = variableOf(inputCollection) ?? fail(activity, `inputCollection ${inputCollection} must be a variable name`);
-  setAttr(mi, 'camunda:collection', `\${execution.getVariable('${collection}').elements()}`);
-  const inputElement = attr(loop, 'inputElement');
-  if (inputElement) setAttr(mi, 'camunda:elementVariable', inputElement);
-  const outputCollection = attr(loop, 'outputCollection');
-  const outputElement = attr(loop, 'outputElement');
-  if (outputCollection) {
-    if (!outputElement) fail(activity, 'outputCollection without outputElement');
-    const ext = extensionElements(activity);
-    ext.children.push(
-      element('camunda:executionListener', {
-        event: 'end',
-        expression: `\${execution.setVariable('${outputCollection}', (execution.getVariable('${outputCollection}') == null ? S('[]') : execution.getVariable('${outputCollection}')).append(${feelToJuelBody(outputElement)}))}`,
+  private ioMapping(el: ModdleElement, mapping: ModdleElement): ModdleElement[] {
+    const parameter = (m: ModdleElement, kind: string): { target: string; source: string } => {
+      const target = str(m, 'target');
+      const source = str(m, 'source');
+      if (!target || source === undefined) fail(el, `${kind} needs source and target`);
+      return { target, source };
+    };
+    const inputs = elements(mapping, 'inputParameters');
+    const outputs = elements(mapping, 'outputParameters');
+    if (el.$instanceOf('bpmn:BoundaryEvent')) {
+      // Camunda 7 refuses camunda:inputOutput on boundary events: outputs become `end` listeners that set
+      // the variable where Zeebe's output mapping would (the nearest scope that has it, else the process)
+      if (inputs.length > 0) fail(el, 'zeebe:input on a boundary event: only outputs are translated');
+      return outputs.map((m) => {
+        const { target, source } = parameter(m, 'zeebe:output');
+        return listener('end', `\${execution.setVariable('${target}', ${juel(el, `zeebe:output ${target}`, feelToJuelBody, source)})}`);
+      });
+    }
+    const translated = (kind: 'input' | 'output', type: string) => (m: ModdleElement): ModdleElement => {
+      const { target, source } = parameter(m, `zeebe:${kind}`);
+      return create(type, { name: target, value: juel(el, `zeebe:${kind} ${target}`, feelToJuel, source) });
+    };
+    return [
+      create('camunda:InputOutput', {
+        inputParameters: inputs.map(translated('input', 'camunda:InputParameter')),
+        outputParameters: outputs.map(translated('output', 'camunda:OutputParameter')),
       }),
-    );
-    for (const incoming of childElements(activity).filter((c) => c.name === 'bpmn:incoming')) {
-      const flow = flowsById.get(textOf(incoming)) ?? fail(activity, `incoming flow ${textOf(incoming)} not found`);
-      extensionElements(flow).children.push(
-        element('camunda:executionListener', { event: 'take', expression: `\${execution.setVariable('${outputCollection}', S('[]'))}` }),
-      );
-    }
+    ];
   }
-  miExt.children = miExt.children.filter((c) => !(isElement(c) && c.name === 'zeebe:loopCharacteristics'));
-  if (miExt.children.filter(isElement).length === 0) mi.children = mi.children.filter((c) => c !== miExt);
+
+  /** Multi-instance: collection and element variable on the marker; the output collection's listeners. */
+  private multiInstance(activity: ModdleElement, mi: ModdleElement, miCopy: ModdleElement): ModdleElement[] {
+    const loop = extensionValues(mi).find((e) => e.$type === 'zeebe:LoopCharacteristics') ?? fail(activity, 'multi-instance without zeebe:loopCharacteristics');
+    const inputCollection = str(loop, 'inputCollection') ?? fail(activity, 'no inputCollection');
+    const collection = variableNamed(activity, 'inputCollection', inputCollection, 'the collection is a Json variable');
+    miCopy.set('camunda:collection', `\${execution.getVariable('${collection}').elements()}`);
+    const inputElement = str(loop, 'inputElement');
+    if (inputElement) miCopy.set('camunda:elementVariable', inputElement);
+    const outputCollection = str(loop, 'outputCollection');
+    if (!outputCollection) return [];
+    const outputElement = str(loop, 'outputElement') ?? fail(activity, 'outputCollection without outputElement');
+    for (const incoming of elements(activity, 'incoming')) {
+      this.afterCopy.push(() => appendExtensions(this.copyOf(incoming, activity), [listener('take', `\${execution.setVariable('${outputCollection}', S('[]'))}`)]));
+    }
+    const collected = `execution.getVariable('${outputCollection}')`;
+    const element = juel(activity, 'outputElement', feelToJuelBody, outputElement);
+    return [listener('end', `\${execution.setVariable('${outputCollection}', (${collected} == null ? S('[]') : ${collected}).append(${element}))}`)];
+  }
 }
 
 /** One Zeebe model (BPMN XML) → its Camunda 7 equivalent (BPMN XML). */
-export function generateCamunda7(zeebeXml: string): string {
-  const { declaration, root } = parseXml(zeebeXml);
-  if (root.name !== 'bpmn:definitions') throw new Error('Camunda 7 generator: not a BPMN definitions document');
-  root.attrs = root.attrs.filter(([k]) => k !== 'xmlns:zeebe');
-  setAttr(root, 'xmlns:camunda', CAMUNDA_NS);
-  setAttr(root, 'modeler:executionPlatform', 'Camunda Platform');
-  setAttr(root, 'modeler:executionPlatformVersion', CAMUNDA7_PLATFORM_VERSION);
-
-  const flowsById = new Map<string, XmlElement>();
-  walk(root, (el) => {
-    if (el.name === 'bpmn:sequenceFlow') flowsById.set(attr(el, 'id')!, el);
+export async function generateCamunda7(zeebeXml: string): Promise<string> {
+  const { rootElement, warnings } = await zeebeModdle.fromXML(zeebeXml).catch((error: Error) => {
+    throw new Camunda7GeneratorError(`the Zeebe model does not read: ${error.message}`);
   });
-
-  const owners: Array<[XmlElement, XmlElement]> = [];
-  const activities: XmlElement[] = [];
-  walk(root, (el, parent) => {
-    if (el.name === 'bpmn:extensionElements' && parent) owners.push([parent, el]);
-    if (child(el, 'bpmn:multiInstanceLoopCharacteristics')) activities.push(el);
-    if (el.name === 'bpmn:process') {
-      setAttr(el, 'isExecutable', 'true');
-      setAttr(el, 'camunda:historyTimeToLive', HISTORY_TIME_TO_LIVE);
-    }
-    if (el.name === 'bpmn:conditionExpression') {
-      const source = textOf(el);
-      if (source.startsWith('=')) el.children = [{ text: escapeJuel(feelConditionToJuel(source)) }];
-    }
-    if (['bpmn:timeDate', 'bpmn:timeDuration', 'bpmn:timeCycle'].includes(el.name)) {
-      const source = textOf(el);
-      if (source.startsWith('=')) el.children = [{ text: escapeJuel(feelToJuel(source)) }];
-    }
-  });
-  for (const activity of activities) convertMultiInstance(activity, flowsById);
-  for (const [owner, ext] of owners) convertExtensions(owner, ext);
-  // extension elements left empty (zeebe-only content) go
-  walk(root, (el) => {
-    el.children = el.children.filter((c) => !(isElement(c) && c.name === 'bpmn:extensionElements' && c.children.filter(isElement).length === 0));
-  });
-  walk(root, (el) => {
-    if (el.name.startsWith(ZEEBE)) fail(el, 'zeebe element left after translation');
-    const zeebeAttr = el.attrs.find(([k]) => k.startsWith(ZEEBE));
-    if (zeebeAttr) fail(el, `attribute ${zeebeAttr[0]} has no Camunda 7 translation`);
-  });
-  return serializeXml(declaration, root);
+  if (warnings.length > 0) throw new Camunda7GeneratorError(`the Zeebe model does not read cleanly: ${warnings.map((w) => w.message).join('; ')}`);
+  const { xml } = await camundaModdle.toXML(new Translation().run(rootElement), { format: true });
+  return xml;
 }

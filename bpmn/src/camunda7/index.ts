@@ -3,7 +3,7 @@ import path from 'node:path';
 import { packageRoot } from '../models.js';
 import type { ProcessKey } from '../task-types.js';
 
-export { generateCamunda7, CAMUNDA_NS, EXTERNAL_TASK_RETRIES, HISTORY_TIME_TO_LIVE } from './generate.js';
+export { generateCamunda7, Camunda7GeneratorError, EXTERNAL_TASK_RETRIES, HISTORY_TIME_TO_LIVE } from './generate.js';
 export { feelConditionToJuel, feelToJuel, UntranslatableFeel } from './feel-to-juel.js';
 
 /** Generated Camunda 7 model of each process, relative to the package root (committed; `npm run -w bpmn camunda7`). */
