@@ -35,7 +35,10 @@ function isccc(...args: string[]): { code: number; json: Output } {
 
 describe('chain of truth: isccc check ↔ isccc run ↔ catalog', function () {
   this.timeout(240_000);
-  const examples = fs.readdirSync(EXAMPLES).filter((d) => fs.existsSync(path.join(EXAMPLES, d, 'manifest.isccc.yaml'))).sort();
+  const examples = fs
+    .readdirSync(EXAMPLES)
+    .filter((d) => fs.existsSync(path.join(EXAMPLES, d, 'manifest.isccc.yaml')))
+    .sort();
 
   it('covers every example', () => assert.ok(examples.length >= 5, examples.join(', ')));
 
@@ -57,7 +60,8 @@ describe('chain of truth: isccc check ↔ isccc run ↔ catalog', function () {
       // 6.1 self-assessment in the engine reports the same blocking clauses as `isccc check` at the applied level.
       const selfAssessment = run.json.trail.find((e) => e.clause === '6.1');
       assert.ok(selfAssessment, 'the trail has the 6.1 self-assessment');
-      const blocking = (findings: Brief[]): Set<string> => new Set(findings.filter((f) => f.status === 'fail' || f.status === 'missing-evidence').map((f) => f.clause));
+      const blocking = (findings: Brief[]): Set<string> =>
+        new Set(findings.filter((f) => f.status === 'fail' || f.status === 'missing-evidence').map((f) => f.clause));
       const engineBlocking = blocking(selfAssessment.findings ?? []);
       const checkBlocking = blocking(check.json.findings);
       assert.deepEqual([...engineBlocking].sort(), [...checkBlocking].sort());

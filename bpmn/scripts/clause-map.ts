@@ -21,7 +21,10 @@ export async function clauseMap(): Promise<string> {
   for (const key of ['certification', 'lifecycle'] as ProcessKey[]) {
     const model = await loadModel(key);
     for (const node of model.flowNodes) {
-      const name = String(node.name ?? '').replace(/\s*\n\s*/g, ' ').trim() || '(merge)';
+      const name =
+        String(node.name ?? '')
+          .replace(/\s*\n\s*/g, ' ')
+          .trim() || '(merge)';
       const type = taskTypeOf(node);
       const cell = `${key === 'certification' ? 'C' : 'L'}: ${name} \`${node.id}\`${type ? ` (${type})` : ''}`;
       for (const id of clausesOf(node)) byClause.set(id, [...(byClause.get(id) ?? []), cell]);

@@ -170,8 +170,11 @@ export const TASK_TYPES = [
       v('asOf', 'string (date)', 'Date the self-assessment is made for; defaults to the engine clock'),
     ],
     outputs: [
-      v('selfAssessment', '{ completedOn: string; meetsTarget: boolean; passed: number; failed: number; manualReview: number }',
-        'Result of running the rulebook over the manifest for the intended target (the self-assessment form)'),
+      v(
+        'selfAssessment',
+        '{ completedOn: string; meetsTarget: boolean; passed: number; failed: number; manualReview: number }',
+        'Result of running the rulebook over the manifest for the intended target (the self-assessment form)',
+      ),
     ],
     errors: ['ISCCC_6_1'],
   },
@@ -229,10 +232,7 @@ export const TASK_TYPES = [
       v('missingMaterials', 'string[]', 'What to ask for', true),
       v('supplementRound', 'number', 'Rounds so far (0 when absent)'),
     ],
-    outputs: [
-      v('supplementRound', 'number', 'Rounds so far, this one included'),
-      v('supplementRequestedOn', 'string (date)', 'Date of the request'),
-    ],
+    outputs: [v('supplementRound', 'number', 'Rounds so far, this one included'), v('supplementRequestedOn', 'string (date)', 'Date of the request')],
     errors: [],
     notes: 'The process then waits for message isccc.supplement-submitted (correlation key applicationId).',
   },
@@ -247,10 +247,7 @@ export const TASK_TYPES = [
       v('grantedCategory', 'Category', 'Confirmed category', true),
       v('grantedLevel', '1 | 2 | 3', 'Confirmed level', true),
     ],
-    outputs: [
-      v('contractId', 'string', 'Certification contract number'),
-      v('contractSignedOn', 'string (date)', 'Signing date'),
-    ],
+    outputs: [v('contractId', 'string', 'Certification contract number'), v('contractSignedOn', 'string (date)', 'Signing date')],
     errors: [],
   },
   {
@@ -282,9 +279,7 @@ export const TASK_TYPES = [
       v('grantedLevel', '1 | 2 | 3', 'Always 1 here', true),
       v('witnessProject', '{ client: string; project: string }', 'The client project chosen for the witness'),
     ],
-    outputs: [
-      v('witness', '{ witnessedOn: string; client: string; project: string; passed: boolean; details: string[] }', 'Witness record'),
-    ],
+    outputs: [v('witness', '{ witnessedOn: string; client: string; project: string; passed: boolean; details: string[] }', 'Witness record')],
     errors: ['ISCCC_6_4'],
     notes: 'Only reached when grantedLevel = 1 and witnessNeeded = true ("when necessary").',
   },
@@ -299,8 +294,11 @@ export const TASK_TYPES = [
       v('witness', 'object', 'Output of isccc.client-witness, when there was one'),
     ],
     outputs: [
-      v('onsiteReport', '{ id: string; issuedOn: string; recommendation: "grant" | "refuse"; majorNonconformities: number; observations: string[] }',
-        'The on-site review report handed to the decision committee'),
+      v(
+        'onsiteReport',
+        '{ id: string; issuedOn: string; recommendation: "grant" | "refuse"; majorNonconformities: number; observations: string[] }',
+        'The on-site review report handed to the decision committee',
+      ),
       v('lastObservations', 'string[]', 'Observations whose corrective actions the first surveillance review verifies (6.7.2)'),
     ],
     errors: ['ISCCC_6_4'],
@@ -313,7 +311,8 @@ export const TASK_TYPES = [
     inputs: [v('committee', 'CommitteeMember[]', 'Members appointed for this decision', true)],
     outputs: [v('committeeSize', 'number', 'committee.length')],
     errors: ['ISCCC_6_5'],
-    notes: 'Throws ISCCC_6_5 unless committee has an odd number (≥ 3) of distinct members. The process then waits for isccc.committee-appointed (new committee) and validates again.',
+    notes:
+      'Throws ISCCC_6_5 unless committee has an odd number (≥ 3) of distinct members. The process then waits for isccc.committee-appointed (new committee) and validates again.',
   },
   {
     type: 'isccc.committee-vote',
@@ -321,38 +320,38 @@ export const TASK_TYPES = [
     clauses: ['6.5'],
     processes: ['certification', 'lifecycle'],
     inputs: [
-      v('member', 'CommitteeMember', 'This instance\'s member (multi-instance inputElement)', true),
+      v('member', 'CommitteeMember', "This instance's member (multi-instance inputElement)", true),
       v('applicationId', 'string', 'Certification: the application decided on'),
       v('certificateNumber', 'string', 'Lifecycle (6.8.5 change): the certificate decided on'),
       v('grantedCategory', 'Category', 'Category decided on', true),
       v('grantedLevel', '1 | 2 | 3', 'Level decided on', true),
       v('onsiteReport', 'object', 'Certification: the on-site review report'),
       v('changeVerification', 'object', 'Lifecycle: the on-site change verification'),
-      v('ballots', 'Record<string, Vote>', 'Votes cast ahead, member id → grant | refuse (a case replayed from a script); absent: the member decides from the report'),
+      v(
+        'ballots',
+        'Record<string, Vote>',
+        'Votes cast ahead, member id → grant | refuse (a case replayed from a script); absent: the member decides from the report',
+      ),
     ],
-    outputs: [v('vote', 'Vote', 'This member\'s vote (multi-instance outputElement, collected into votes)')],
+    outputs: [v('vote', 'Vote', "This member's vote (multi-instance outputElement, collected into votes)")],
     errors: [],
-    notes: 'Parallel multi-instance: inputCollection =committee, inputElement member, outputCollection votes, outputElement =vote; input mapping vote = =null keeps each vote local to its instance.',
+    notes:
+      'Parallel multi-instance: inputCollection =committee, inputElement member, outputCollection votes, outputElement =vote; input mapping vote = =null keeps each vote local to its instance.',
   },
   {
     type: 'isccc.committee-tally',
     title: 'Tally committee votes',
     clauses: ['6.5'],
     processes: ['certification', 'lifecycle'],
-    inputs: [
-      v('votes', 'Vote[]', 'Collected votes', true),
-      v('committee', 'CommitteeMember[]', 'The committee', true),
-    ],
+    inputs: [v('votes', 'Vote[]', 'Collected votes', true), v('committee', 'CommitteeMember[]', 'The committee', true)],
     outputs: [
       v('decision', "'grant' | 'refuse'", 'Gateway variable: majority of the votes'),
       v('votesFor', 'number', 'Votes to grant'),
       v('votesAgainst', 'number', 'Votes to refuse'),
-      { ...REASON_OUT, description: 'Set when refused: code/clause from the refusalClause header, details = the refusing votes\' reasons' },
+      { ...REASON_OUT, description: "Set when refused: code/clause from the refusalClause header, details = the refusing votes' reasons" },
     ],
     errors: [],
-    headers: [
-      { key: 'refusalClause', description: 'Clause a refusal is recorded under', values: ['6.5', '6.8.2.d'] },
-    ],
+    headers: [{ key: 'refusalClause', description: 'Clause a refusal is recorded under', values: ['6.5', '6.8.2.d'] }],
     notes: 'A vote count that differs from the committee size is a job failure (incident), not a BPMN error.',
   },
   {
@@ -386,10 +385,7 @@ export const TASK_TYPES = [
       v('certificateStatus', 'CertificateStatus', 'What is announced: valid (issued), revoked, cancelled', true),
       v('reason', 'Reason', 'Revocation reason, when revoked'),
     ],
-    outputs: [
-      v('noticeId', 'string', 'Notice reference'),
-      v('noticePublishedOn', 'string (date)', 'Publication date'),
-    ],
+    outputs: [v('noticeId', 'string', 'Notice reference'), v('noticePublishedOn', 'string (date)', 'Publication date')],
     errors: [],
   },
   {
@@ -410,7 +406,8 @@ export const TASK_TYPES = [
     ],
     outputs: [],
     errors: [],
-    notes: 'Job of the message end event "Certificate issued": publishes message isccc.certificate-issued (messageId = certificateNumber) with the lifecycle start variables (holder = applicant, the rest by the same names), which starts one isccc-certificate-lifecycle instance per certificate.',
+    notes:
+      'Job of the message end event "Certificate issued": publishes message isccc.certificate-issued (messageId = certificateNumber) with the lifecycle start variables (holder = applicant, the rest by the same names), which starts one isccc-certificate-lifecycle instance per certificate.',
   },
   {
     type: 'isccc.rejection-notify',
@@ -472,7 +469,7 @@ export const TASK_TYPES = [
     outputs: [
       v('surveillance', 'SurveillanceRecord', 'The review record (6.7.2 content)'),
       v('lastSurveillanceOn', 'string (date)', 'Date of this review (base of the next schedule)'),
-      v('lastObservations', 'string[]', 'This review\'s observations'),
+      v('lastObservations', 'string[]', "This review's observations"),
     ],
     errors: ['ISCCC_6_8_2_A'],
     notes: 'Throws ISCCC_6_8_2_A when the holder does not accept the review.',
@@ -482,10 +479,7 @@ export const TASK_TYPES = [
     title: 'Conclude surveillance',
     clauses: ['6.7.3'],
     processes: ['lifecycle'],
-    inputs: [
-      v('certificateNumber', 'string', 'Certificate', true),
-      v('surveillance', 'SurveillanceRecord', 'Output of isccc.surveillance-review', true),
-    ],
+    inputs: [v('certificateNumber', 'string', 'Certificate', true), v('surveillance', 'SurveillanceRecord', 'Output of isccc.surveillance-review', true)],
     outputs: [v('certificateStatus', "'valid'", 'Maintained (completing normally means maintain)')],
     errors: ['ISCCC_6_8_2_B', 'ISCCC_6_8_2_C', 'ISCCC_6_8_2_D', 'ISCCC_6_8_3_B', 'ISCCC_6_8_3_C', 'ISCCC_6_8_3_D'],
     notes: 'Maintain = complete; suspend = throw ISCCC_6_8_2_B|C|D; revoke = throw ISCCC_6_8_3_B|C|D.',
@@ -495,10 +489,7 @@ export const TASK_TYPES = [
     title: 'Suspend certificate',
     clauses: ['6.8.2'],
     processes: ['lifecycle'],
-    inputs: [
-      v('certificateNumber', 'string', 'Certificate', true),
-      v('reason', 'Reason', 'Ground of suspension (6.8.2 a–d)', true),
-    ],
+    inputs: [v('certificateNumber', 'string', 'Certificate', true), v('reason', 'Reason', 'Ground of suspension (6.8.2 a–d)', true)],
     outputs: [
       v('certificateStatus', "'suspended'", 'Status'),
       v('suspendedOn', 'string (date)', 'Start of the suspension'),
@@ -529,10 +520,7 @@ export const TASK_TYPES = [
     clauses: ['6.8.2'],
     processes: ['lifecycle'],
     inputs: [v('certificateNumber', 'string', 'Certificate', true)],
-    outputs: [
-      v('certificateStatus', "'valid'", 'Status'),
-      v('restoredOn', 'string (date)', 'Date'),
-    ],
+    outputs: [v('certificateStatus', "'valid'", 'Status'), v('restoredOn', 'string (date)', 'Date')],
     errors: [],
   },
   {
@@ -540,14 +528,8 @@ export const TASK_TYPES = [
     title: 'Revoke certificate',
     clauses: ['6.8.3'],
     processes: ['lifecycle'],
-    inputs: [
-      v('certificateNumber', 'string', 'Certificate', true),
-      v('reason', 'Reason', 'Ground of revocation (6.8.3 a–d)', true),
-    ],
-    outputs: [
-      v('certificateStatus', "'revoked'", 'Status'),
-      v('revokedOn', 'string (date)', 'Date'),
-    ],
+    inputs: [v('certificateNumber', 'string', 'Certificate', true), v('reason', 'Reason', 'Ground of revocation (6.8.3 a–d)', true)],
+    outputs: [v('certificateStatus', "'revoked'", 'Status'), v('revokedOn', 'string (date)', 'Date')],
     errors: [],
   },
   {
@@ -557,12 +539,9 @@ export const TASK_TYPES = [
     processes: ['lifecycle'],
     inputs: [
       v('certificateNumber', 'string', 'Certificate', true),
-      v('cancellation', '{ requestedOn: string; statement?: string }', 'The holder\'s request (message variable)'),
+      v('cancellation', '{ requestedOn: string; statement?: string }', "The holder's request (message variable)"),
     ],
-    outputs: [
-      v('certificateStatus', "'cancelled'", 'Status'),
-      v('cancelledOn', 'string (date)', 'Date'),
-    ],
+    outputs: [v('certificateStatus', "'cancelled'", 'Status'), v('cancelledOn', 'string (date)', 'Date')],
     errors: [],
   },
   {
@@ -570,10 +549,7 @@ export const TASK_TYPES = [
     title: 'Record certificate returned',
     clauses: ['6.8.3', '6.8.4'],
     processes: ['lifecycle'],
-    inputs: [
-      v('certificateNumber', 'string', 'Certificate', true),
-      v('certificateStatus', "'revoked' | 'cancelled'", 'Why it is returned', true),
-    ],
+    inputs: [v('certificateNumber', 'string', 'Certificate', true), v('certificateStatus', "'revoked' | 'cancelled'", 'Why it is returned', true)],
     outputs: [v('certificateReturnedOn', 'string (date)', 'Date the holder returned the certificate')],
     errors: [],
   },
@@ -584,12 +560,14 @@ export const TASK_TYPES = [
     processes: ['lifecycle'],
     inputs: [
       v('certificateNumber', 'string', 'Certificate', true),
-      v('change', "{ kinds: ('address' | 'capital' | 'legal-representative' | 'other')[]; description: string; documents?: string[] }",
-        'The change application (message variable)', true),
+      v(
+        'change',
+        "{ kinds: ('address' | 'capital' | 'legal-representative' | 'other')[]; description: string; documents?: string[] }",
+        'The change application (message variable)',
+        true,
+      ),
     ],
-    outputs: [
-      v('changeScope', "'administrative' | 'major'", 'Gateway variable: administrative = only address, capital or legal representative'),
-    ],
+    outputs: [v('changeScope', "'administrative' | 'major'", 'Gateway variable: administrative = only address, capital or legal representative')],
     errors: [],
   },
   {
@@ -597,10 +575,7 @@ export const TASK_TYPES = [
     title: 'Written review of change',
     clauses: ['6.8.5'],
     processes: ['lifecycle'],
-    inputs: [
-      v('certificateNumber', 'string', 'Certificate', true),
-      v('change', 'object', 'The change application', true),
-    ],
+    inputs: [v('certificateNumber', 'string', 'Certificate', true), v('change', 'object', 'The change application', true)],
     outputs: [
       v('changeApproved', 'boolean', 'Gateway variable'),
       v('changeReview', '{ reviewedOn: string; details: string[] }', 'Review record'),
@@ -635,10 +610,7 @@ export const TASK_TYPES = [
       v('change', 'object', 'The approved change', true),
       v('grantedLevel', '1 | 2 | 3', 'Level on the reissued certificate', true),
     ],
-    outputs: [
-      v('certificateVersion', 'number', 'Incremented on every reissue (1 = as issued)'),
-      v('reissuedOn', 'string (date)', 'Date'),
-    ],
+    outputs: [v('certificateVersion', 'number', 'Incremented on every reissue (1 = as issued)'), v('reissuedOn', 'string (date)', 'Date')],
     errors: [],
   },
 ] as const satisfies readonly TaskTypeSpec[];
@@ -697,7 +669,7 @@ export const MESSAGES = [
       v('lastObservations', 'string[]', 'Observations of the on-site report'),
       v('committee', 'CommitteeMember[]', 'Committee for change decisions'),
       v('manifest', 'Manifest', 'The evidence manifest the certificate was granted on; surveillance and change reviews evaluate it again'),
-      v('manifestDir', 'string', 'Folder the manifest\'s evidence paths resolve in (evidence files are checked when set)'),
+      v('manifestDir', 'string', "Folder the manifest's evidence paths resolve in (evidence files are checked when set)"),
       v('ballots', 'Record<string, Vote>', 'Votes cast ahead for later committee decisions'),
     ],
     description: 'Message start event of the lifecycle: one instance per issued certificate.',
@@ -740,7 +712,7 @@ export const MESSAGES = [
     process: 'lifecycle',
     clauses: ['6.7.2', '6.8.2.b', '6.8.3.b'],
     variables: [v('report', 'InformationReport', 'kind misuse')],
-    description: 'Misuse of the certificate or mark came to the body\'s notice: extra surveillance of certificate use.',
+    description: "Misuse of the certificate or mark came to the body's notice: extra surveillance of certificate use.",
   },
   {
     name: 'isccc.change-requested',
@@ -815,7 +787,8 @@ export const TIMERS = [
     kind: 'timeDate',
     expression: '=surveillanceStartOn',
     clauses: ['6.7.1'],
-    description: 'Annual surveillance due. An absolute date (last review + P12M − P1M), so waiting again after other events never restarts the 12-month clock, and every review — annual or extra — re-bases it.',
+    description:
+      'Annual surveillance due. An absolute date (last review + P12M − P1M), so waiting again after other events never restarts the 12-month clock, and every review — annual or extra — re-bases it.',
   },
   {
     elementId: 'Timer_SurveillanceDeadline',
@@ -869,7 +842,9 @@ export const EVENT_OUTPUTS: readonly EventOutputSpec[] = [
   trigger('isccc.complaint-received', 'complaint'),
   trigger('isccc.information-reported', 'information'),
   trigger('isccc.misuse-reported', 'misuse'),
-  ...['isccc.major-change-reported', 'isccc.incident-reported', 'isccc.complaint-received', 'isccc.information-reported', 'isccc.misuse-reported'].map((m) => copy(m, 'report')),
+  ...['isccc.major-change-reported', 'isccc.incident-reported', 'isccc.complaint-received', 'isccc.information-reported', 'isccc.misuse-reported'].map((m) =>
+    copy(m, 'report'),
+  ),
   copy('isccc.supplement-submitted', 'documents'),
   copy('isccc.supplement-submitted', 'manifest'),
   copy('isccc.committee-appointed', 'committee'),

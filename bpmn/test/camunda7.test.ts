@@ -28,7 +28,11 @@ describe('Camunda 7 models (bpmn/generated/camunda7)', () => {
       const types = [...zeebe.matchAll(/<zeebe:taskDefinition type="([^"]+)"/g)].map((m) => m[1]);
       const topics = [...generated.matchAll(/camunda:type="external" camunda:topic="([^"]+)"/g)].map((m) => m[1]);
       assert.deepEqual(topics.sort(), types.sort());
-      for (const t of topics) assert.ok(TASK_TYPES.some((s) => s.type === t), `${t} is in the contract`);
+      for (const t of topics)
+        assert.ok(
+          TASK_TYPES.some((s) => s.type === t),
+          `${t} is in the contract`,
+        );
       for (const tag of ['bpmndi:BPMNShape', 'bpmndi:BPMNEdge', 'di:waypoint', 'bpmn:documentation', 'bpmn:sequenceFlow']) {
         assert.equal(count(generated, new RegExp(`<${tag}[ >]`, 'g')), count(zeebe, new RegExp(`<${tag}[ >]`, 'g')), tag);
       }
@@ -39,7 +43,10 @@ describe('Camunda 7 models (bpmn/generated/camunda7)', () => {
 
   it('translates the gateway conditions of the contract to JUEL', () => {
     assert.equal(feelConditionToJuel(CONDITIONS.granted), "${execution.getVariable('decision') == 'grant'}");
-    assert.equal(feelConditionToJuel(CONDITIONS.witnessNeeded), "${execution.getVariable('grantedLevel') == 1 && execution.getVariable('witnessNeeded') == true}");
+    assert.equal(
+      feelConditionToJuel(CONDITIONS.witnessNeeded),
+      "${execution.getVariable('grantedLevel') == 1 && execution.getVariable('witnessNeeded') == true}",
+    );
     for (const c of Object.values(CONDITIONS)) assert.match(feelConditionToJuel(c), /^\$\{.+\}$/);
   });
 
@@ -49,7 +56,8 @@ describe('Camunda 7 models (bpmn/generated/camunda7)', () => {
       feelToJuel('={code: "X", details: details}'),
       `\${S('{"code":"X","details":'.concat((execution.getVariable('details') == null ? 'null' : execution.getVariable('details').toString())).concat('}'))}`,
     );
-    for (const feel of ['=now() + duration("P1M")', '=a.b', '=count(votes) > 2', '=x or y', 'P3M']) assert.throws(() => feelToJuel(feel), /cannot be translated/, feel);
+    for (const feel of ['=now() + duration("P1M")', '=a.b', '=count(votes) > 2', '=x or y', 'P3M'])
+      assert.throws(() => feelToJuel(feel), /cannot be translated/, feel);
   });
 });
 
@@ -103,7 +111,10 @@ describe('FEEL → JUEL translation (feelin parse tree)', () => {
   it('a context member naming a variable splices its JSON text in', () => {
     const juel = feelToJuel(reasonLiteral('ISCCC_6_8_2_D', 'details'));
     assert.match(juel, /^\$\{S\('\{"code":"ISCCC_6_8_2_D","clause":"6\.8\.2\.d","message":"6\.8\.2 d\) [^']*","details":'\.concat\(/);
-    assert.match(juel, /\.concat\(\(execution\.getVariable\('details'\) == null \? 'null' : execution\.getVariable\('details'\)\.toString\(\)\)\)\.concat\('\}'\)\)\}$/);
+    assert.match(
+      juel,
+      /\.concat\(\(execution\.getVariable\('details'\) == null \? 'null' : execution\.getVariable\('details'\)\.toString\(\)\)\)\.concat\('\}'\)\)\}$/,
+    );
   });
 
   it('refuses every other construct, naming it and the expression', () => {
@@ -121,7 +132,11 @@ describe('FEEL → JUEL translation (feelin parse tree)', () => {
       ['P3M', /not a FEEL expression/],
     ];
     for (const [feel, why] of refused) {
-      assert.throws(() => feelToJuel(feel), (e: unknown) => e instanceof UntranslatableFeel && e.message.includes(JSON.stringify(feel)) && why.test(e.message), feel);
+      assert.throws(
+        () => feelToJuel(feel),
+        (e: unknown) => e instanceof UntranslatableFeel && e.message.includes(JSON.stringify(feel)) && why.test(e.message),
+        feel,
+      );
     }
     assert.throws(() => feelConditionToJuel('=approved'), /VariableName "approved" is not a condition/);
   });
@@ -141,17 +156,31 @@ describe('Camunda 7 generator: models it cannot translate', () => {
     await assert.rejects(generateCamunda7(condition), (e: unknown) => {
       assert.ok(e instanceof Camunda7GeneratorError);
       assert.equal(e.elementId, 'Flow_Decision_IssueCertificate');
-      assert.match(e.message, /<bpmn:SequenceFlow id="Flow_Decision_IssueCertificate">: conditionExpression: FEEL expression "=count\(votes\) > 2" cannot be translated/);
+      assert.match(
+        e.message,
+        /<bpmn:SequenceFlow id="Flow_Decision_IssueCertificate">: conditionExpression: FEEL expression "=count\(votes\) > 2" cannot be translated/,
+      );
       return true;
     });
     const timer = withReplaced(lifecycle, '>=surveillanceDeadline<', '>=now() + duration("P1M")<');
-    await assert.rejects(generateCamunda7(timer), /<bpmn:TimerEventDefinition id="Timer_SurveillanceDeadline_Def">: timeDate: FEEL expression "=now\(\) \+ duration\(\\"P1M\\"\)" cannot be translated to JUEL for Camunda 7: ArithmeticExpression "now\(\) \+ duration\(\\"P1M\\"\)" is not translated/);
+    await assert.rejects(
+      generateCamunda7(timer),
+      /<bpmn:TimerEventDefinition id="Timer_SurveillanceDeadline_Def">: timeDate: FEEL expression "=now\(\) \+ duration\(\\"P1M\\"\)" cannot be translated to JUEL for Camunda 7: ArithmeticExpression "now\(\) \+ duration\(\\"P1M\\"\)" is not translated/,
+    );
   });
 
-  it('refuses zeebe: content it has no translation for, and job retries other than the adapter\'s', async () => {
-    const called = withReplaced(certification, '<zeebe:taskDefinition type="isccc.self-assessment" retries="3" />', '<zeebe:taskDefinition type="isccc.self-assessment" retries="5" />');
+  it("refuses zeebe: content it has no translation for, and job retries other than the adapter's", async () => {
+    const called = withReplaced(
+      certification,
+      '<zeebe:taskDefinition type="isccc.self-assessment" retries="3" />',
+      '<zeebe:taskDefinition type="isccc.self-assessment" retries="5" />',
+    );
     await assert.rejects(generateCamunda7(called), /<bpmn:ServiceTask id="Task_SelfAssessment">: retries="5"/);
-    const unknown = withReplaced(certification, '<zeebe:taskDefinition type="isccc.self-assessment" retries="3" />', '<zeebe:taskDefinition type="isccc.self-assessment" retries="3" /><zeebe:executionListeners />');
+    const unknown = withReplaced(
+      certification,
+      '<zeebe:taskDefinition type="isccc.self-assessment" retries="3" />',
+      '<zeebe:taskDefinition type="isccc.self-assessment" retries="3" /><zeebe:executionListeners />',
+    );
     await assert.rejects(generateCamunda7(unknown), /<bpmn:ServiceTask id="Task_SelfAssessment">: <zeebe:ExecutionListeners> has no Camunda 7 translation/);
   });
 });

@@ -30,7 +30,10 @@ describe('element templates', () => {
   });
 
   it('cover every job type once, binding its type and its clause', () => {
-    assert.deepEqual(templates.map((t) => t.id), TASK_TYPES.map((t) => `isccc-flow.${t.type}`));
+    assert.deepEqual(
+      templates.map((t) => t.id),
+      TASK_TYPES.map((t) => `isccc-flow.${t.type}`),
+    );
     for (const [i, t] of templates.entries()) {
       const props = t.properties as { value?: string; binding: { type: string; property?: string; name?: string } }[];
       assert.equal(props.find((p) => p.binding.type === 'zeebe:taskDefinition' && p.binding.property === 'type')?.value, TASK_TYPES[i]!.type);

@@ -43,10 +43,11 @@ function feelExpressions(model: LoadedModel): { where: string; expression: strin
     const cond = el.conditionExpression as ModdleElement | undefined;
     if (cond) add(`${el.id} condition`, cond.body);
     const loop = el.loopCharacteristics as ModdleElement | undefined;
-    if (loop) for (const lc of extensions(loop, 'zeebe:LoopCharacteristics')) {
-      add(`${el.id} inputCollection`, lc.inputCollection);
-      add(`${el.id} outputElement`, lc.outputElement);
-    }
+    if (loop)
+      for (const lc of extensions(loop, 'zeebe:LoopCharacteristics')) {
+        add(`${el.id} inputCollection`, lc.inputCollection);
+        add(`${el.id} outputElement`, lc.outputElement);
+      }
     const def = eventDefinition(el);
     if (def?.$type === 'bpmn:TimerEventDefinition') {
       for (const k of ['timeDate', 'timeDuration', 'timeCycle']) add(`${el.id} ${k}`, (def[k] as ModdleElement | undefined)?.body);
@@ -79,7 +80,9 @@ describe('bpmn models', () => {
     it(`${key}: also lint-clean under camunda-compat 8.10, the newest config of the plugin`, async () => {
       const model = await loadModel(key);
       const config = projectConfig();
-      const reports = formatReports(await lint(model.xml, { ...config, extends: (config.extends as string[]).map((e) => e.replace('camunda-cloud-8-8', 'camunda-cloud-8-10')) }));
+      const reports = formatReports(
+        await lint(model.xml, { ...config, extends: (config.extends as string[]).map((e) => e.replace('camunda-cloud-8-8', 'camunda-cloud-8-10')) }),
+      );
       assert.deepEqual(reports, []);
     });
   }
@@ -134,8 +137,10 @@ describe('bpmn models', () => {
           const b = model.shapes.get(el.id!)?.bounds;
           return !!b && end.x >= b.x - 1 && end.x <= b.x + b.width + 1 && end.y >= b.y - 1 && end.y <= b.y + b.height + 1;
         };
-        if (!touches(edge.waypoints[0]!, flow.sourceRef as ModdleElement)) problems.push(`${flow.id}: first waypoint is not on ${(flow.sourceRef as ModdleElement).id}`);
-        if (!touches(edge.waypoints.at(-1)!, flow.targetRef as ModdleElement)) problems.push(`${flow.id}: last waypoint is not on ${(flow.targetRef as ModdleElement).id}`);
+        if (!touches(edge.waypoints[0]!, flow.sourceRef as ModdleElement))
+          problems.push(`${flow.id}: first waypoint is not on ${(flow.sourceRef as ModdleElement).id}`);
+        if (!touches(edge.waypoints.at(-1)!, flow.targetRef as ModdleElement))
+          problems.push(`${flow.id}: last waypoint is not on ${(flow.targetRef as ModdleElement).id}`);
         for (let i = 1; i < edge.waypoints.length; i++) {
           const [a, b] = [edge.waypoints[i - 1]!, edge.waypoints[i]!];
           if (a.x !== b.x && a.y !== b.y) problems.push(`${flow.id}: segment ${i} is not orthogonal`);
@@ -170,7 +175,8 @@ describe('bpmn models', () => {
       for (let i = 0; i < boxes.length; i++) {
         for (let j = i + 1; j < boxes.length; j++) {
           const [p, q] = [boxes[i]!, boxes[j]!];
-          if (p.b.x < q.b.x + q.b.width && q.b.x < p.b.x + p.b.width && p.b.y < q.b.y + q.b.height && q.b.y < p.b.y + p.b.height) problems.push(`${p.id} x ${q.id}`);
+          if (p.b.x < q.b.x + q.b.width && q.b.x < p.b.x + p.b.width && p.b.y < q.b.y + q.b.height && q.b.y < p.b.y + p.b.height)
+            problems.push(`${p.id} x ${q.id}`);
         }
       }
       for (const sub of model.flowNodes.filter((n) => n.$instanceOf('bpmn:SubProcess'))) {
@@ -199,7 +205,8 @@ describe('bpmn models', () => {
       const catches = model.flowNodes.filter((n) => n.$instanceOf('bpmn:BoundaryEvent') && eventDefinition(n)?.$type === 'bpmn:ErrorEventDefinition');
       const caught = (node: ModdleElement, code: string): boolean => {
         for (let at: ModdleElement | undefined = node; at && at !== model.process; at = at.$parent as ModdleElement | undefined) {
-          if (catches.some((c) => (c.attachedToRef as ModdleElement) === at && (eventDefinition(c)!.errorRef as ModdleElement)?.errorCode === code)) return true;
+          if (catches.some((c) => (c.attachedToRef as ModdleElement) === at && (eventDefinition(c)!.errorRef as ModdleElement)?.errorCode === code))
+            return true;
         }
         return false;
       };
@@ -210,7 +217,8 @@ describe('bpmn models', () => {
       }
       // every error catch event hands the reason on
       for (const c of catches) {
-        if (!ioMappings(c).outputs.some(([target, source]) => target === 'reason' && source === '=reason')) problems.push(`${c.id}: no output mapping reason = =reason`);
+        if (!ioMappings(c).outputs.some(([target, source]) => target === 'reason' && source === '=reason'))
+          problems.push(`${c.id}: no output mapping reason = =reason`);
       }
     }
     assert.deepEqual(problems, []);
@@ -229,7 +237,10 @@ describe('bpmn models', () => {
         for (const id of spec.clauses) assert.ok(catalog.has(id), `${type}: unknown clause ${id}`);
       }
     }
-    assert.deepEqual(TASK_TYPES.map((t) => t.type).filter((t) => !used.has(t)), []);
+    assert.deepEqual(
+      TASK_TYPES.map((t) => t.type).filter((t) => !used.has(t)),
+      [],
+    );
   });
 
   it('messages, correlation keys and timers are those of the contract', async () => {
@@ -268,13 +279,19 @@ describe('bpmn models', () => {
               : o.on.message === message,
         );
         expected.forEach((o) => seen.add(o));
-        const actual = ioMappings(node).outputs.map(([t, src]) => `${t} = ${src}`).sort();
+        const actual = ioMappings(node)
+          .outputs.map(([t, src]) => `${t} = ${src}`)
+          .sort();
         const want = expected.map((o) => `${o.target} = ${o.source}`).sort();
-        if (JSON.stringify(actual) !== JSON.stringify(want)) problems.push(`${model.file} ${node.id}: has [${actual.join('; ')}], contract says [${want.join('; ')}]`);
+        if (JSON.stringify(actual) !== JSON.stringify(want))
+          problems.push(`${model.file} ${node.id}: has [${actual.join('; ')}], contract says [${want.join('; ')}]`);
       }
     }
     assert.deepEqual(problems, []);
-    assert.deepEqual(EVENT_OUTPUTS.filter((o) => !seen.has(o)), []);
+    assert.deepEqual(
+      EVENT_OUTPUTS.filter((o) => !seen.has(o)),
+      [],
+    );
   });
 
   it('gateway conditions are the FEEL of CONDITIONS, and every branching gateway has a default flow', async () => {
@@ -325,10 +342,7 @@ describe('bpmn models', () => {
       assert.equal(loop.$type, 'bpmn:MultiInstanceLoopCharacteristics');
       assert.notEqual(loop.isSequential, true);
       const lc = extensions(loop, 'zeebe:LoopCharacteristics')[0]!;
-      assert.deepEqual(
-        [lc.inputCollection, lc.inputElement, lc.outputCollection, lc.outputElement],
-        ['=committee', 'member', 'votes', '=vote'],
-      );
+      assert.deepEqual([lc.inputCollection, lc.inputElement, lc.outputCollection, lc.outputElement], ['=committee', 'member', 'votes', '=vote']);
       assert.deepEqual(ioMappings(votes[0]!).inputs, [['vote', '=null']]);
     }
   });

@@ -121,7 +121,9 @@ const variants: Variant[] = [
 const [inMemory, persisted, baseline] = (await medians(variants)) as [number, number, number];
 fs.rmSync(tmp, { recursive: true, force: true });
 for (const [i, v] of variants.entries()) console.log(`  ${v.label.padEnd(58)} ${[inMemory, persisted, baseline][i]!.toFixed(1).padStart(8)} ms`);
-console.log(`  → the case folder adds ${(persisted - inMemory).toFixed(1)} ms per case; handlers and rules take ${(inMemory - baseline).toFixed(1)} ms of a case`);
+console.log(
+  `  → the case folder adds ${(persisted - inMemory).toFixed(1)} ms per case; handlers and rules take ${(inMemory - baseline).toFixed(1)} ms of a case`,
+);
 
 console.log(`\nthroughput, ${CASES} sequential cases:`);
 let start = performance.now();

@@ -3,7 +3,18 @@
  * engine that runs the §6 models on a simulated clock (`embedded/`), and the Zeebe and Camunda 7 adapters
  * (`adapters/`). `@isccc/workers/embedded` is the embedded engine alone, without the adapters' clients.
  */
-export { BusinessRuleError, isBusinessRuleError, type Decision, type FindingBrief, type HandlerResult, type JobContext, type PublishedMessage, type TaskHandler, type Text, type Variables } from './handlers/contract.js';
+export {
+  BusinessRuleError,
+  isBusinessRuleError,
+  type Decision,
+  type FindingBrief,
+  type HandlerResult,
+  type JobContext,
+  type PublishedMessage,
+  type TaskHandler,
+  type Text,
+  type Variables,
+} from './handlers/contract.js';
 export { HANDLERS } from './handlers/registry.js';
 export { assess, type Assessment } from './handlers/rules-gateway.js';
 export * from './embedded/index.js';

@@ -74,7 +74,9 @@ describe('Camunda 7 engine with the external-task adapter', function () {
   const startCase = (variables: Record<string, unknown>): Promise<ProcessInstance> =>
     rest.call<ProcessInstance>('POST', '/process-definition/key/isccc-certification/start', { variables: typedVariables(variables) });
   const lifecycleOf = (certificateNumber: string): Promise<ProcessInstance | undefined> =>
-    rest.call<ProcessInstance[]>('GET', `/process-instance?processDefinitionKey=isccc-certificate-lifecycle&businessKey=${encodeURIComponent(certificateNumber)}`).then((r) => r[0]);
+    rest
+      .call<ProcessInstance[]>('GET', `/process-instance?processDefinitionKey=isccc-certificate-lifecycle&businessKey=${encodeURIComponent(certificateNumber)}`)
+      .then((r) => r[0]);
   /** {@link until}, and on failure what the instance did and which jobs it has. */
   const until_ = async <T>(instanceId: string, what: string, probe: () => Promise<T | undefined>, e: EngineProcess): Promise<T> => {
     try {
@@ -102,7 +104,10 @@ describe('Camunda 7 engine with the external-task adapter', function () {
       engine!,
     );
     assert.equal(done.state, 'COMPLETED');
-    const vars = await rest.call<Record<string, { value: unknown }>>('GET', `/history/variable-instance?processInstanceId=${pi.id}&variableName=certificateNumber`);
+    const vars = await rest.call<Record<string, { value: unknown }>>(
+      'GET',
+      `/history/variable-instance?processInstanceId=${pi.id}&variableName=certificateNumber`,
+    );
     const certificateNumber = String((vars as unknown as Array<{ value: unknown }>)[0]?.value);
     const lifecycle = await until('the lifecycle instance', () => lifecycleOf(certificateNumber), engine!);
     return { certification: pi.id, certificateNumber, lifecycle };
@@ -130,7 +135,10 @@ describe('Camunda 7 engine with the external-task adapter', function () {
     const waiting = await until(
       'the wait for isccc.committee-appointed',
       async () => {
-        const subs = await rest.call<Array<{ activityId: string }>>('GET', `/event-subscription?processInstanceId=${pi.id}&eventType=message&eventName=isccc.committee-appointed`);
+        const subs = await rest.call<Array<{ activityId: string }>>(
+          'GET',
+          `/event-subscription?processInstanceId=${pi.id}&eventType=message&eventName=isccc.committee-appointed`,
+        );
         return subs[0];
       },
       engine!,
@@ -168,7 +176,8 @@ describe('Camunda 7 engine with the external-task adapter', function () {
     await until_(
       lifecycle.id,
       'the lifecycle to wait at "certificate valid" (6.8.1)',
-      async () => (await rest.call<unknown[]>('GET', `/event-subscription?processInstanceId=${lifecycle.id}&eventType=message&eventName=isccc.suspension-ordered`))[0],
+      async () =>
+        (await rest.call<unknown[]>('GET', `/event-subscription?processInstanceId=${lifecycle.id}&eventType=message&eventName=isccc.suspension-ordered`))[0],
       engine!,
     );
     await rest.call('POST', '/message', {
@@ -183,9 +192,9 @@ describe('Camunda 7 engine with the external-task adapter', function () {
         const found = await incidents(lifecycle.id);
         if (found.length > 0) throw new Error(`incident: ${found.map((i) => i.incidentMessage).join('; ')}`);
         return (await rest.call<Array<{ id: string; dueDate: string }>>('GET', `/job?processInstanceId=${lifecycle.id}&timers=true`)).find((j) => {
-        const months = (new Date(j.dueDate).getTime() - Date.now()) / (30 * 86_400_000);
-        return months > 2.5 && months < 3.5;
-      });
+          const months = (new Date(j.dueDate).getTime() - Date.now()) / (30 * 86_400_000);
+          return months > 2.5 && months < 3.5;
+        });
       },
       engine!,
     );
@@ -209,7 +218,10 @@ describe('Camunda 7 engine with the external-task adapter', function () {
     assert.ok(path.includes('Timer_SuspensionExpired'), `timer fired: ${path.join(' ')}`);
     assert.ok(path.includes('Task_RevokeCertificate'));
     assert.equal(path[path.length - 1], 'EndEvent_Revoked');
-    const vars = await rest.call<Array<{ name: string; value: unknown; type: string }>>('GET', `/history/variable-instance?processInstanceId=${lifecycle.id}&deserializeValues=false`);
+    const vars = await rest.call<Array<{ name: string; value: unknown; type: string }>>(
+      'GET',
+      `/history/variable-instance?processInstanceId=${lifecycle.id}&deserializeValues=false`,
+    );
     const value = (name: string): unknown => {
       const v = vars.find((x) => x.name === name);
       return v && v.type === 'Json' ? JSON.parse(String(v.value)) : v?.value;

@@ -24,11 +24,17 @@ describe('certification case on the embedded engine', function () {
     assert.equal(issued[0]!.clause, '6.6');
     assert.equal(issued[0]!.outcome, 'issued');
     assert.ok(r.trail.some((e) => e.kind === 'end' && e.elementId === 'EndEvent_CertificateIssued' && e.clause === '6.6'));
-    assert.ok(r.trail.some((e) => e.kind === 'message' && e.processId === 'isccc-certificate-lifecycle'), 'the lifecycle instance was started by message');
+    assert.ok(
+      r.trail.some((e) => e.kind === 'message' && e.processId === 'isccc-certificate-lifecycle'),
+      'the lifecycle instance was started by message',
+    );
     assert.equal(r.variables.certificateStatus, 'valid');
     assert.equal(r.variables.grantedLevel, 3);
     assert.match(String(r.variables.certificateNumber), /^ISCCC-ISV-RA3-2026-/);
-    assert.ok(r.trail.every((e) => e.clause && e.clauseLabel), 'every trail line names its clause');
+    assert.ok(
+      r.trail.every((e) => e.clause && e.clauseLabel),
+      'every trail line names its clause',
+    );
   });
 
   for (const size of [4, 2]) {
@@ -40,7 +46,10 @@ describe('certification case on the embedded engine', function () {
       assert.equal(refused[0]!.clauseLabel, '6.5');
       assert.equal(jobs(r.trail, 'isccc.committee-vote').length, 0, 'no member votes in an invalid committee');
       assert.equal(r.variables.certificateNumber, undefined);
-      assert.deepEqual(r.waitingFor.map((w) => w.message), ['isccc.committee-appointed']);
+      assert.deepEqual(
+        r.waitingFor.map((w) => w.message),
+        ['isccc.committee-appointed'],
+      );
       assert.equal(r.status, 'waiting');
     });
   }

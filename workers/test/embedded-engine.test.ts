@@ -83,7 +83,10 @@ describe('embedded engine (bpmn-engine + feelin, Zeebe dialect)', () => {
     assert.equal(instance.variables.vote, undefined, 'each vote stayed in its iteration');
     assert.equal(instance.variables.decision, 'grant');
     assert.equal(instance.status, 'completed');
-    assert.ok(events.some((e) => e.kind === 'end-event' && e.elementId === 'Issued'), 'the message end event ran as a job, then ended the process');
+    assert.ok(
+      events.some((e) => e.kind === 'end-event' && e.elementId === 'Issued'),
+      'the message end event ran as a job, then ended the process',
+    );
   });
 
   it('takes the default flow when the FEEL condition is false', async () => {
@@ -92,7 +95,10 @@ describe('embedded engine (bpmn-engine + feelin, Zeebe dialect)', () => {
     await instance.start();
     work(instance, { m1: 'grant', m2: 'refuse', m3: 'refuse' });
     assert.equal(instance.variables.decision, 'refuse');
-    assert.deepEqual(events.filter((e) => e.kind === 'end-event').map((e) => (e as { elementId: string }).elementId), ['Refused']);
+    assert.deepEqual(
+      events.filter((e) => e.kind === 'end-event').map((e) => (e as { elementId: string }).elementId),
+      ['Refused'],
+    );
   });
 
   it('resumes a saved instance in a new engine with half the votes cast', async () => {
@@ -106,9 +112,15 @@ describe('embedded engine (bpmn-engine + feelin, Zeebe dialect)', () => {
 
     const second = committeeInstance({});
     await second.resume(saved);
-    assert.deepEqual(second.jobs.map((j) => (j.variables.member as { id: string }).id), ['m2', 'm3']);
+    assert.deepEqual(
+      second.jobs.map((j) => (j.variables.member as { id: string }).id),
+      ['m2', 'm3'],
+    );
     work(second, { m2: 'grant', m3: 'refuse' });
-    assert.deepEqual((second.variables.votes as Array<{ member: string }>).map((v) => v.member), ['m1', 'm2', 'm3']);
+    assert.deepEqual(
+      (second.variables.votes as Array<{ member: string }>).map((v) => v.member),
+      ['m1', 'm2', 'm3'],
+    );
     assert.equal(second.variables.decision, 'grant');
     assert.equal(second.status, 'completed');
   });
@@ -131,7 +143,10 @@ describe('embedded engine (bpmn-engine + feelin, Zeebe dialect)', () => {
       assert.equal(day(six.due), '2027-02-28', '31 Aug + P6M clamps to the end of February');
       instance.fireTimer(six);
       assert.equal(day(clock.now()), '2027-02-28');
-      assert.deepEqual(instance.subscriptions().map((s) => s.elementId), ['Answer']);
+      assert.deepEqual(
+        instance.subscriptions().map((s) => s.elementId),
+        ['Answer'],
+      );
       const three = instance.nextTimer()!;
       assert.equal(day(three.due), '2027-05-28');
       instance.fireTimer(three);

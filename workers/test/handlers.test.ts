@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { TASK_TYPES } from '@isccc/bpmn';
 import { BusinessRuleError, type JobContext, type Variables } from '../src/handlers/contract.js';
-import { certificateIssue, applicationSubmit, APPLICATION_FORM, SELF_ASSESSMENT_FORM, materialReview, MAX_SUPPLEMENT_ROUNDS } from '../src/handlers/certification.js';
+import {
+  certificateIssue,
+  applicationSubmit,
+  APPLICATION_FORM,
+  SELF_ASSESSMENT_FORM,
+  materialReview,
+  MAX_SUPPLEMENT_ROUNDS,
+} from '../src/handlers/certification.js';
 import { changeClassify } from '../src/handlers/change.js';
 import { committeeTally, committeeValidate } from '../src/handlers/committee.js';
 import { surveillanceConclude, surveillanceSchedule } from '../src/handlers/lifecycle.js';
@@ -61,25 +68,44 @@ describe('task handlers', () => {
     const committee = committeeOf(3);
     const votes = (...d: string[]): Variables[] => d.map((decision, i) => ({ member: `m${i + 1}`, decision }));
     it('grants on 2 of 3', async () => {
-      const r = await committeeTally({ committee, votes: votes('grant', 'grant', 'refuse') }, ctx('isccc.committee-tally', undefined, { refusalClause: '6.5' }));
+      const r = await committeeTally(
+        { committee, votes: votes('grant', 'grant', 'refuse') },
+        ctx('isccc.committee-tally', undefined, { refusalClause: '6.5' }),
+      );
       assert.deepEqual([r.variables.decision, r.variables.votesFor, r.variables.votesAgainst], ['grant', 2, 1]);
       assert.equal(r.variables.reason, undefined);
     });
     it('refuses on 1 of 3, citing the clause of the refusalClause header', async () => {
-      const r = await committeeTally({ committee, votes: votes('grant', 'refuse', 'refuse') }, ctx('isccc.committee-tally', undefined, { refusalClause: '6.5' }));
+      const r = await committeeTally(
+        { committee, votes: votes('grant', 'refuse', 'refuse') },
+        ctx('isccc.committee-tally', undefined, { refusalClause: '6.5' }),
+      );
       assert.equal(r.variables.decision, 'refuse');
       assert.deepEqual((r.variables.reason as { code: string }).code, 'ISCCC_6_5');
-      const change = await committeeTally({ committee, votes: votes('refuse', 'refuse', 'grant') }, ctx('isccc.committee-tally', undefined, { refusalClause: '6.8.2.d' }));
+      const change = await committeeTally(
+        { committee, votes: votes('refuse', 'refuse', 'grant') },
+        ctx('isccc.committee-tally', undefined, { refusalClause: '6.8.2.d' }),
+      );
       assert.equal((change.variables.reason as { code: string; clause: string }).code, 'ISCCC_6_8_2_D');
       assert.equal(change.decision.clause, '6.8.2.d');
     });
     it('fails the job (no BPMN error) when votes and committee differ', async () => {
-      await assert.rejects(committeeTally({ committee, votes: votes('grant', 'grant') }, ctx('isccc.committee-tally')), (err: unknown) => !(err instanceof BusinessRuleError));
+      await assert.rejects(
+        committeeTally({ committee, votes: votes('grant', 'grant') }, ctx('isccc.committee-tally')),
+        (err: unknown) => !(err instanceof BusinessRuleError),
+      );
     });
   });
 
   describe('isccc.certificate-issue (6.6)', () => {
-    const vars = { applicationId: 'APP-20261101-ABCDEF12', submittedOn: '2026-11-01', applicant: { name: 'X' }, grantedCategory: 'risk-assessment', grantedLevel: 3, decision: 'grant' };
+    const vars = {
+      applicationId: 'APP-20261101-ABCDEF12',
+      submittedOn: '2026-11-01',
+      applicant: { name: 'X' },
+      grantedCategory: 'risk-assessment',
+      grantedLevel: 3,
+      decision: 'grant',
+    };
     it('derives the certificate number from the case, not the clock: a retried job issues the same certificate', async () => {
       const first = await certificateIssue(vars, ctx('isccc.certificate-issue', '2026-11-01'));
       const retried = await certificateIssue(vars, ctx('isccc.certificate-issue', '2027-01-03'));
@@ -108,11 +134,17 @@ describe('task handlers', () => {
   describe('isccc.material-review (6.3), on the example manifests', () => {
     it('grants level 3 to an applicant for level 2 whose documents only support level 3', async () => {
       const input = caseInputFromManifest(example('risk-assessment-l2-fail'));
-      const r = await materialReview({ ...input.variables, applicationId: 'APP-1', supplementRound: MAX_SUPPLEMENT_ROUNDS }, ctx('isccc.material-review', '2027-09-01'));
+      const r = await materialReview(
+        { ...input.variables, applicationId: 'APP-1', supplementRound: MAX_SUPPLEMENT_ROUNDS },
+        ctx('isccc.material-review', '2027-09-01'),
+      );
       assert.equal(r.variables.materialReviewOutcome, 'accepted');
       assert.equal(r.variables.grantedLevel, 3);
       assert.equal(r.decision.outcome, 'accepted-lower-level');
-      assert.ok(r.decision.findings?.some((f) => f.clause === '4.2.4.d'), 'names the 4.2.4 d) shortfall');
+      assert.ok(
+        r.decision.findings?.some((f) => f.clause === '4.2.4.d'),
+        'names the 4.2.4 d) shortfall',
+      );
     });
     it('asks for supplementary material while evidence is missing and rounds are left', async () => {
       const input = caseInputFromManifest(example('risk-assessment-l3-pass'));
@@ -130,15 +162,37 @@ describe('task handlers', () => {
       assert.deepEqual(later.variables, { surveillanceStartOn: '2028-07-31T00:00:00Z', surveillanceDeadline: '2028-08-31T00:00:00Z' });
     });
 
-    const record = { reviewedOn: '2027-10-01', trigger: 'annual', correctiveActionsVerified: true, changesReviewed: true, complaintsHandled: true, certificateUse: 'proper', majorNonconformities: 0, observations: [], seriousIncidentVerified: false };
+    const record = {
+      reviewedOn: '2027-10-01',
+      trigger: 'annual',
+      correctiveActionsVerified: true,
+      changesReviewed: true,
+      complaintsHandled: true,
+      certificateUse: 'proper',
+      majorNonconformities: 0,
+      observations: [],
+      seriousIncidentVerified: false,
+    };
     it('maintains a passed surveillance (6.7.3) and suspends or revokes on the grounds of 6.8.2 / 6.8.3', async () => {
       const c = ctx('isccc.surveillance-conclude');
       const kept = await surveillanceConclude({ certificateNumber: 'C', surveillance: record }, c);
       assert.equal(kept.variables.certificateStatus, 'valid');
       await rejects(surveillanceConclude({ certificateNumber: 'C', surveillance: { ...record, majorNonconformities: 2 } }, c), 'ISCCC_6_8_2_C', '6.8.2.c');
-      await rejects(surveillanceConclude({ certificateNumber: 'C', surveillance: { ...record, certificateUse: 'misuse-no-adverse-impact' } }, c), 'ISCCC_6_8_2_B', '6.8.2.b');
-      await rejects(surveillanceConclude({ certificateNumber: 'C', surveillance: { ...record, certificateUse: 'misuse-adverse-impact', majorNonconformities: 1 } }, c), 'ISCCC_6_8_3_B', '6.8.3.b');
-      await rejects(surveillanceConclude({ certificateNumber: 'C', surveillance: { ...record, seriousIncidentVerified: true } }, c), 'ISCCC_6_8_3_C', '6.8.3.c');
+      await rejects(
+        surveillanceConclude({ certificateNumber: 'C', surveillance: { ...record, certificateUse: 'misuse-no-adverse-impact' } }, c),
+        'ISCCC_6_8_2_B',
+        '6.8.2.b',
+      );
+      await rejects(
+        surveillanceConclude({ certificateNumber: 'C', surveillance: { ...record, certificateUse: 'misuse-adverse-impact', majorNonconformities: 1 } }, c),
+        'ISCCC_6_8_3_B',
+        '6.8.3.b',
+      );
+      await rejects(
+        surveillanceConclude({ certificateNumber: 'C', surveillance: { ...record, seriousIncidentVerified: true } }, c),
+        'ISCCC_6_8_3_C',
+        '6.8.3.c',
+      );
     });
 
     it('classifies address/capital/legal-representative changes as administrative, anything else as major (6.8.5)', async () => {

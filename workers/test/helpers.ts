@@ -24,10 +24,7 @@ export interface RunOptions extends CaseInputOptions {
 export async function runCase(options: RunOptions = {}): Promise<CaseResult> {
   const input = caseInputFromManifest(options.manifest ?? L3_PASS, options);
   const until = addDuration(input.startAt, options.until ?? 'P3Y');
-  const runner = await CaseRunner.start(
-    { ...input, until, events: (options.events ?? []).map(parseEvent) },
-    { models: await loadModels(), ...options.runner },
-  );
+  const runner = await CaseRunner.start({ ...input, until, events: (options.events ?? []).map(parseEvent) }, { models: await loadModels(), ...options.runner });
   const result = await runner.run();
   await runner.close();
   return result;

@@ -56,7 +56,11 @@ describe('zeebe-node workers against a gateway double (gRPC)', function () {
 
   it('passes task headers: a refused change decision is recorded under refusalClause 6.8.2.d', async () => {
     const votes = ['refuse', 'refuse', 'grant'].map((decision, i) => ({ member: `m${i + 1}`, decision }));
-    const key = gateway.queueJob({ type: 'isccc.committee-tally', variables: { committee: committeeOf(3), votes }, customHeaders: { refusalClause: '6.8.2.d' } });
+    const key = gateway.queueJob({
+      type: 'isccc.committee-tally',
+      variables: { committee: committeeOf(3), votes },
+      customHeaders: { refusalClause: '6.8.2.d' },
+    });
     const answer = await answerTo(key);
     assert.equal(answer.rpc, 'CompleteJob');
     if (answer.rpc !== 'CompleteJob') return;

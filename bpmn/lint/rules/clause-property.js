@@ -18,7 +18,10 @@ module.exports = function () {
       reporter.report(node.id, 'Flow node has more than one zeebe:property "clause"; list the ids in one, comma-separated');
     }
     for (const { value } of values) {
-      const ids = String(value || '').split(',').map((s) => s.trim()).filter(Boolean);
+      const ids = String(value || '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       if (ids.length === 0) reporter.report(node.id, 'zeebe:property "clause" is empty');
       for (const raw of ids) {
         const id = normaliseClauseId(raw);

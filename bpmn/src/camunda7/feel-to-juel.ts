@@ -131,7 +131,8 @@ function context(feel: Feel, node: SyntaxNode): string {
     .forEach((entry, i) => {
       const [key, value] = children(entry);
       const name = key?.firstChild;
-      if (!key || !value || name?.name !== 'Name' || children(name).length !== 1) throw feel.refuse(entry, 'is not translated (context keys must be one-word names)');
+      if (!key || !value || name?.name !== 'Name' || children(name).length !== 1)
+        throw feel.refuse(entry, 'is not translated (context keys must be one-word names)');
       json(`${i ? ',' : ''}${JSON.stringify(feel.text(name))}:`);
       if (LITERALS.has(value.name)) json(JSON.stringify(literal(feel, value)));
       else if (isEmptyList(value)) json('[]');

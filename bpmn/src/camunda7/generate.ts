@@ -111,9 +111,14 @@ class Translation {
       if (p.ns.prefix === ZEEBE) fail(el, `attribute ${p.ns.name} has no Camunda 7 translation`);
       const value = el.get(p.name);
       if (p.isReference) {
-        this.afterCopy.push(() => copy.set(p.name, p.isMany ? (value as ModdleElement[]).map((v) => this.copyOf(v, el)) : this.copyOf(value as ModdleElement, el)));
+        this.afterCopy.push(() =>
+          copy.set(p.name, p.isMany ? (value as ModdleElement[]).map((v) => this.copyOf(v, el)) : this.copyOf(value as ModdleElement, el)),
+        );
       } else if (p.isMany) {
-        copy.set(p.name, (value as unknown[]).map((v) => (isModdleElement(v) ? this.copy(v, el) : v)));
+        copy.set(
+          p.name,
+          (value as unknown[]).map((v) => (isModdleElement(v) ? this.copy(v, el) : v)),
+        );
       } else {
         copy.set(p.name, isModdleElement(value) ? this.copy(value, el) : value);
       }
@@ -179,7 +184,8 @@ class Translation {
           break;
         }
         case 'zeebe:Properties':
-          for (const p of elements(ext, 'properties')) properties.push(property(str(p, 'name') ?? fail(el, 'zeebe:property without name'), str(p, 'value') ?? ''));
+          for (const p of elements(ext, 'properties'))
+            properties.push(property(str(p, 'name') ?? fail(el, 'zeebe:property without name'), str(p, 'value') ?? ''));
           break;
         case 'zeebe:TaskHeaders':
           for (const h of elements(ext, 'values')) properties.push(property(str(h, 'key') ?? fail(el, 'zeebe:header without key'), str(h, 'value') ?? ''));
@@ -223,10 +229,12 @@ class Translation {
         return listener('end', `\${execution.setVariable('${target}', ${juel(el, `zeebe:output ${target}`, feelToJuelBody, source)})}`);
       });
     }
-    const translated = (kind: 'input' | 'output', type: string) => (m: ModdleElement): ModdleElement => {
-      const { target, source } = parameter(m, `zeebe:${kind}`);
-      return create(type, { name: target, value: juel(el, `zeebe:${kind} ${target}`, feelToJuel, source) });
-    };
+    const translated =
+      (kind: 'input' | 'output', type: string) =>
+      (m: ModdleElement): ModdleElement => {
+        const { target, source } = parameter(m, `zeebe:${kind}`);
+        return create(type, { name: target, value: juel(el, `zeebe:${kind} ${target}`, feelToJuel, source) });
+      };
     return [
       create('camunda:InputOutput', {
         inputParameters: inputs.map(translated('input', 'camunda:InputParameter')),
@@ -247,7 +255,9 @@ class Translation {
     if (!outputCollection) return [];
     const outputElement = str(loop, 'outputElement') ?? fail(activity, 'outputCollection without outputElement');
     for (const incoming of elements(activity, 'incoming')) {
-      this.afterCopy.push(() => appendExtensions(this.copyOf(incoming, activity), [listener('take', `\${execution.setVariable('${outputCollection}', S('[]'))}`)]));
+      this.afterCopy.push(() =>
+        appendExtensions(this.copyOf(incoming, activity), [listener('take', `\${execution.setVariable('${outputCollection}', S('[]'))}`)]),
+      );
     }
     const collected = `execution.getVariable('${outputCollection}')`;
     const element = juel(activity, 'outputElement', feelToJuelBody, outputElement);

@@ -12,13 +12,22 @@ import { lint } from '../support/lint.js';
  */
 export function describeRuleFixtures(rule: string): void {
   const dir = path.join(packageRoot, 'test', 'lint', rule);
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.bpmn')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.bpmn'))
+    .sort();
   const config = { rules: { [`isccc/${rule}`]: 'error' } };
 
   describe(`isccc/${rule}`, () => {
     it('has valid and invalid fixtures and a doc page', () => {
-      assert.ok(files.some((f) => f.startsWith('valid-')), 'no valid-*.bpmn');
-      assert.ok(files.some((f) => f.startsWith('invalid-')), 'no invalid-*.bpmn');
+      assert.ok(
+        files.some((f) => f.startsWith('valid-')),
+        'no valid-*.bpmn',
+      );
+      assert.ok(
+        files.some((f) => f.startsWith('invalid-')),
+        'no invalid-*.bpmn',
+      );
       const doc = fs.readFileSync(path.join(packageRoot, 'lint', 'docs', 'rules', `${rule}.md`), 'utf8');
       assert.match(doc, /Correct/);
       assert.match(doc, /Incorrect/);
@@ -37,7 +46,10 @@ export function describeRuleFixtures(rule: string): void {
           const reports = (await lint(xml, config))[`isccc/${rule}`] ?? [];
           const actual = reports.map((r) => `${r.id}: ${r.message}`);
           for (const e of expected) {
-            assert.ok(reports.some((r) => r.id === e.id && r.message.includes(e.message)), `missing "${e.id}: ${e.message}" in\n${actual.join('\n')}`);
+            assert.ok(
+              reports.some((r) => r.id === e.id && r.message.includes(e.message)),
+              `missing "${e.id}: ${e.message}" in\n${actual.join('\n')}`,
+            );
           }
           assert.equal(reports.length, expected.length, `unexpected reports:\n${actual.join('\n')}`);
           assert.ok(reports.every((r) => r.category === 'error'));

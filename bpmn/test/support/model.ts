@@ -36,7 +36,12 @@ export function clausesOf(element: ModdleElement): string[] {
   return extensions(element, 'zeebe:Properties')
     .flatMap((p) => (p.properties as ModdleElement[] | undefined) ?? [])
     .filter((p) => p.name === 'clause')
-    .flatMap((p) => String(p.value).split(',').map((s) => s.trim()).filter(Boolean));
+    .flatMap((p) =>
+      String(p.value)
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    );
 }
 
 export function taskTypeOf(element: ModdleElement): string | undefined {

@@ -7,7 +7,13 @@ export type Format = 'text' | 'json' | 'sarif' | 'junit';
 export const FORMATS: Format[] = ['text', 'json', 'sarif', 'junit'];
 
 const MARK: Record<Status, string> = { pass: '✓', fail: '✗', 'missing-evidence': '✗', 'manual-review': '?', 'not-applicable': '-' };
-const STATUS_ZH: Record<Status, string> = { pass: '符合', fail: '不符合', 'missing-evidence': '缺少证据', 'manual-review': '待评审组判定', 'not-applicable': '不适用' };
+const STATUS_ZH: Record<Status, string> = {
+  pass: '符合',
+  fail: '不符合',
+  'missing-evidence': '缺少证据',
+  'manual-review': '待评审组判定',
+  'not-applicable': '不适用',
+};
 
 export function location(file: string, finding: { range?: { start: { line: number; character: number } } }): string {
   const start = finding.range?.start;
@@ -28,7 +34,10 @@ export function formatProblems(problems: InputProblem[], lang: Lang = 'en'): str
 export function formatText(evaluation: Evaluation, file: string, catalog: Catalog, lang: Lang): string {
   const lines: string[] = [];
   const rel = path.relative(process.cwd(), file) || file;
-  const head = lang === 'zh' ? `${rel} — ${describeTarget(evaluation.target, 'zh')}，基准日 ${evaluation.asOf}` : `${rel} — ${describeTarget(evaluation.target)}, as of ${evaluation.asOf}`;
+  const head =
+    lang === 'zh'
+      ? `${rel} — ${describeTarget(evaluation.target, 'zh')}，基准日 ${evaluation.asOf}`
+      : `${rel} — ${describeTarget(evaluation.target)}, as of ${evaluation.asOf}`;
   lines.push(head, '');
   const groups = new Map<string, Finding[]>();
   for (const f of evaluation.findings) {
@@ -44,7 +53,9 @@ export function formatText(evaluation: Evaluation, file: string, catalog: Catalo
     lines.push(`${clause?.label ?? key}${title}`);
     for (const f of groups.get(key)!) {
       const status = lang === 'zh' ? STATUS_ZH[f.status] : f.status;
-      lines.push(`  ${MARK[f.status]} ${f.clauseLabel.padEnd(width)}  ${status.padEnd(lang === 'zh' ? 6 : 16)} ${f.message[lang]}  [${f.rule}]${f.status !== 'pass' ? `  ${location(rel, f)}` : ''}`);
+      lines.push(
+        `  ${MARK[f.status]} ${f.clauseLabel.padEnd(width)}  ${status.padEnd(lang === 'zh' ? 6 : 16)} ${f.message[lang]}  [${f.rule}]${f.status !== 'pass' ? `  ${location(rel, f)}` : ''}`,
+      );
     }
   }
   const c = evaluation.summary.counts;
@@ -106,7 +117,14 @@ export function formatSarif(evaluation: Evaluation, file: string, lang: Lang): s
                 physicalLocation: {
                   artifactLocation: { uri },
                   ...(f.range
-                    ? { region: { startLine: f.range.start.line + 1, startColumn: f.range.start.character + 1, endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1 } }
+                    ? {
+                        region: {
+                          startLine: f.range.start.line + 1,
+                          startColumn: f.range.start.character + 1,
+                          endLine: f.range.end.line + 1,
+                          endColumn: f.range.end.character + 1,
+                        },
+                      }
                     : {}),
                 },
               },

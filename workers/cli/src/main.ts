@@ -10,7 +10,10 @@ type Command = (argv: string[], io: Io) => Promise<number>;
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   check: { summary: 'check a manifest against the standard (isccc check --help)', load: async () => (await import('./commands/check.js')).checkCommand },
-  run: { summary: 'run a whole certification case on the embedded engine (isccc run --help)', load: async () => (await import('./commands/run.js')).runCommand },
+  run: {
+    summary: 'run a whole certification case on the embedded engine (isccc run --help)',
+    load: async () => (await import('./commands/run.js')).runCommand,
+  },
 };
 
 const USAGE = `usage: isccc <command> [options]
@@ -34,7 +37,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   try {
-    return await (await command.load())(rest, io);
+    return await (
+      await command.load()
+    )(rest, io);
   } catch (error) {
     io.err(isUsageError(error) ? `isccc ${name}: ${error.message}` : `isccc ${name}: internal error: ${(error as Error).message}`);
     return 2;

@@ -26,7 +26,10 @@ describe('isccc check (CLI)', () => {
     assert.equal(report.target.level, 2);
     const failing = report.findings.filter((f) => f.status === 'fail').map((f) => f.clause);
     assert.deepEqual(failing, ['4.2.4.d', '4.2.4.e', '4.2.4.f', '4.2.5.b', '4.2.6.b', '4.2.7.c', '4.2.7.d']);
-    assert.ok(report.findings.filter((f) => f.status === 'fail').every((f) => f.range), 'every failing finding has a manifest range');
+    assert.ok(
+      report.findings.filter((f) => f.status === 'fail').every((f) => f.range),
+      'every failing finding has a manifest range',
+    );
   });
 
   it('speaks Chinese with --lang zh', () => {
@@ -37,7 +40,13 @@ describe('isccc check (CLI)', () => {
 
   it('writes SARIF 2.1.0 with rule ids, clause ids, help links and regions', () => {
     const r = isccc('check', EXAMPLE, '--level', '2', '--format', 'sarif');
-    const sarif = JSON.parse(r.out) as { version: string; runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } }; results: { ruleId: string; properties: { clause: string }; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[] };
+    const sarif = JSON.parse(r.out) as {
+      version: string;
+      runs: {
+        tool: { driver: { rules: { id: string; helpUri: string }[] } };
+        results: { ruleId: string; properties: { clause: string }; locations: { physicalLocation: { region: { startLine: number } } }[] }[];
+      }[];
+    };
     assert.equal(sarif.version, '2.1.0');
     const staff = sarif.runs[0]!.results.find((x) => x.properties.clause === '4.2.4 d)')!;
     assert.equal(staff.ruleId, 'isccc/service-staff');
@@ -52,24 +61,27 @@ describe('isccc check (CLI)', () => {
     assert.match(r.out, /<testcase classname="isccc\.4\.2\.4\.d" name="4\.2\.4 d\) isccc\/service-staff"><failure type="fail"/);
   });
 
-  describe('--rules DIR: a process owner\'s rule files replace shipped rules of the same id', () => {
+  describe("--rules DIR: a process owner's rule files replace shipped rules of the same id", () => {
     let dir: string;
-    const rule = (condition: string) => [
-      'isccc: rules/v1',
-      'edition: isccc-sv-001:2015',
-      'rules:',
-      '  - id: isccc/service-staff',
-      '    title: { zh: 从事信息安全服务人员数量, en: Service staff (stricter) }',
-      '    type: condition',
-      '    source: people.serviceStaff',
-      '    actual: serviceStaff',
-      `    condition: ${condition}`,
-      '    message: { zh: "{clause} 要求{expected}名以上，清单 {actual} 名", en: "{clause} needs ≥{expected} under our reading, manifest lists {actual}" }',
-      '    checks:',
-      '      - { clause: 4.1.4.d, expected: 20 }',
-      '',
-    ].join('\n');
-    beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isccc-rules-')); });
+    const rule = (condition: string) =>
+      [
+        'isccc: rules/v1',
+        'edition: isccc-sv-001:2015',
+        'rules:',
+        '  - id: isccc/service-staff',
+        '    title: { zh: 从事信息安全服务人员数量, en: Service staff (stricter) }',
+        '    type: condition',
+        '    source: people.serviceStaff',
+        '    actual: serviceStaff',
+        `    condition: ${condition}`,
+        '    message: { zh: "{clause} 要求{expected}名以上，清单 {actual} 名", en: "{clause} needs ≥{expected} under our reading, manifest lists {actual}" }',
+        '    checks:',
+        '      - { clause: 4.1.4.d, expected: 20 }',
+        '',
+      ].join('\n');
+    beforeEach(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isccc-rules-'));
+    });
     afterEach(() => fs.rmSync(dir, { recursive: true }));
 
     it('evaluates with the overriding rule', () => {
@@ -90,7 +102,13 @@ describe('isccc check (CLI)', () => {
   });
 
   it('rejects bad arguments with exit 2 and the usage', () => {
-    for (const args of [['check'], ['check', EXAMPLE, '--level', '4'], ['check', EXAMPLE, '--format', 'pdf'], ['check', EXAMPLE, '--as-of', '2026-02-30'], ['frobnicate']]) {
+    for (const args of [
+      ['check'],
+      ['check', EXAMPLE, '--level', '4'],
+      ['check', EXAMPLE, '--format', 'pdf'],
+      ['check', EXAMPLE, '--as-of', '2026-02-30'],
+      ['frobnicate'],
+    ]) {
       const r = isccc(...args);
       assert.equal(r.code, 2, args.join(' '));
       assert.match(r.err, /usage:/);
@@ -102,8 +120,14 @@ describe('isccc check (CLI)', () => {
     const cases: [string, RegExp][] = [
       ['malformed.isccc.yaml', /malformed\.isccc\.yaml:5:1: error \[yaml\/syntax\] YAML: Missing closing "quote/],
       ['wrong-type.isccc.yaml', /wrong-type\.isccc\.yaml:34:17: error \[schema\/invalid-value\] people\.serviceStaff must be integer/],
-      ['unknown-field.isccc.yaml', /unknown-field\.isccc\.yaml:35:3: error \[schema\/unknown-field\] unknown field "servicesStaff" in people \(did you mean "serviceStaff"\?\)/],
-      ['unknown-clause.isccc.yaml', /unknown-clause\.isccc\.yaml:66:25: error \[manifest\/unknown-clause\] clause 4\.9\.9 z\): unknown clause id "4\.9\.9 z\)"/],
+      [
+        'unknown-field.isccc.yaml',
+        /unknown-field\.isccc\.yaml:35:3: error \[schema\/unknown-field\] unknown field "servicesStaff" in people \(did you mean "serviceStaff"\?\)/,
+      ],
+      [
+        'unknown-clause.isccc.yaml',
+        /unknown-clause\.isccc\.yaml:66:25: error \[manifest\/unknown-clause\] clause 4\.9\.9 z\): unknown clause id "4\.9\.9 z\)"/,
+      ],
       ['huge-number.isccc.yaml', /huge-number\.isccc\.yaml:34:17: error \[schema\/invalid-value\] people\.serviceStaff must be <= 1000000/],
       ['proto-key.isccc.yaml', /proto-key\.isccc\.yaml:35:3: error \[input\/forbidden-key\] key "__proto__" is not allowed/],
       ['alias-bomb.isccc.yaml', /alias-bomb\.isccc\.yaml:3:8: error \[input\/alias-expansion\] anchors and aliases expand too far/],
@@ -154,17 +178,19 @@ describe('isccc check (CLI)', () => {
       fs.mkdirSync(path.join(dir, 'linked'));
       fs.symlinkSync('/etc/hostname', path.join(dir, 'evidence', 'hostname.md'));
       fs.symlinkSync('/etc', path.join(dir, 'linked', 'etc'));
-      const manifest = fs.readFileSync(path.join(dir, 'manifest.isccc.yaml'), 'utf8').replace(
-        'evidence:\n',
-        [
-          'evidence:',
-          '  - { path: ../outside.md, sha256: "' + '0'.repeat(64) + '", type: other, supports: ["4.1.3"] }',
-          '  - { path: /etc/hostname, sha256: "' + '0'.repeat(64) + '", type: other, supports: ["4.1.3"] }',
-          '  - { path: evidence/hostname.md, sha256: "' + '0'.repeat(64) + '", type: other, supports: ["4.1.3"] }',
-          '  - { path: linked/etc/hostname, sha256: "' + '0'.repeat(64) + '", type: other, supports: ["4.1.3"] }',
-          '',
-        ].join('\n'),
-      );
+      const manifest = fs
+        .readFileSync(path.join(dir, 'manifest.isccc.yaml'), 'utf8')
+        .replace(
+          'evidence:\n',
+          [
+            'evidence:',
+            '  - { path: ../outside.md, sha256: "' + '0'.repeat(64) + '", type: other, supports: ["4.1.3"] }',
+            '  - { path: /etc/hostname, sha256: "' + '0'.repeat(64) + '", type: other, supports: ["4.1.3"] }',
+            '  - { path: evidence/hostname.md, sha256: "' + '0'.repeat(64) + '", type: other, supports: ["4.1.3"] }',
+            '  - { path: linked/etc/hostname, sha256: "' + '0'.repeat(64) + '", type: other, supports: ["4.1.3"] }',
+            '',
+          ].join('\n'),
+        );
       fs.writeFileSync(path.join(dir, 'manifest.isccc.yaml'), manifest);
     });
     after(() => fs.rmSync(dir, { recursive: true }));
@@ -172,14 +198,16 @@ describe('isccc check (CLI)', () => {
     it('reports .., absolute paths and symbolic links as findings naming the clause', () => {
       const r = isccc('check', path.join(dir, 'manifest.isccc.yaml'), '--format', 'json');
       assert.equal(r.code, 1);
-      const findings = (JSON.parse(r.out) as { findings: { rule: string; clause: string; message: { en: string } }[] }).findings.filter((f) => f.rule === 'isccc/evidence-integrity');
+      const findings = (JSON.parse(r.out) as { findings: { rule: string; clause: string; message: { en: string } }[] }).findings.filter(
+        (f) => f.rule === 'isccc/evidence-integrity',
+      );
       assert.deepEqual(
         findings.map((f) => f.message.en),
         [
-          'evidence ../outside.md for 4.1.3 is outside the manifest\'s folder (leaves the manifest folder); not read',
-          'evidence /etc/hostname for 4.1.3 is outside the manifest\'s folder (is an absolute path); not read',
-          'evidence evidence/hostname.md for 4.1.3 is outside the manifest\'s folder (is a symbolic link); not read',
-          'evidence linked/etc/hostname for 4.1.3 is outside the manifest\'s folder (goes through the symbolic link linked/etc); not read',
+          "evidence ../outside.md for 4.1.3 is outside the manifest's folder (leaves the manifest folder); not read",
+          "evidence /etc/hostname for 4.1.3 is outside the manifest's folder (is an absolute path); not read",
+          "evidence evidence/hostname.md for 4.1.3 is outside the manifest's folder (is a symbolic link); not read",
+          "evidence linked/etc/hostname for 4.1.3 is outside the manifest's folder (goes through the symbolic link linked/etc); not read",
         ],
       );
       assert.ok(findings.every((f) => f.clause === '4.1.3'));

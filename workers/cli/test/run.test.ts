@@ -16,7 +16,10 @@ describe('isccc run (CLI)', function () {
     const r = await cli([L3_PASS, '--until', '13m']);
     assert.equal(r.code, EXIT.issued);
     assert.match(r.out[0]!, /^isccc run CASE-[0-9A-F]{8} \(started\): 2026-11-01 → 2027-12-01$/);
-    assert.ok(r.out.some((l) => /^2026-11-01 {2}• 6\.5 {7}decision: 3 for, 0 against → grant$/.test(l)), r.out.join('\n'));
+    assert.ok(
+      r.out.some((l) => /^2026-11-01 {2}• 6\.5 {7}decision: 3 for, 0 against → grant$/.test(l)),
+      r.out.join('\n'),
+    );
     assert.ok(r.out.some((l) => /^2027-10-01 {2}⏰ 6\.7\.1 {5}timer fired/.test(l)));
     assert.match(r.out.at(-1)!, /^result: horizon at 2027-12-01: certificate ISCCC-ISV-RA3-2026-[0-9A-F]{8} valid/);
   });
@@ -24,7 +27,11 @@ describe('isccc run (CLI)', function () {
   it('writes the whole trail as JSON with --format json', async () => {
     const r = await cli([L3_PASS, '--until', '1m', '--votes', 'no,no,yes', '--format', 'json']);
     assert.equal(r.code, EXIT.notIssued);
-    const doc = JSON.parse(r.out.join('\n')) as { certificate: unknown; status: string; trail: Array<{ clause: string; clauseLabel: string; kind: string; at: string; text: { en: string; zh: string } }> };
+    const doc = JSON.parse(r.out.join('\n')) as {
+      certificate: unknown;
+      status: string;
+      trail: Array<{ clause: string; clauseLabel: string; kind: string; at: string; text: { en: string; zh: string } }>;
+    };
     assert.equal(doc.certificate, null);
     assert.equal(doc.status, 'completed');
     assert.ok(doc.trail.length > 5);

@@ -41,7 +41,11 @@ export const selfAssessment = handler((variables, ctx) => {
   input.object<Party>('applicant');
   const target = targetOf(input, 'category', 'level');
   if (!input.has('manifest')) {
-    throw new BusinessRuleError('ISCCC_6_1', { zh: '未提交自评估所需的组织信息（manifest）', en: 'no manifest to self-assess' }, { details: ['manifest variable absent'] });
+    throw new BusinessRuleError(
+      'ISCCC_6_1',
+      { zh: '未提交自评估所需的组织信息（manifest）', en: 'no manifest to self-assess' },
+      { details: ['manifest variable absent'] },
+    );
   }
   const asOf = input.optionalString('asOf') ?? dayOf(ctx.now);
   const a = assess(input.raw('manifest'), target, asOf, workspaceOf(input));
@@ -78,7 +82,11 @@ export const applicationSubmit = handler((variables, ctx) => {
   const documents = input.optionalArray<string>('documents');
   for (const form of [APPLICATION_FORM, SELF_ASSESSMENT_FORM]) if (!documents.includes(form) && !missing.includes(form)) missing.push(form);
   if (missing.length > 0) {
-    throw new BusinessRuleError('ISCCC_6_2', { zh: `申请材料缺少：${missing.join('、')}`, en: `application lacks: ${missing.join(', ')}` }, { details: missing.map((m) => `missing: ${m}`) });
+    throw new BusinessRuleError(
+      'ISCCC_6_2',
+      { zh: `申请材料缺少：${missing.join('、')}`, en: `application lacks: ${missing.join(', ')}` },
+      { details: missing.map((m) => `missing: ${m}`) },
+    );
   }
   const submittedOn = dayOf(ctx.now);
   const applicationId = `APP-${submittedOn.replace(/-/g, '')}-${digest(applicant.id ?? applicant.name, target.category, target.level, target.drClass ?? null, submittedOn)}`;
@@ -122,10 +130,14 @@ export const materialReview = handler((variables, ctx) => {
 
   if (a.qualifyingLevel === null) {
     const details = blocking(a).map(describeFinding);
-    throw new BusinessRuleError('ISCCC_6_3', { zh: `${target.category} 任何级别均不满足要求`, en: `no level of ${target.category} can be granted` }, {
-      details,
-      findings: blocking(a),
-    });
+    throw new BusinessRuleError(
+      'ISCCC_6_3',
+      { zh: `${target.category} 任何级别均不满足要求`, en: `no level of ${target.category} can be granted` },
+      {
+        details,
+        findings: blocking(a),
+      },
+    );
   }
   // Level 1 is the highest: never grant above what was applied for, grant lower when only that is supported.
   const grantedLevel = Math.max(target.level, a.qualifyingLevel) as 1 | 2 | 3;
@@ -180,7 +192,10 @@ export const contractSign = handler((variables, ctx) => {
     decision: {
       clause: '6.3',
       outcome: 'contract-signed',
-      text: { zh: `签订认证合同 ${contractId}（${category} ${levelName(level, 'zh')}）`, en: `certification contract ${contractId} signed (${category} level ${level})` },
+      text: {
+        zh: `签订认证合同 ${contractId}（${category} ${levelName(level, 'zh')}）`,
+        en: `certification contract ${contractId} signed (${category} level ${level})`,
+      },
     },
   };
 });
@@ -193,10 +208,14 @@ export const onsiteReview = handler((variables, ctx) => {
   const a = assess(input.raw('manifest'), target, dayOf(ctx.now), workspaceOf(input));
   const failing = blocking(a);
   if (failing.length > 0) {
-    throw new BusinessRuleError('ISCCC_6_4', { zh: `现场核实 ${failing.length} 项不符合`, en: `${failing.length} requirements not met on site` }, {
-      details: failing.map(describeFinding),
-      findings: failing,
-    });
+    throw new BusinessRuleError(
+      'ISCCC_6_4',
+      { zh: `现场核实 ${failing.length} 项不符合`, en: `${failing.length} requirements not met on site` },
+      {
+        details: failing.map(describeFinding),
+        findings: failing,
+      },
+    );
   }
   const observations = a.open.filter((f) => f.status === 'manual-review').map(describeFinding);
   // 6.4 "必要时": the team asks for a witness at level 1 when a client project is put forward or something is left to judgement.
@@ -236,7 +255,11 @@ export const clientWitness = handler((variables, ctx) => {
   const witnessedOn = dayOf(ctx.now);
   if (!project || (project.status !== 'completed' && project.status !== 'ongoing')) {
     const what = chosen ? `${chosen.client} / ${chosen.project}` : `a ${category ?? ''} project`;
-    throw new BusinessRuleError('ISCCC_6_4', { zh: `无可见证的客户项目（${what}）`, en: `no client project to witness (${what})` }, { details: [`no witnessable project: ${what}`] });
+    throw new BusinessRuleError(
+      'ISCCC_6_4',
+      { zh: `无可见证的客户项目（${what}）`, en: `no client project to witness (${what})` },
+      { details: [`no witnessable project: ${what}`] },
+    );
   }
   const witness = { witnessedOn, client: project.client, project: project.id, passed: true, details: [`${project.id} (${project.status})`] };
   return {
@@ -255,7 +278,11 @@ export const onsiteReport = handler((variables, ctx) => {
   const review = input.object<{ details?: string[] }>('onsiteReview');
   const witness = input.optionalObject<{ passed: boolean; details?: string[] }>('witness');
   if (witness && !witness.passed) {
-    throw new BusinessRuleError('ISCCC_6_4', { zh: '见证未通过，报告建议不予认证', en: 'witness failed; the report cannot recommend certification' }, { details: witness.details ?? [] });
+    throw new BusinessRuleError(
+      'ISCCC_6_4',
+      { zh: '见证未通过，报告建议不予认证', en: 'witness failed; the report cannot recommend certification' },
+      { details: witness.details ?? [] },
+    );
   }
   const observations = [...(review.details ?? [])];
   const id = `OSR-${applicationId.replace(/^APP-/, '')}`;
@@ -265,7 +292,10 @@ export const onsiteReport = handler((variables, ctx) => {
     decision: {
       clause: '6.4',
       outcome: 'report-issued',
-      text: { zh: `出具现场评审报告 ${id}：建议颁证，观察项 ${observations.length}`, en: `on-site review report ${id}: recommends certification, ${observations.length} observations` },
+      text: {
+        zh: `出具现场评审报告 ${id}：建议颁证，观察项 ${observations.length}`,
+        en: `on-site review report ${id}: recommends certification, ${observations.length} observations`,
+      },
     },
   };
 });
@@ -370,4 +400,3 @@ export const rejectionNotify = handler((variables, ctx) => {
     },
   };
 });
-

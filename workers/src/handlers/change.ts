@@ -68,14 +68,23 @@ export const changeOnsiteVerify = handler((variables, ctx) => {
   const category = input.string('grantedCategory');
   const level = input.level('grantedLevel');
   const drClass = input.drClass();
-  const manifest = (change.manifest ?? input.optionalObject<{ application?: { asOf?: string } }>('manifest')) as { application?: { asOf?: string } } | undefined;
+  const manifest = (change.manifest ?? input.optionalObject<{ application?: { asOf?: string } }>('manifest')) as
+    { application?: { asOf?: string } } | undefined;
   if (!manifest) throw new Error(`${ctx.type}: no manifest to verify the change against`);
-  const a = assess(manifest, { category, level, ...(drClass && { drClass }) }, manifest.application?.asOf ?? dayOf(ctx.now), input.optionalString('manifestDir'));
+  const a = assess(
+    manifest,
+    { category, level, ...(drClass && { drClass }) },
+    manifest.application?.asOf ?? dayOf(ctx.now),
+    input.optionalString('manifestDir'),
+  );
   const observations = blocking(a).map(describeFinding);
   // After a major change the organisation may support only a lower level; the committee decides on that one.
   const supported = a.qualifyingLevel === null ? level : (Math.max(level, a.qualifyingLevel) as 1 | 2 | 3);
   return {
-    variables: { changeVerification: { verifiedOn: dayOf(ctx.now), details: a.open.map(describeFinding), observations: a.qualifyingLevel === null ? observations : [] }, grantedLevel: supported },
+    variables: {
+      changeVerification: { verifiedOn: dayOf(ctx.now), details: a.open.map(describeFinding), observations: a.qualifyingLevel === null ? observations : [] },
+      grantedLevel: supported,
+    },
     decision: {
       clause: '6.8.5',
       outcome: a.qualifyingLevel === null ? 'requirements-not-met' : 'verified',

@@ -25,7 +25,10 @@ export const committeeValidate = handler((variables, ctx) => {
   if (problems.length > 0) {
     throw new BusinessRuleError(
       'ISCCC_6_5',
-      { zh: `认证决定委员会须为3名以上（含3名）奇数人员，现为 ${committee.length} 名`, en: `the decision committee must be an odd number of at least 3 members, got ${committee.length}` },
+      {
+        zh: `认证决定委员会须为3名以上（含3名）奇数人员，现为 ${committee.length} 名`,
+        en: `the decision committee must be an odd number of at least 3 members, got ${committee.length}`,
+      },
       { details: problems },
     );
   }
@@ -60,7 +63,10 @@ export const committeeVote = handler((variables, ctx) => {
     const open = verification.observations ?? [];
     vote = open.length === 0 ? { member: member.id, decision: 'grant' } : { member: member.id, decision: 'refuse', reason: open.join('; ') };
   } else if (report) {
-    vote = report.recommendation === 'grant' ? { member: member.id, decision: 'grant' } : { member: member.id, decision: 'refuse', reason: 'on-site report recommends refusal' };
+    vote =
+      report.recommendation === 'grant'
+        ? { member: member.id, decision: 'grant' }
+        : { member: member.id, decision: 'refuse', reason: 'on-site report recommends refusal' };
   } else {
     throw new Error(`${ctx.type}: nothing to decide on (no ballot, on-site report or change verification)`);
   }

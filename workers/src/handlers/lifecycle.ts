@@ -5,7 +5,6 @@ import { BusinessRuleError, handler } from './contract.js';
 import { assess, blocking } from './rules-gateway.js';
 import { describeFinding, Inputs, midnight } from './support.js';
 
-
 interface InformationReport {
   kind: 'organisation-change' | 'incident' | 'complaint' | 'other' | 'misuse';
   receivedOn?: string;
@@ -110,7 +109,6 @@ export const surveillanceReview = handler((variables, ctx) => {
     },
   };
 });
-
 
 /** 6.7.3: maintain, or suspend (6.8.2 b, c) or revoke (6.8.3 b, c), most severe ground first. */
 export const surveillanceConclude = handler((variables, ctx) => {

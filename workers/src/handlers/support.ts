@@ -75,7 +75,6 @@ export class Inputs {
   }
 }
 
-
 /** The contract's timer format: ISO date-time with offset. */
 export function midnight(dateText: string): string {
   return `${dateText.slice(0, 10)}T00:00:00Z`;

@@ -47,7 +47,7 @@ export class ZeebeGatewayDouble {
       ActivateJobs: (call: grpc.ServerWritableStream<Record<string, unknown>, unknown>) => {
         const { type, worker, maxJobsToActivate } = call.request as { type: string; worker: string; maxJobsToActivate: number };
         const taken: Array<QueuedJob & { key: string }> = [];
-        for (let i = 0; i < this.queue.length && taken.length < Math.max(1, maxJobsToActivate); ) {
+        for (let i = 0; i < this.queue.length && taken.length < Math.max(1, maxJobsToActivate);) {
           if (this.queue[i]!.type === type) taken.push(...this.queue.splice(i, 1));
           else i++;
         }
@@ -98,7 +98,13 @@ export class ZeebeGatewayDouble {
           return;
         }
         if (messageId) this.messageIds.add(messageId);
-        record({ rpc: 'PublishMessage', name: String(call.request.name), correlationKey: String(call.request.correlationKey), messageId, variables: vars(call.request.variables) });
+        record({
+          rpc: 'PublishMessage',
+          name: String(call.request.name),
+          correlationKey: String(call.request.correlationKey),
+          messageId,
+          variables: vars(call.request.variables),
+        });
         callback(null, { key: String(this.nextKey++) });
       }) as Unary,
     });

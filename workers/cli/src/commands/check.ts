@@ -2,7 +2,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Catalog, CATEGORIES, type Category, evaluate, type InputProblem, isBlocking, isValidDay, type Lang, type Level, loadCatalog, loadManifestFile, loadRulebook, loadRulebookFiles, overlayRulebook, type Rulebook } from '@isccc/rules';
+import {
+  type Catalog,
+  CATEGORIES,
+  type Category,
+  evaluate,
+  type InputProblem,
+  isBlocking,
+  isValidDay,
+  type Lang,
+  type Level,
+  loadCatalog,
+  loadManifestFile,
+  loadRulebook,
+  loadRulebookFiles,
+  overlayRulebook,
+  type Rulebook,
+} from '@isccc/rules';
 import { formatJson, formatJunit, formatProblems, formatSarif, formatText, type Format, FORMATS } from '../check-formats.js';
 import { type Io, isUsageError, UsageError } from '../io.js';
 
@@ -107,7 +123,10 @@ function check(argv: string[], io: Io): number {
 function loadRuleDir(dir: string, catalog: Catalog): { rulebook: Rulebook } | { problems: InputProblem[] } {
   let names: string[];
   try {
-    names = fs.readdirSync(dir).filter((f) => f.endsWith('.rules.yaml')).sort();
+    names = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.rules.yaml'))
+      .sort();
   } catch (error) {
     throw new UsageError(`--rules: cannot read folder "${dir}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }

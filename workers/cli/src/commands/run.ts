@@ -4,7 +4,18 @@
  */
 import { parseArgs } from 'node:util';
 import { addDuration, parseDate } from '@isccc/rules/vocabulary';
-import { CaseInputError, caseInputFromManifest, CaseRunner, type CaseResult, EVENT_KINDS, FileCaseStore, formatEntry, loadModels, parseEvent, type TrailEntry } from '@isccc/workers/embedded';
+import {
+  CaseInputError,
+  caseInputFromManifest,
+  CaseRunner,
+  type CaseResult,
+  EVENT_KINDS,
+  FileCaseStore,
+  formatEntry,
+  loadModels,
+  parseEvent,
+  type TrailEntry,
+} from '@isccc/workers/embedded';
 import { type Io, isUsageError, UsageError } from '../io.js';
 
 export const EXIT = { issued: 0, notIssued: 1, badInput: 2, incident: 3 } as const;
@@ -39,7 +50,7 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
     return await run(argv, io);
   } catch (error) {
     if (isUsageError(error)) {
-      io.err(`isccc run: ${(error).message}\n${RUN_USAGE}`);
+      io.err(`isccc run: ${error.message}\n${RUN_USAGE}`);
       return EXIT.badInput;
     }
     if (error instanceof CaseInputError) {
@@ -101,12 +112,14 @@ async function run(argv: string[], io: Io): Promise<number> {
     const saved = store.load();
     if (!saved) throw new UsageError(`${store.file}: no saved case to resume`);
     const until = values.until ? untilDate(values.until, new Date(saved.startedAt)) : undefined;
-    if (until || events.length) store.save({ ...saved, ...(until && { until: until.toISOString() }), events: [...saved.events, ...events].sort((a, b) => a.on.localeCompare(b.on)) });
+    if (until || events.length)
+      store.save({ ...saved, ...(until && { until: until.toISOString() }), events: [...saved.events, ...events].sort((a, b) => a.on.localeCompare(b.on)) });
     printer.header(saved.caseId, saved.startedAt, (until ?? new Date(saved.until)).toISOString(), 'resumed');
     runner = await CaseRunner.resume(options);
   } else {
     if (positionals.length !== 1) throw new UsageError('run takes exactly one manifest file');
-    if (values.committee !== undefined && !/^\d+$/.test(values.committee)) throw new UsageError(`--committee must be a whole number, not "${values.committee}"`);
+    if (values.committee !== undefined && !/^\d+$/.test(values.committee))
+      throw new UsageError(`--committee must be a whole number, not "${values.committee}"`);
     const input = caseInputFromManifest(positionals[0]!, {
       ...(values.committee !== undefined && { committee: Number(values.committee) }),
       ...(values.votes !== undefined && { votes: values.votes.split(',') }),
@@ -197,19 +210,39 @@ class TrailPrinter {
     const v = result.variables;
     const certificate =
       typeof v.certificateNumber === 'string'
-        ? { number: v.certificateNumber, status: v.certificateStatus, category: v.grantedCategory, level: v.grantedLevel, issuedOn: v.issuedOn, version: v.certificateVersion ?? 1 }
+        ? {
+            number: v.certificateNumber,
+            status: v.certificateStatus,
+            category: v.grantedCategory,
+            level: v.grantedLevel,
+            issuedOn: v.issuedOn,
+            version: v.certificateVersion ?? 1,
+          }
         : null;
     if (this.format === 'json') {
       this.io.out(
         JSON.stringify(
-          { caseId: result.caseId, mode: this.mode, status: result.status, startedAt: this.startedAt, until: this.until, clock: result.clock, certificate, waitingFor: result.waitingFor, ...(caseDir && { caseDir }), trail: result.trail },
+          {
+            caseId: result.caseId,
+            mode: this.mode,
+            status: result.status,
+            startedAt: this.startedAt,
+            until: this.until,
+            clock: result.clock,
+            certificate,
+            waitingFor: result.waitingFor,
+            ...(caseDir && { caseDir }),
+            trail: result.trail,
+          },
           null,
           2,
         ),
       );
       return;
     }
-    const cert = certificate ? `certificate ${certificate.number} ${String(certificate.status)} (${String(certificate.category)} level ${String(certificate.level)})` : 'no certificate';
+    const cert = certificate
+      ? `certificate ${certificate.number} ${String(certificate.status)} (${String(certificate.category)} level ${String(certificate.level)})`
+      : 'no certificate';
     const waiting = result.waitingFor.length ? `; waiting for ${[...new Set(result.waitingFor.map((w) => w.message))].join(', ')}` : '';
     this.io.out(`result: ${result.status} at ${result.clock.slice(0, 10)}: ${cert}${waiting}${caseDir ? `; case saved in ${caseDir}` : ''}`);
   }

@@ -151,7 +151,11 @@ export async function publishMessage(rest: EngineRest, message: PublishedMessage
       const existing = await rest.call<unknown[]>('GET', `/history/process-instance?processInstanceBusinessKey=${encodeURIComponent(message.messageId)}`);
       if (existing.length > 0) return;
     }
-    await rest.call('POST', '/message', { messageName: message.name, ...(message.messageId !== undefined && { businessKey: message.messageId }), processVariables });
+    await rest.call('POST', '/message', {
+      messageName: message.name,
+      ...(message.messageId !== undefined && { businessKey: message.messageId }),
+      processVariables,
+    });
     return;
   }
   let last: Error | undefined;

@@ -38,13 +38,15 @@ function javaBinary(): string {
   const fromHome = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : undefined;
   const java = fromHome && fs.existsSync(fromHome) ? fromHome : 'java';
   const probe = spawnSync(java, ['-version'], { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0) throw new Error(`Camunda 7 engine: no Java (tried ${java}); workers/ci-setup.sh installs and builds what the engine needs`);
+  if (probe.error || probe.status !== 0)
+    throw new Error(`Camunda 7 engine: no Java (tried ${java}); workers/ci-setup.sh installs and builds what the engine needs`);
   return java;
 }
 
 export async function startEngine(options: { jar?: string; startTimeoutMs?: number } = {}): Promise<EngineProcess> {
   const jar = options.jar ?? ENGINE_JAR;
-  if (!fs.existsSync(jar)) throw new Error(`Camunda 7 engine: ${jar} not found — build it with workers/ci-setup.sh (mvn -q -B package in workers/camunda7-engine)`);
+  if (!fs.existsSync(jar))
+    throw new Error(`Camunda 7 engine: ${jar} not found — build it with workers/ci-setup.sh (mvn -q -B package in workers/camunda7-engine)`);
   const java = javaBinary();
   const port = await freePort();
   let log = '';

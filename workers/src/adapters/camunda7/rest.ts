@@ -22,7 +22,11 @@ export function typed(value: unknown): TypedValue {
 }
 
 export const typedVariables = (variables: Variables): Record<string, TypedValue> =>
-  Object.fromEntries(Object.entries(variables).filter(([, v]) => v !== undefined).map(([k, v]) => [k, typed(v)]));
+  Object.fromEntries(
+    Object.entries(variables)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, typed(v)]),
+  );
 
 export function untyped(value: TypedValue): unknown {
   return value.type === 'Json' && typeof value.value === 'string' ? JSON.parse(value.value) : value.value;

@@ -40,7 +40,10 @@ export class ManifestError extends CaseInputError {
 export function caseInputFromManifest(file: string, options: CaseInputOptions = {}): CaseInput {
   const parsed = loadManifestFile(file);
   if (!parsed.manifest) {
-    throw new ManifestError(file, parsed.problems.map((p) => `${p.range.start.line + 1}:${p.range.start.character + 1} ${p.field} ${p.message}`));
+    throw new ManifestError(
+      file,
+      parsed.problems.map((p) => `${p.range.start.line + 1}:${p.range.start.character + 1} ${p.field} ${p.message}`),
+    );
   }
   const manifest = parsed.manifest;
   let committee;

@@ -46,9 +46,7 @@ export interface CaseResult {
 }
 
 /** Message start events of the models: the message that starts a lifecycle, per the task-type contract. */
-const MESSAGE_STARTS: Readonly<Record<string, ModelKey>> = Object.fromEntries(
-  MESSAGES.filter((m) => !('correlationKey' in m)).map((m) => [m.name, m.process]),
-);
+const MESSAGE_STARTS: Readonly<Record<string, ModelKey>> = Object.fromEntries(MESSAGES.filter((m) => !('correlationKey' in m)).map((m) => [m.name, m.process]));
 
 const PROCESS_OF_MODEL: Readonly<Record<ModelKey, string>> = PROCESS_IDS;
 
@@ -225,7 +223,12 @@ export class CaseRunner {
       const clause = instance.elementInfo(job.elementId).clause ?? '6';
       if (retriesLeft - 1 > 0) {
         this.file.retries[job.key] = retriesLeft - 1;
-        this.record({ ...base, kind: 'retry', clause, text: { zh: `作业失败，将重试（剩余 ${retriesLeft - 1} 次）：${message}`, en: `job failed, retrying (${retriesLeft - 1} left): ${message}` } });
+        this.record({
+          ...base,
+          kind: 'retry',
+          clause,
+          text: { zh: `作业失败，将重试（剩余 ${retriesLeft - 1} 次）：${message}`, en: `job failed, retrying (${retriesLeft - 1} left): ${message}` },
+        });
         return;
       }
       delete this.file.retries[job.key];
@@ -250,7 +253,10 @@ export class CaseRunner {
           elementId: caught.elementId,
           ...this.named(caught.elementName),
           clause: instance.elementInfo(caught.elementId).clause ?? '6',
-          text: { zh: `消息 ${message.name} → ${oneLine(caught.elementName) ?? caught.elementId}`, en: `message ${message.name} → ${oneLine(caught.elementName) ?? caught.elementId}` },
+          text: {
+            zh: `消息 ${message.name} → ${oneLine(caught.elementName) ?? caught.elementId}`,
+            en: `message ${message.name} → ${oneLine(caught.elementName) ?? caught.elementId}`,
+          },
         });
         return;
       }

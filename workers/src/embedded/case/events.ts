@@ -20,13 +20,25 @@ interface EventSpec {
   payload(on: string, value: string | undefined): Variables;
 }
 
-const report = (kind: string, summary: string, extra: Variables = {}) => (on: string, value: string | undefined): Variables => ({
-  report: { kind, receivedOn: on, summary: value ?? summary, ...extra },
-});
+const report =
+  (kind: string, summary: string, extra: Variables = {}) =>
+  (on: string, value: string | undefined): Variables => ({
+    report: { kind, receivedOn: on, summary: value ?? summary, ...extra },
+  });
 
 export const EVENT_KINDS = {
-  'major-change': { message: 'isccc.major-change-reported', clause: '6.7.4.a', help: 'organisation change reported (6.7.4 a)', payload: report('organisation-change', 'organisational change') },
-  incident: { message: 'isccc.incident-reported', clause: '6.7.4.b', help: 'security incident reported (6.7.4 b)', payload: report('incident', 'security incident') },
+  'major-change': {
+    message: 'isccc.major-change-reported',
+    clause: '6.7.4.a',
+    help: 'organisation change reported (6.7.4 a)',
+    payload: report('organisation-change', 'organisational change'),
+  },
+  incident: {
+    message: 'isccc.incident-reported',
+    clause: '6.7.4.b',
+    help: 'security incident reported (6.7.4 b)',
+    payload: report('incident', 'security incident'),
+  },
   'serious-incident': {
     message: 'isccc.incident-reported',
     clause: '6.8.3.c',
@@ -34,8 +46,18 @@ export const EVENT_KINDS = {
     payload: report('incident', 'serious accident', { serious: true }),
   },
   complaint: { message: 'isccc.complaint-received', clause: '6.7.4.b', help: 'client complaint (6.7.4 b)', payload: report('complaint', 'client complaint') },
-  information: { message: 'isccc.information-reported', clause: '6.7.4.c', help: 'other important information (6.7.4 c)', payload: report('other', 'other information') },
-  misuse: { message: 'isccc.misuse-reported', clause: '6.8.2.b', help: 'certificate misuse, no adverse impact (→ suspension 6.8.2 b)', payload: report('misuse', 'certificate misuse') },
+  information: {
+    message: 'isccc.information-reported',
+    clause: '6.7.4.c',
+    help: 'other important information (6.7.4 c)',
+    payload: report('other', 'other information'),
+  },
+  misuse: {
+    message: 'isccc.misuse-reported',
+    clause: '6.8.2.b',
+    help: 'certificate misuse, no adverse impact (→ suspension 6.8.2 b)',
+    payload: report('misuse', 'certificate misuse'),
+  },
   'misuse-adverse': {
     message: 'isccc.misuse-reported',
     clause: '6.8.3.b',
@@ -54,7 +76,9 @@ export const EVENT_KINDS = {
     message: 'isccc.change-requested',
     clause: '6.8.5',
     help: 'any other major change (on-site verification and committee decision)',
-    payload: (on, value) => ({ change: { kinds: ['other'], description: value ?? 'major reorganisation', documents: ['变更申请书 change application'], requestedOn: on } }),
+    payload: (on, value) => ({
+      change: { kinds: ['other'], description: value ?? 'major reorganisation', documents: ['变更申请书 change application'], requestedOn: on },
+    }),
   },
   cancel: {
     message: 'isccc.cancellation-requested',

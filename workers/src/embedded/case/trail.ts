@@ -2,16 +2,7 @@
 import { clauseLabel } from '@isccc/rules/vocabulary';
 import type { FindingBrief, Text } from '../../handlers/contract.js';
 
-export type TrailKind =
-  | 'job'
-  | 'bpmn-error'
-  | 'retry'
-  | 'incident'
-  | 'timer'
-  | 'message'
-  | 'message-uncorrelated'
-  | 'end'
-  | 'horizon';
+export type TrailKind = 'job' | 'bpmn-error' | 'retry' | 'incident' | 'timer' | 'message' | 'message-uncorrelated' | 'end' | 'horizon';
 
 export interface TrailEntry {
   seq: number;

@@ -14,16 +14,7 @@ import { evaluateFeel, FeelExpressions, type ExpressionMessage } from './feel.js
 import type { VirtualClock } from './virtual-clock.js';
 import { VirtualTimers, type TimerRef } from './virtual-timers.js';
 import { elementTypes, zeebeSchema, type CompiledModel } from './model.js';
-import {
-  ioMappingOf,
-  loopOf,
-  propertiesOf,
-  taskDefinitionOf,
-  type Behaviour,
-  type Mapping,
-  type ZeebeLoop,
-} from './zeebe-extensions.js';
-
+import { ioMappingOf, loopOf, propertiesOf, taskDefinitionOf, type Behaviour, type Mapping, type ZeebeLoop } from './zeebe-extensions.js';
 
 /** The slice of a bpmn-elements activity this module reads. */
 interface ActivityLike {
@@ -458,7 +449,8 @@ function withoutModel(state: { definitions?: ReadonlyArray<{ source?: unknown }>
 }
 
 function headersOf(behaviour: Behaviour): Record<string, string> {
-  const headers = behaviour.extensionElements?.values?.find((v) => v.$type === 'zeebe:TaskHeaders') as { values?: Array<{ key?: string; value?: string }> } | undefined;
+  const headers = behaviour.extensionElements?.values?.find((v) => v.$type === 'zeebe:TaskHeaders') as
+    { values?: Array<{ key?: string; value?: string }> } | undefined;
   const out: Record<string, string> = {};
   for (const h of headers?.values ?? []) if (h.key) out[h.key] = String(h.value ?? '');
   return out;

@@ -62,7 +62,7 @@ export function loopOf(behaviour: Behaviour | undefined): ZeebeLoop | undefined 
   const lc = behaviour?.loopCharacteristics as { behaviour?: Behaviour } | undefined;
   const z = extension(lc?.behaviour, 'zeebe:LoopCharacteristics');
   if (!z) return undefined;
-  const str = (key: string): string | undefined => (typeof z[key] === 'string' ? (z[key]) : undefined);
+  const str = (key: string): string | undefined => (typeof z[key] === 'string' ? z[key] : undefined);
   return {
     inputCollection: str('inputCollection'),
     inputElement: str('inputElement'),
