@@ -24,12 +24,23 @@ function copyDir(from, to) {
 
 const common = { bundle: true, minify: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning', legalComments: 'none' };
 
-await esbuild.build({
+// The client imports @isccc/language-server/protocol and the server is bundled below: both need its tsc output.
+const serverEntry = path.join(repo, 'language-server', 'dist', 'src', 'server.js');
+if (!fs.existsSync(serverEntry)) fail(`${path.relative(repo, serverEntry)} is missing: run \`npx tsc -b\` at the repository root first`);
+
+const client = await esbuild.build({
   ...common,
   entryPoints: [path.join(here, 'src', 'extension.ts')],
   external: ['vscode'],
   outfile: path.join(dist, 'extension.js'),
+  metafile: true,
 });
+// The server runs in its own process; of its package the client may hold the protocol module only.
+const serverPackage = path.join(repo, 'language-server') + path.sep;
+const serverCode = Object.keys(client.metafile.inputs)
+  .map((input) => path.resolve(input))
+  .filter((input) => input.startsWith(serverPackage) && input !== path.join(serverPackage, 'dist', 'src', 'protocol.js'));
+if (serverCode.length > 0) fail(`the client bundle pulls in language-server code: ${serverCode.map((input) => path.relative(repo, input)).join(', ')}`);
 
 const bpmnJs = path.dirname(require.resolve('bpmn-js/package.json'));
 const bpmnJsOut = path.join(dist, 'media', 'bpmn-js');
@@ -51,8 +62,6 @@ for (const file of modelFiles) fs.copyFileSync(path.join(models, file), path.joi
 
 // The server and @isccc/rules are ESM that find their data through import.meta.url; in a CommonJS
 // bundle that becomes the bundle's own URL, so the data is laid out beside dist/server/server.js.
-const serverEntry = path.join(repo, 'language-server', 'dist', 'src', 'server.js');
-if (!fs.existsSync(serverEntry)) fail(`${path.relative(repo, serverEntry)} is missing: run \`npx tsc -b\` at the repository root first`);
 const serverDir = path.join(dist, 'server');
 fs.rmSync(serverDir, { recursive: true, force: true });
 await esbuild.build({

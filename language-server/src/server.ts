@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** Entry point: `node dist/src/server.js --stdio` or `--node-ipc` (the transport comes from argv). */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { startServer } from './session.js';
+import { startServer } from './start-server.js';
 
 const connection = createConnection(ProposedFeatures.all);
 // A bug in one request must not take the editor's server down with it.

@@ -1,6 +1,6 @@
 /** The few words the client itself prints; everything else (messages, clause titles) comes from the server. */
 import * as vscode from 'vscode';
-import type { Level } from './protocol.js';
+import type { Level } from '@isccc/language-server/protocol';
 
 export type Lang = 'zh' | 'en';
 

@@ -3,7 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { MANIFEST_LANGUAGE } from './client.js';
 import { contentSecurityPolicy, escapeHtml, nonce } from './html.js';
 import { findingsLabel, levelLabel, messageLanguage, type Lang } from './labels.js';
-import { ReportRequest, type Range, type Report } from './protocol.js';
+import { ReportRequest, type Range, type Report } from '@isccc/language-server/protocol';
 
 type WebviewMessage = { type: 'reveal'; range: Range } | { type: 'openDoc'; url: string };
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { MANIFEST_LANGUAGE } from './client.js';
 import { findingsLabel, levelLabel, messageLanguage, type Lang } from './labels.js';
-import { SummaryRequest, type Summary } from './protocol.js';
+import { SummaryRequest, type Summary } from '@isccc/language-server/protocol';
 
 /** Qualifying level and finding count of the manifest in the active editor, as the server computes them. */
 export class ConformanceStatus implements vscode.Disposable {

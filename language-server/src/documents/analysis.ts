@@ -1,16 +1,43 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Catalog, evaluate, type Evaluation, parseManifest, type ParsedManifest, parseRuleFile, type RuleFileResult } from '@isccc/rules';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Settings } from '../settings.js';
-import { fileOfUri, isOnDisk } from '../uri.js';
+import {
+  type Catalog,
+  evaluate,
+  type Evaluation,
+  parseManifest,
+  type ParsedManifest,
+  parseRuleFile,
+  type Position,
+  type Rulebook,
+  type RuleFileResult,
+  type YamlSource,
+} from '@isccc/rules';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Settings } from '../workspace/settings.js';
 import type { RulebookService } from '../workspace/rulebook-service.js';
 import { type DocumentKind, documentKind } from './kind.js';
+import { fileOfUri, isOnDisk } from './uri.js';
 
-export interface ManifestAnalysis {
-  kind: 'manifest';
+/** An editor buffer at one version (vscode-languageserver-textdocument's TextDocument is one); positions are zero-based. */
+export interface DocumentText {
+  readonly uri: string;
+  readonly languageId: string;
+  readonly version: number;
+  getText(): string;
+  positionAt(offset: number): Position;
+  offsetAt(position: Position): number;
+}
+
+interface AnalysisBase {
   uri: string;
   file: string;
+  /** The text that was analysed: every position a service reads or returns is in it. */
+  document: DocumentText;
+  source: YamlSource;
+}
+
+export interface ManifestAnalysis extends AnalysisBase {
+  kind: 'manifest';
   parsed: ParsedManifest;
   /** Absent when the manifest has input problems (the evaluator needs a valid manifest). */
   evaluation?: Evaluation;
@@ -18,14 +45,46 @@ export interface ManifestAnalysis {
   failure?: string;
 }
 
-export interface RulesAnalysis {
+export interface RulesAnalysis extends AnalysisBase {
   kind: 'rules';
-  uri: string;
-  file: string;
   result: RuleFileResult;
 }
 
 export type Analysis = ManifestAnalysis | RulesAnalysis;
+
+export function analyseRules(document: DocumentText, catalog: Catalog): RulesAnalysis {
+  const file = fileOfUri(document.uri);
+  const result = parseRuleFile(file, document.getText(), catalog);
+  return { kind: 'rules', uri: document.uri, file, document, source: result.source, result };
+}
+
+/** Parses a manifest and, when it has no input problems, evaluates it against `rulebook` with `settings`. */
+export function analyseManifest(document: DocumentText, catalog: Catalog, rulebook: Rulebook, settings: Settings): ManifestAnalysis {
+  const file = fileOfUri(document.uri);
+  const parsed = parseManifest(document.getText(), file, catalog);
+  const analysis: ManifestAnalysis = { kind: 'manifest', uri: document.uri, file, document, source: parsed.source, parsed };
+  if (!parsed.manifest) return analysis;
+  const { targetLevel, category, asOf } = settings;
+  const workspaceDir = workspaceDirOf(file);
+  try {
+    analysis.evaluation = evaluate({
+      manifest: parsed.manifest,
+      source: parsed.source,
+      catalog,
+      rulebook,
+      target: { ...(targetLevel ? { level: targetLevel } : {}), ...(category ? { category } : {}) },
+      ...(asOf ? { asOf } : {}),
+      ...(workspaceDir ? { workspaceDir } : {}),
+    });
+  } catch (error) {
+    analysis.failure = error instanceof Error ? error.message : String(error);
+  }
+  return analysis;
+}
+
+export function kindOf(document: DocumentText): DocumentKind | null {
+  return documentKind(document.uri, document.languageId, document.getText());
+}
 
 interface Entry {
   key: string;
@@ -65,45 +124,16 @@ export class AnalysisCache {
     this.entries.delete(uri);
   }
 
-  kindOf(document: TextDocument): DocumentKind | null {
-    return documentKind(document.uri, document.languageId, document.getText());
-  }
-
-  get(document: TextDocument): Analysis | null {
-    const kind = this.kindOf(document);
+  get(document: DocumentText): Analysis | null {
+    const kind = kindOf(document);
     if (!kind) return null;
     const key = `${kind}:${document.version}:${this.rulebooks.generation}:${this.settingsGeneration}:${this.fileGeneration}`;
     const cached = this.entries.get(document.uri);
     if (cached?.key === key) return cached.analysis;
-    const analysis = kind === 'manifest' ? this.analyseManifest(document) : this.analyseRules(document);
+    // The editor's document object changes in place on every edit; the analysis keeps the text it read.
+    const snapshot = TextDocument.create(document.uri, document.languageId, document.version, document.getText());
+    const analysis = kind === 'manifest' ? analyseManifest(snapshot, this.catalog, this.rulebooks.get().rulebook, this.settings) : analyseRules(snapshot, this.catalog);
     this.entries.set(document.uri, { key, analysis });
-    return analysis;
-  }
-
-  private analyseRules(document: TextDocument): RulesAnalysis {
-    const file = fileOfUri(document.uri);
-    return { kind: 'rules', uri: document.uri, file, result: parseRuleFile(file, document.getText(), this.catalog) };
-  }
-
-  private analyseManifest(document: TextDocument): ManifestAnalysis {
-    const file = fileOfUri(document.uri);
-    const parsed = parseManifest(document.getText(), file, this.catalog);
-    const analysis: ManifestAnalysis = { kind: 'manifest', uri: document.uri, file, parsed };
-    if (!parsed.manifest) return analysis;
-    const { targetLevel, category, asOf } = this.settings;
-    try {
-      analysis.evaluation = evaluate({
-        manifest: parsed.manifest,
-        source: parsed.source,
-        catalog: this.catalog,
-        rulebook: this.rulebooks.get().rulebook,
-        target: { ...(targetLevel ? { level: targetLevel } : {}), ...(category ? { category } : {}) },
-        ...(asOf ? { asOf } : {}),
-        ...(workspaceDirOf(file) ? { workspaceDir: workspaceDirOf(file)! } : {}),
-      });
-    } catch (error) {
-      analysis.failure = error instanceof Error ? error.message : String(error);
-    }
     return analysis;
   }
 }

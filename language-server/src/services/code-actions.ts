@@ -1,20 +1,37 @@
-import { type JsonPath, parseFieldPath, type YamlSource } from '@isccc/rules';
-import { type CodeAction, CodeActionKind, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { type JsonPath, parseFieldPath, type SourceRange, type YamlSource } from '@isccc/rules';
 import { isMap, isSeq, type Node } from 'yaml';
-import type { Analysis } from '../documents/analysis.js';
+import type { Analysis, DocumentText } from '../documents/analysis.js';
 import type { FindingData } from './diagnostics.js';
 import { placeholderOf, schemaAt, schemaRoot } from './schema-nav.js';
 
+/** What a quick fix reads of a diagnostic the client sends back; its `data` is whatever the client kept. */
+export interface DiagnosticRef {
+  range: SourceRange;
+  code?: string | number;
+  data?: unknown;
+}
+
+export interface TextEdit {
+  range: SourceRange;
+  newText: string;
+}
+
+/** Edits to the analysed document that fix `diagnostic`. */
+export interface QuickFix<D extends DiagnosticRef> {
+  title: string;
+  diagnostic: D;
+  edits: TextEdit[];
+}
+
 /** Quick fixes for the diagnostics the client sends back: evidence stub, fresh sha256, missing required field. */
-export function codeActions(document: TextDocument, analysis: Analysis, diagnostics: Diagnostic[]): CodeAction[] {
-  const source = analysis.kind === 'manifest' ? analysis.parsed.source : analysis.result.source;
-  const actions: CodeAction[] = [];
-  const fix = (title: string, diagnostic: Diagnostic, edits: TextEdit[] | undefined) => {
-    if (edits) actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [document.uri]: edits } } });
+export function quickFixes<D extends DiagnosticRef>(analysis: Analysis, diagnostics: D[]): QuickFix<D>[] {
+  const { document, source } = analysis;
+  const fixes: QuickFix<D>[] = [];
+  const fix = (title: string, diagnostic: D, edits: TextEdit[] | undefined) => {
+    if (edits) fixes.push({ title, diagnostic, edits });
   };
   for (const diagnostic of diagnostics) {
-    const data = diagnostic.data as Partial<FindingData> & { field?: string };
+    const data = diagnostic.data as (Partial<FindingData> & { field?: string }) | undefined;
     if (analysis.kind === 'manifest' && diagnostic.code === 'isccc/evidence' && data?.status === 'missing-evidence' && data.clause) {
       fix(`Add an evidence entry for ${data.clauseLabel ?? data.clause}`, diagnostic, evidenceStub(document, source, data.clause));
     } else if (diagnostic.code === 'isccc/evidence-integrity' && data?.path?.endsWith('.sha256') && /^[0-9a-f]{64}$/.test(String(data.actual))) {
@@ -23,15 +40,15 @@ export function codeActions(document: TextDocument, analysis: Analysis, diagnost
       const at = parseFieldPath(data.field);
       const key = at.pop();
       if (typeof key === 'string') {
-        const value = placeholderOf(schemaRoot(analysis.kind === 'manifest' ? 'manifest' : 'rules'), schemaAt(schemaRoot(analysis.kind === 'manifest' ? 'manifest' : 'rules'), [...at, key]));
-        fix(`Add missing field "${key}"`, diagnostic, addPair(document, source, at, key, value));
+        const root = schemaRoot(analysis.kind);
+        fix(`Add missing field "${key}"`, diagnostic, addPair(document, source, at, key, placeholderOf(root, schemaAt(root, [...at, key]))));
       }
     }
   }
-  return actions;
+  return fixes;
 }
 
-function evidenceStub(document: TextDocument, source: YamlSource, clause: string): TextEdit[] | undefined {
+function evidenceStub(document: DocumentText, source: YamlSource, clause: string): TextEdit[] | undefined {
   // Quoted: 64 zeros would otherwise read as a number. Hash and path are placeholders to replace.
   const item = [`path: evidence/TODO-${clause}.md`, `sha256: "${'0'.repeat(64)}"`, 'type: other', `supports: ["${clause}"]`];
   const evidence = source.doc.get('evidence', true) as Node | undefined;
@@ -49,7 +66,7 @@ function evidenceStub(document: TextDocument, source: YamlSource, clause: string
   return undefined;
 }
 
-function addPair(document: TextDocument, source: YamlSource, at: JsonPath, key: string, value: string): TextEdit[] | undefined {
+function addPair(document: DocumentText, source: YamlSource, at: JsonPath, key: string, value: string): TextEdit[] | undefined {
   const parent = (at.length === 0 ? source.doc.contents : source.doc.getIn(at, true)) as Node | undefined;
   if (!isMap(parent) || !parent.range) return undefined;
   if (parent.flow) {
@@ -64,19 +81,19 @@ function addPair(document: TextDocument, source: YamlSource, at: JsonPath, key: 
 }
 
 /** Last line holding content of a block node (its range may run into the next line's start). */
-function lastLineOf(document: TextDocument, node: Node): number {
+function lastLineOf(document: DocumentText, node: Node): number {
   const text = document.getText();
   let end = node.range![1];
   while (end > node.range![0] && /\s/.test(text[end - 1]!)) end--;
   return document.positionAt(end).line;
 }
 
-function insertAfterLine(document: TextDocument, line: number, lines: string[]): TextEdit {
+function insertAfterLine(document: DocumentText, line: number, lines: string[]): TextEdit {
   const end = document.positionAt(document.offsetAt({ line: line + 1, character: 0 }));
   const atEndOfFile = end.line === line;
   return { range: { start: end, end }, newText: atEndOfFile ? `\n${lines.join('\n')}` : `${lines.join('\n')}\n` };
 }
 
-function rangeOf(document: TextDocument, range: [number, number, number]): Range {
+function rangeOf(document: DocumentText, range: [number, number, number]): SourceRange {
   return { start: document.positionAt(range[0]), end: document.positionAt(range[1]) };
 }

@@ -1,12 +1,24 @@
-import { type Finding, type InputProblem, type Lang, type Severity } from '@isccc/rules';
-import { type Diagnostic, DiagnosticSeverity, type DiagnosticRelatedInformation } from 'vscode-languageserver';
+import type { Finding, InputProblem, Lang, Severity, SourceRange } from '@isccc/rules';
 import type { ManifestAnalysis, RulesAnalysis } from '../documents/analysis.js';
-import { uriOfFile } from '../uri.js';
+import { uriOfFile } from '../documents/uri.js';
 import type { RulebookService, RulebookState } from '../workspace/rulebook-service.js';
+import type { Location } from './location.js';
 
-export const SOURCE = 'isccc';
+/** An input problem or a rule finding, on the node at fault. */
+export interface Diagnostic {
+  range: SourceRange;
+  severity: Severity;
+  /** The rule id for findings (`isccc/service-staff`), else the problem code (`schema/missing-field`). */
+  code: string;
+  message: string;
+  /** The rule's documentation page. */
+  docUrl?: string;
+  /** The rule check and the evidence entries a finding involves. */
+  related?: { location: Location; message: string }[];
+  data?: FindingData | ProblemData | { clause: string };
+}
 
-/** What a finding diagnostic carries for hover and code actions (LSP keeps `data` opaque). */
+/** What a finding carries for hover and code actions (LSP keeps `data` opaque). */
 export interface FindingData {
   clause: string;
   clauseLabel: string;
@@ -16,21 +28,19 @@ export interface FindingData {
   path: string;
 }
 
-type Location = Finding['related'][number];
+export interface ProblemData {
+  /** Field path of the problem (`people.serviceStaff`), empty for the document as a whole. */
+  field: string;
+  clause?: string;
+}
 
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  info: DiagnosticSeverity.Information,
-};
+type FindingLocation = Finding['related'][number];
 
 const ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 export function manifestDiagnostics(analysis: ManifestAnalysis, rulebooks: RulebookService, lang: Lang): Diagnostic[] {
   const out = analysis.parsed.problems.map((p) => problemDiagnostic(p, lang));
-  if (analysis.failure) {
-    out.push({ range: ZERO, severity: DiagnosticSeverity.Error, source: SOURCE, code: 'isccc/internal', message: `the evaluator failed: ${analysis.failure}` });
-  }
+  if (analysis.failure) out.push({ range: ZERO, severity: 'error', code: 'isccc/internal', message: `the evaluator failed: ${analysis.failure}` });
   for (const finding of analysis.evaluation?.findings ?? []) {
     if (finding.status === 'pass' || finding.status === 'not-applicable') continue;
     out.push(findingDiagnostic(finding, analysis, rulebooks, lang));
@@ -42,12 +52,11 @@ export function rulesDiagnostics(analysis: RulesAnalysis, state: RulebookState, 
   const problems = state.problemsByFile.get(analysis.file) ?? analysis.result.problems;
   const out = problems.map((p) => problemDiagnostic(p, lang));
   if (problems.length === 0 && state.uncovered.length > 0) {
-    const at = analysis.result.source.rangeOf(['rules'], { key: true });
+    const at = analysis.source.rangeOf(['rules'], { key: true });
     for (const clause of state.uncovered) {
       out.push({
         range: at,
-        severity: DiagnosticSeverity.Information,
-        source: SOURCE,
+        severity: 'info',
         code: 'rules/uncovered-clause',
         message: lang === 'zh' ? `条款 ${clause.label}（${clause.kind}）没有任何现行规则检查` : `clause ${clause.label} (${clause.kind}) is checked by no rule of the rulebook in force`,
         data: { clause: clause.id },
@@ -57,13 +66,12 @@ export function rulesDiagnostics(analysis: RulesAnalysis, state: RulebookState, 
   return out;
 }
 
-export function problemDiagnostic(problem: InputProblem, lang: Lang): Diagnostic {
+function problemDiagnostic(problem: InputProblem, lang: Lang): Diagnostic {
   const text = lang === 'zh' ? problem.zh : problem.message;
   const clause = problem.clause && !text.includes(problem.clause) ? ` [clause ${problem.clause}]` : '';
   return {
     range: problem.range,
-    severity: DiagnosticSeverity.Error,
-    source: SOURCE,
+    severity: 'error',
     code: problem.code,
     message: `${text}${clause}`,
     data: { field: problem.field, ...(problem.clause ? { clause: problem.clause } : {}) },
@@ -84,20 +92,19 @@ function findingDiagnostic(finding: Finding, analysis: ManifestAnalysis, ruleboo
   return {
     range: finding.range ?? ZERO,
     // An assessor's judgement pending is not a defect of the manifest.
-    severity: finding.status === 'manual-review' ? DiagnosticSeverity.Information : SEVERITY[finding.severity],
-    source: SOURCE,
+    severity: finding.status === 'manual-review' ? 'info' : finding.severity,
     code: finding.rule,
-    codeDescription: { href: finding.docUrl },
+    docUrl: finding.docUrl,
     message,
-    relatedInformation: finding.related.map((location) => related(location, finding, analysis, rulebooks)),
+    related: finding.related.map((location) => related(location, finding, analysis, rulebooks)),
     data,
   };
 }
 
-function related(location: Location, finding: Finding, analysis: ManifestAnalysis, rulebooks: RulebookService): DiagnosticRelatedInformation {
+function related(location: FindingLocation, finding: Finding, analysis: ManifestAnalysis, rulebooks: RulebookService): { location: Location; message: string } {
   if (location.file === analysis.file) {
     return {
-      location: { uri: analysis.uri, range: analysis.parsed.source.rangeOf(location.path) },
+      location: { uri: analysis.uri, range: analysis.source.rangeOf(location.path) },
       message: `evidence ${location.path.join('.').replace(/\.(\d+)/g, '[$1]')}`,
     };
   }

@@ -1,17 +1,21 @@
-import { type Catalog, type Lang, show } from '@isccc/rules';
-import type { Hover, Position } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { type Catalog, type Lang, type Position, type SourceRange, show } from '@isccc/rules';
 import type { Analysis } from '../documents/analysis.js';
 import { clauseMarkdown } from './clauses.js';
 import { schemaAt, schemaRoot } from './schema-nav.js';
 import { isClausePath, nodeAt } from './yaml-context.js';
 
+export interface HoverText {
+  markdown: string;
+  /** The node hovered, when there is one. */
+  range?: SourceRange;
+}
+
 const STATUS: Record<string, string> = { fail: 'fails', 'missing-evidence': 'lacks evidence', 'manual-review': 'needs an assessor' };
 
 /** Clause text on a clause id, the finding under the cursor (actual vs required), the field's schema description. */
-export function hover(document: TextDocument, analysis: Analysis, position: Position, catalog: Catalog, lang: Lang): Hover | null {
-  const source = analysis.kind === 'manifest' ? analysis.parsed.source : analysis.result.source;
-  const at = nodeAt(source, document.offsetAt(position));
+export function hover(analysis: Analysis, position: Position, catalog: Catalog, lang: Lang): HoverText | null {
+  const { document } = analysis;
+  const at = nodeAt(analysis.source, document.offsetAt(position));
   const sections: string[] = [];
 
   if (at && !at.onKey && typeof at.value === 'string' && isClausePath(at.path)) {
@@ -20,7 +24,7 @@ export function hover(document: TextDocument, analysis: Analysis, position: Posi
   }
 
   if (analysis.kind === 'manifest') {
-    const inside = (r: { start: Position; end: Position }) =>
+    const inside = (r: SourceRange) =>
       (r.start.line < position.line || (r.start.line === position.line && r.start.character <= position.character)) &&
       (r.end.line > position.line || (r.end.line === position.line && r.end.character >= position.character));
     for (const finding of analysis.evaluation?.findings ?? []) {
@@ -32,12 +36,12 @@ export function hover(document: TextDocument, analysis: Analysis, position: Posi
 
   if (at) {
     const fieldPath = at.path;
-    const schema = schemaAt(schemaRoot(analysis.kind === 'manifest' ? 'manifest' : 'rules'), fieldPath);
+    const schema = schemaAt(schemaRoot(analysis.kind), fieldPath);
     const named = fieldPath.map((p) => (typeof p === 'number' ? '[]' : p)).join('.').replace(/\.\[\]/g, '[]');
     if (schema?.description) sections.push(`\`${named}\` — ${schema.description}`);
   }
 
   if (sections.length === 0) return null;
   const range = at?.range ? { start: document.positionAt(at.range[0]), end: document.positionAt(at.range[1]) } : undefined;
-  return { contents: { kind: 'markdown', value: sections.join('\n\n---\n\n') }, ...(range ? { range } : {}) };
+  return { markdown: sections.join('\n\n---\n\n'), ...(range ? { range } : {}) };
 }

@@ -1,43 +1,8 @@
-import { type Catalog, type Finding, isBlocking, type Lang, type Level, type SourceRange, type Status } from '@isccc/rules';
+import { type Catalog, isBlocking, type Lang } from '@isccc/rules';
 import type { ManifestAnalysis } from '../documents/analysis.js';
+import type { Report, ReportClause, Summary } from '../protocol.js';
 
-/** `isccc/report` and `isccc/summary`: the evaluator's findings shaped for the extension's views. */
-export interface ReportFinding {
-  ruleId: string;
-  status: Status;
-  severity: Finding['severity'];
-  message: string;
-  actual?: unknown;
-  expected?: unknown;
-  path: string;
-  range?: SourceRange;
-  docUrl: string;
-}
-
-export interface ReportClause {
-  clause: string;
-  label: string;
-  title?: string;
-  findings: ReportFinding[];
-}
-
-export interface Report {
-  uri: string;
-  qualifyingLevel: Level | null;
-  target: { category: string; level: Level; drClass?: string } | null;
-  asOf: string | null;
-  clauses: ReportClause[];
-  /** Input problems (YAML, schema): while there are any, nothing is evaluated. */
-  problems: { code: string; message: string; range: SourceRange }[];
-}
-
-export interface Summary {
-  qualifyingLevel: Level | null;
-  /** Findings shown as diagnostics (fail, missing evidence, manual review) plus input problems. */
-  findingCount: number;
-  next: { level: Level; blocking: { clause: string; label: string; ruleId: string; message: string }[] } | null;
-}
-
+/** `isccc/report`: every finding, passes included, grouped by clause in document order. */
 export function buildReport(analysis: ManifestAnalysis, catalog: Catalog, lang: Lang): Report {
   const evaluation = analysis.evaluation;
   const byClause = new Map<string, ReportClause>();
@@ -70,6 +35,7 @@ export function buildReport(analysis: ManifestAnalysis, catalog: Catalog, lang: 
   };
 }
 
+/** `isccc/summary`: the qualifying level, how many diagnostics are shown, and what blocks the next level. */
 export function buildSummary(analysis: ManifestAnalysis, lang: Lang): Summary {
   const evaluation = analysis.evaluation;
   const shown = (evaluation?.findings ?? []).filter((f) => f.status !== 'pass' && f.status !== 'not-applicable').length;

@@ -1,19 +1,29 @@
-import type { YamlSource } from '@isccc/rules';
-import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { SourceRange } from '@isccc/rules';
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import type { Analysis } from '../documents/analysis.js';
+
+export interface OutlineItem {
+  name: string;
+  kind: 'array' | 'object' | 'field' | 'string';
+  /** A scalar field's value. */
+  detail?: string;
+  range: SourceRange;
+  selectionRange: SourceRange;
+  children: OutlineItem[];
+}
 
 const MAX_DEPTH = 4;
 /** Fields that name a list item better than its index. */
 const NAMING_KEYS = ['id', 'name', 'path', 'clause', 'certificate', 'standard', 'year'];
 
 /** Outline: keys, and list items named by their id / name / path. */
-export function documentSymbols(document: TextDocument, source: YamlSource): DocumentSymbol[] {
+export function documentSymbols(analysis: Analysis): OutlineItem[] {
+  const { document } = analysis;
   const range = (node: Node | null | undefined, fallback: Node | null | undefined) => {
     const r = node?.range ?? fallback?.range ?? [0, 0];
     return { start: document.positionAt(r[0]), end: document.positionAt(r[1]) };
   };
-  const children = (node: unknown, depth: number): DocumentSymbol[] => {
+  const children = (node: unknown, depth: number): OutlineItem[] => {
     if (depth > MAX_DEPTH) return [];
     if (isMap(node)) {
       return node.items.filter(isPair).map((pair) => {
@@ -22,7 +32,7 @@ export function documentSymbols(document: TextDocument, source: YamlSource): Doc
         if (value?.range) full.end = document.positionAt(value.range[1]);
         return {
           name: isScalar(pair.key) ? String(pair.key.value) || '""' : '?',
-          kind: isSeq(value) ? SymbolKind.Array : isMap(value) ? SymbolKind.Object : SymbolKind.Field,
+          kind: isSeq(value) ? 'array' : isMap(value) ? 'object' : 'field',
           ...(isScalar(value) ? { detail: String(value.value ?? '') } : {}),
           range: full,
           selectionRange: range(pair.key as Node, null),
@@ -35,7 +45,7 @@ export function documentSymbols(document: TextDocument, source: YamlSource): Doc
         const named = isMap(item) ? NAMING_KEYS.map((k) => item.get(k)).find((v) => v !== undefined && v !== null) : isScalar(item) ? item.value : undefined;
         return {
           name: named !== undefined ? String(named) : `[${i}]`,
-          kind: isMap(item) ? SymbolKind.Object : SymbolKind.String,
+          kind: isMap(item) ? 'object' : 'string',
           range: range(item as Node, node),
           selectionRange: range(item as Node, node),
           children: children(item, depth + 1),
@@ -44,5 +54,5 @@ export function documentSymbols(document: TextDocument, source: YamlSource): Doc
     }
     return [];
   };
-  return children(source.doc.contents, 0);
+  return children(analysis.source.doc.contents, 0);
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { Report } from '../../src/protocol.js';
+import type { Report } from '@isccc/language-server/protocol';
 import { checkManifest } from '../support/evaluator.js';
 import { waitFor } from '../support/process.js';
 import { openInEditor, repoUri } from './workspace.js';

@@ -1,0 +1,63 @@
+import path from 'node:path';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { kindOf } from '../documents/analysis.js';
+import { isRuleFileName } from '../documents/kind.js';
+import { fileOfUri } from '../documents/uri.js';
+import type { ServerContext } from './context.js';
+import type { Validator } from './validation-handlers.js';
+
+/** Open, edit, close and on-disk changes: what each one changes in the rulebook, and what must be re-checked. */
+export function registerDocumentHandlers(context: ServerContext, validator: Validator): void {
+  const { connection, documents, cache, rulebooks, log } = context;
+
+  /** A rule file's text is part of the rulebook every manifest is evaluated with. */
+  const trackRuleFile = (document: TextDocument): boolean => {
+    if (kindOf(document) !== 'rules') return false;
+    const before = rulebooks.generation;
+    rulebooks.setOpen(fileOfUri(document.uri), document.getText());
+    return rulebooks.generation !== before;
+  };
+
+  documents.onDidOpen(({ document }) => {
+    if (trackRuleFile(document)) validator.revalidateAll((d) => d.uri !== document.uri);
+    validator.schedule(document.uri, 0);
+  });
+  documents.onDidChangeContent(({ document }) => {
+    // A changed rule file changes the rulebook: every open manifest and rule file is re-checked.
+    if (trackRuleFile(document)) validator.revalidateAll();
+    else validator.schedule(document.uri);
+  });
+  documents.onDidClose(({ document }) => {
+    validator.clear(document.uri);
+    cache.forget(document.uri);
+    if (kindOf(document) === 'rules') {
+      rulebooks.close(fileOfUri(document.uri));
+      validator.revalidateAll();
+    }
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    try {
+      let rules = false;
+      const changedDirs: string[] = [];
+      for (const change of params.changes) {
+        const file = fileOfUri(change.uri);
+        if (isRuleFileName(file)) {
+          rulebooks.diskChanged(file);
+          rules = true;
+        } else {
+          changedDirs.push(path.dirname(file));
+        }
+      }
+      if (changedDirs.length > 0) cache.filesChanged();
+      // Evidence resolves under the manifest's folder: only manifests above a changed file depend on it.
+      const dependsOn = (document: TextDocument) => {
+        const dir = path.dirname(fileOfUri(document.uri));
+        return changedDirs.some((changed) => changed === dir || changed.startsWith(dir + path.sep));
+      };
+      validator.revalidateAll((document) => rules || dependsOn(document));
+    } catch (error) {
+      log('didChangeWatchedFiles', error);
+    }
+  });
+}

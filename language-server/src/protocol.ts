@@ -1,0 +1,75 @@
+/**
+ * The custom requests of this server, for its clients: `@isccc/language-server/protocol`. The VS Code
+ * extension bundles this module, so at run time it needs nothing but vscode-jsonrpc's `RequestType`
+ * (which every LSP client bundles already); everything else here is types.
+ */
+import type { Level, Severity, SourceRange, Status } from '@isccc/rules';
+import { RequestType } from 'vscode-jsonrpc';
+
+export type { Level, Severity, Status };
+/** Zero-based line and character (UTF-16 code units), as LSP counts. */
+export type Range = SourceRange;
+
+export interface DocumentParams {
+  /** The manifest's URI as the client sent it in `textDocument/didOpen`. */
+  uri: string;
+}
+
+export interface ReportFinding {
+  ruleId: string;
+  status: Status;
+  severity: Severity;
+  message: string;
+  actual?: unknown;
+  expected?: unknown;
+  /** Field path in the manifest, e.g. `people.serviceStaff`. */
+  path: string;
+  range?: Range;
+  /** The rule's documentation page. */
+  docUrl: string;
+}
+
+export interface ReportClause {
+  /** Clause id (`4.2.4.d`) and its printed label (`4.2.4 d)`). */
+  clause: string;
+  label: string;
+  title?: string;
+  findings: ReportFinding[];
+}
+
+export interface ReportProblem {
+  code: string;
+  message: string;
+  range: Range;
+}
+
+/** Every finding (passes too), grouped by clause in document order. */
+export interface Report {
+  uri: string;
+  /** 1 is the highest level of ISCCC-SV-001:2015; `null` when the manifest qualifies for none. */
+  qualifyingLevel: Level | null;
+  target: { category: string; level: Level; drClass?: string } | null;
+  asOf: string | null;
+  clauses: ReportClause[];
+  /** YAML or schema problems: while there are any, nothing is evaluated. */
+  problems: ReportProblem[];
+}
+
+export interface BlockingFinding {
+  clause: string;
+  label: string;
+  ruleId: string;
+  message: string;
+}
+
+export interface Summary {
+  qualifyingLevel: Level | null;
+  /** Findings shown as diagnostics (fail, missing evidence, manual review) plus input problems. */
+  findingCount: number;
+  /** The next level up and what stands in its way. */
+  next: { level: Level; blocking: BlockingFinding[] } | null;
+}
+
+/** Both answer `null` for a document the server does not hold as a manifest. */
+export const ReportRequest = new RequestType<DocumentParams, Report | null, void>('isccc/report');
+export const SummaryRequest = new RequestType<DocumentParams, Summary | null, void>('isccc/summary');
