@@ -53,9 +53,15 @@ describe('language server: manifest diagnostics over stdio JSON-RPC', function (
     const broken = text.replace('  serviceStaff: 14', '  serviceStaff: [14');
     const uri = await client.open(file, broken);
     const diagnostics = await client.diagnostics(uri, (d) => d.length > 0);
-    assert.ok(diagnostics.every((d) => d.code === 'yaml/syntax'), JSON.stringify(diagnostics));
+    assert.ok(
+      diagnostics.every((d) => d.code === 'yaml/syntax'),
+      JSON.stringify(diagnostics),
+    );
     const line = locate(broken, 'serviceStaff: [14').line;
-    assert.ok(diagnostics.some((d) => d.range.start.line >= line && d.range.start.line <= line + 2), JSON.stringify(diagnostics.map((d) => d.range)));
+    assert.ok(
+      diagnostics.some((d) => d.range.start.line >= line && d.range.start.line <= line + 2),
+      JSON.stringify(diagnostics.map((d) => d.range)),
+    );
     assert.ok(diagnostics.every((d) => d.range.end.line - d.range.start.line < 5));
   });
 
@@ -69,7 +75,7 @@ describe('language server: manifest diagnostics over stdio JSON-RPC', function (
     const unknown = diagnostics.find((d) => d.code === 'schema/unknown-field');
     const key = locate(bad, 'registerdOffice');
     assert.deepEqual(unknown?.range, { start: key, end: { line: key.line, character: key.character + 'registerdOffice'.length } });
-    assert.match(messageOf(unknown!), /did you mean "registeredOffice"|registerdOffice/);
+    assert.match(messageOf(unknown), /did you mean "registeredOffice"|registerdOffice/);
   });
 
   it('reports input problems in Chinese too when the language setting is zh', async function () {
@@ -84,9 +90,7 @@ describe('language server: manifest diagnostics over stdio JSON-RPC', function (
   it('reports a missing evidence file, a hash mismatch, a path outside the folder and an expired document', async function () {
     fs.rmSync(path.join(dir, 'evidence', 'audit-2023.md'));
     fs.appendFileSync(path.join(dir, 'evidence', 'audit-2024.md'), 'tampered\n');
-    const bad = text
-      .replace('path: evidence/business-licence.md', 'path: ../outside.md')
-      .replace('validUntil: 2031-12-31', 'validUntil: 2020-01-31');
+    const bad = text.replace('path: evidence/business-licence.md', 'path: ../outside.md').replace('validUntil: 2031-12-31', 'validUntil: 2020-01-31');
     const uri = await client.open(file, bad);
     const diagnostics = await client.diagnostics(uri, (d) => d.filter((x) => x.code === 'isccc/evidence-integrity').length >= 4);
     const integrity = diagnostics.filter((d) => d.code === 'isccc/evidence-integrity');
@@ -95,7 +99,10 @@ describe('language server: manifest diagnostics over stdio JSON-RPC', function (
     assert.ok(on(lineOf('../outside.md')), 'outside the workspace, on the path');
     assert.ok(on(lineOf('validUntil: 2020-01-31')), 'expired, on validUntil');
     assert.ok(on(lineOf('path: evidence/audit-2023.md')), 'missing, on the path');
-    const digest = crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, 'evidence', 'audit-2024.md'))).digest('hex');
+    const digest = crypto
+      .createHash('sha256')
+      .update(fs.readFileSync(path.join(dir, 'evidence', 'audit-2024.md')))
+      .digest('hex');
     const mismatch = on(lineOf('3a8c025b54d150fe00ae12570bb5b894e4a691775c407f058bb47a14f1563213'));
     assert.ok(mismatch, 'hash mismatch, on sha256');
     assert.equal((mismatch.data as { actual: string }).actual, digest);

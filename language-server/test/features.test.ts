@@ -33,11 +33,11 @@ describe('language server: hover, completion, code actions, lenses, symbols, def
   afterEach(() => closeExample(dir, client));
 
   const hoverAt = async (uri: string, position: { line: number; character: number }) => {
-    const result = (await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position })) as Hover | null;
+    const result = await client.connection.sendRequest<Hover | null>(HoverRequest.method, { textDocument: { uri }, position });
     return result ? (result.contents as MarkupContent).value : '';
   };
   const completeAt = async (uri: string, position: { line: number; character: number }) => {
-    const result = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position })) as CompletionItem[] | CompletionList | null;
+    const result = await client.connection.sendRequest<CompletionItem[] | CompletionList | null>(CompletionRequest.method, { textDocument: { uri }, position });
     return Array.isArray(result) ? result : (result?.items ?? []);
   };
 
@@ -71,7 +71,14 @@ describe('language server: hover, completion, code actions, lenses, symbols, def
     await client.diagnostics(uri, (d) => d.length > 0);
     const value = locate(edited, '  category: \n');
     const categories = (await completeAt(uri, { line: value.line, character: value.character + 12 })).map((i) => i.label);
-    assert.deepEqual(categories, ['risk-assessment', 'security-integration', 'emergency-response', 'disaster-recovery', 'software-security-development', 'security-operations']);
+    assert.deepEqual(categories, [
+      'risk-assessment',
+      'security-integration',
+      'emergency-response',
+      'disaster-recovery',
+      'software-security-development',
+      'security-operations',
+    ]);
 
     const keysText = text.replace('  serviceSince: 2019-09-01\n', '  serviceSince: 2019-09-01\n  \n');
     await client.change(uri, keysText);
@@ -121,7 +128,7 @@ describe('language server: hover, completion, code actions, lenses, symbols, def
     const without = text.replace('    supports: ["4.1.3"]', '    supports: ["4.1.1"]');
     const uri = await client.open(file, without);
     const stubbed = await applyFirst(uri, without, 'isccc/evidence', /Add an evidence entry for 4\.1\.3/);
-    assert.match(stubbed, /\n  - path: evidence\/TODO-4\.1\.3\.md\n    sha256: "0{64}"\n    type: other\n    supports: \["4\.1\.3"\]\n?$/);
+    assert.match(stubbed, /\n {2}- path: evidence\/TODO-4\.1\.3\.md\n {4}sha256: "0{64}"\n {4}type: other\n {4}supports: \["4\.1\.3"\]\n?$/);
     let version = await client.change(uri, stubbed);
     const pending = await client.diagnostics(uri, () => true, version);
     assert.ok(!pending.some((d) => String(d.code).startsWith('schema/')), 'the stub is schema-valid');
@@ -139,11 +146,14 @@ describe('language server: hover, completion, code actions, lenses, symbols, def
     const without = text.replace('  serviceStaff: 14\n', '');
     const uri = await client.open(file, without);
     const fixed = await applyFirst(uri, without, 'schema/missing-field', /serviceStaff/);
-    assert.match(fixed, /\n  serviceStaff: 0\n/);
+    assert.match(fixed, /\n {2}serviceStaff: 0\n/);
     const version = await client.change(uri, fixed);
     const after = await client.diagnostics(uri, () => true, version);
     assert.ok(!after.some((d) => d.code === 'schema/missing-field'));
-    assert.ok(after.some((d) => d.code === 'isccc/service-staff'), 'the placeholder 0 is then evaluated');
+    assert.ok(
+      after.some((d) => d.code === 'isccc/service-staff'),
+      'the placeholder 0 is then evaluated',
+    );
   });
 
   it('shows the qualifying level and the next level’s gaps as code lenses, and the same via isccc/summary and isccc/report', async function () {
@@ -152,12 +162,18 @@ describe('language server: hover, completion, code actions, lenses, symbols, def
     const lenses = (await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) as CodeLens[];
     assert.equal(lenses[0]!.command!.title, 'ISCCC: qualifies for level 3');
     assert.match(lenses[1]!.command!.title, /^level 2 still needs: 4\.2\.1, 4\.2\.3, 4\.2\.4 d\)/);
-    const summary = (await client.connection.sendRequest('isccc/summary', { uri })) as { qualifyingLevel: number; findingCount: number; next: { level: number; blocking: unknown[] } };
+    const summary = await client.connection.sendRequest<{
+      qualifyingLevel: number;
+      findingCount: number;
+      next: { level: number; blocking: unknown[] };
+    }>('isccc/summary', { uri });
     assert.equal(summary.qualifyingLevel, 3);
     assert.equal(summary.findingCount, 0);
     assert.equal(summary.next.level, 2);
     assert.ok(summary.next.blocking.length > 10);
-    const report = (await client.connection.sendRequest('isccc/report', { uri })) as { clauses: { clause: string; findings: { ruleId: string; status: string; range?: unknown }[] }[] };
+    const report = await client.connection.sendRequest<{
+      clauses: { clause: string; findings: { ruleId: string; status: string; range?: unknown }[] }[];
+    }>('isccc/report', { uri });
     const staff = report.clauses.find((c) => c.clause === '4.1.4.d');
     assert.equal(staff?.findings[0]?.ruleId, 'isccc/service-staff');
     assert.equal(staff?.findings[0]?.status, 'pass');
@@ -170,13 +186,22 @@ describe('language server: hover, completion, code actions, lenses, symbols, def
     const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
     assert.deepEqual(symbols.map((s) => s.name).slice(0, 4), ['isccc', 'edition', 'organisation', 'application']);
     const projects = symbols.find((s) => s.name === 'projects')!;
-    assert.deepEqual(projects.children!.map((c) => c.name), ['MH-2025-07', 'MH-2026-02']);
+    assert.deepEqual(
+      projects.children!.map((c) => c.name),
+      ['MH-2025-07', 'MH-2026-02'],
+    );
 
     const staffText = text.replace('supports: ["4.1.3"]', 'supports: ["4.1.3", "4.1.4.d"]');
     await client.change(uri, staffText);
     const at = locate(staffText, '"4.1.4.d"');
-    const locations = (await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: { line: at.line, character: at.character + 3 } })) as Location[];
-    assert.ok(locations.some((l) => /catalog\/isccc-sv-001-2015\/.*\.yaml$/.test(l.uri)), JSON.stringify(locations));
+    const locations = (await client.connection.sendRequest(DefinitionRequest.type, {
+      textDocument: { uri },
+      position: { line: at.line, character: at.character + 3 },
+    })) as Location[];
+    assert.ok(
+      locations.some((l) => /catalog\/isccc-sv-001-2015\/.*\.yaml$/.test(l.uri)),
+      JSON.stringify(locations),
+    );
     assert.ok(locations.some((l) => l.uri.endsWith('service-staff.rules.yaml')));
   });
 });

@@ -25,13 +25,20 @@ function importsOf(module: string): Import[] {
   const source = ts.createSourceFile(module, fs.readFileSync(path.join(SRC, module), 'utf8'), ts.ScriptTarget.Latest);
   const out: Import[] = [];
   for (const statement of source.statements) {
-    if (!(ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) || !statement.moduleSpecifier || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    if (
+      !(ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) ||
+      !statement.moduleSpecifier ||
+      !ts.isStringLiteral(statement.moduleSpecifier)
+    )
+      continue;
     const specifier = statement.moduleSpecifier.text;
     let typeOnly: boolean;
     if (ts.isImportDeclaration(statement)) {
       const clause = statement.importClause;
       const named = clause?.namedBindings;
-      typeOnly = !!clause && (clause.isTypeOnly || (!clause.name && !!named && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly)));
+      typeOnly =
+        !!clause &&
+        (clause.isTypeOnly || (!clause.name && !!named && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly)));
     } else {
       typeOnly = statement.isTypeOnly;
     }
@@ -50,32 +57,53 @@ const modules = (function walk(dir: string): string[] {
 const graph = new Map(modules.map((module) => [module, importsOf(module)]));
 const inFolder = (folder: string) => modules.filter((module) => module.startsWith(`${folder}/`));
 /** `module` imports that break `rule`, as `module → specifier`. */
-const offending = (list: string[], rule: (i: Import) => boolean) => list.flatMap((module) => graph.get(module)!.filter(rule).map((i) => `${module} → ${i.specifier}`));
+const offending = (list: string[], rule: (i: Import) => boolean) =>
+  list.flatMap((module) =>
+    graph
+      .get(module)!
+      .filter(rule)
+      .map((i) => `${module} → ${i.specifier}`),
+  );
 
 const LSP_PACKAGE = /^vscode-(languageserver|languageserver-types|languageserver-protocol|jsonrpc)(\/|$)/;
 
 describe('language server source layering', function () {
   it('reads the modules it checks', function () {
     assert.ok(inFolder('services').length >= 8 && inFolder('handlers').length >= 4, JSON.stringify(modules));
-    assert.ok(graph.get('handlers/language-handlers.ts')!.some((i) => i.module === 'services/hover.ts'), 'relative imports resolve to modules');
+    assert.ok(
+      graph.get('handlers/language-handlers.ts')!.some((i) => i.module === 'services/hover.ts'),
+      'relative imports resolve to modules',
+    );
   });
 
   it('keeps LSP out of the services: no vscode-languageserver*, no handlers, no editor buffer type', function () {
     assert.deepEqual(
-      offending(inFolder('services'), (i) => i.specifier.startsWith('vscode-') || !!i.module?.startsWith('handlers/') || i.module === 'start-server.ts' || i.module === 'server.ts'),
+      offending(
+        inFolder('services'),
+        (i) => i.specifier.startsWith('vscode-') || !!i.module?.startsWith('handlers/') || i.module === 'start-server.ts' || i.module === 'server.ts',
+      ),
       [],
     );
     // The protocol module's data shapes are plain types; its RequestType values are the handlers' business.
-    assert.deepEqual(offending(inFolder('services'), (i) => i.module === 'protocol.ts' && !i.typeOnly), []);
+    assert.deepEqual(
+      offending(inFolder('services'), (i) => i.module === 'protocol.ts' && !i.typeOnly),
+      [],
+    );
   });
 
   it('keeps documents and workspace below services and handlers, and free of LSP', function () {
     const lower = [...inFolder('documents'), ...inFolder('workspace')];
-    assert.deepEqual(offending(lower, (i) => LSP_PACKAGE.test(i.specifier) || /^(services|handlers)\//.test(i.module ?? '') || i.module === 'protocol.ts'), []);
+    assert.deepEqual(
+      offending(lower, (i) => LSP_PACKAGE.test(i.specifier) || /^(services|handlers)\//.test(i.module ?? '') || i.module === 'protocol.ts'),
+      [],
+    );
   });
 
   it('gives the protocol module no run-time import but vscode-jsonrpc, so a client bundle takes nothing of the server', function () {
-    assert.deepEqual(offending(['protocol.ts'], (i) => !i.typeOnly && i.specifier !== 'vscode-jsonrpc'), []);
+    assert.deepEqual(
+      offending(['protocol.ts'], (i) => !i.typeOnly && i.specifier !== 'vscode-jsonrpc'),
+      [],
+    );
   });
 
   it('has no import cycle', function () {

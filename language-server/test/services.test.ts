@@ -53,8 +53,10 @@ describe('language server services, in process', function () {
     const p = locate(content, needle);
     return { line: p.line, character: p.character + by };
   };
-  const applyEdits = (content: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]) =>
-    TextDocument.applyEdits(TextDocument.create('file:///x', 'yaml', 1, content), edits);
+  const applyEdits = (
+    content: string,
+    edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[],
+  ) => TextDocument.applyEdits(TextDocument.create('file:///x', 'yaml', 1, content), edits);
 
   describe('diagnostics', function () {
     it('finds nothing in the passing example, which is evaluated', function () {
@@ -90,7 +92,10 @@ describe('language server services, in process', function () {
       const analysis = manifest(text.replace('serviceStaff: 14', 'serviceStaff: many'));
       assert.equal(analysis.evaluation, undefined);
       const diagnostics = manifestDiagnostics(analysis, rulebooks, 'en');
-      assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['schema/invalid-value', 'error']]);
+      assert.deepEqual(
+        diagnostics.map((d) => [d.code, d.severity]),
+        [['schema/invalid-value', 'error']],
+      );
       assert.equal((diagnostics[0]!.data as { field: string }).field, 'people.serviceStaff');
     });
 
@@ -101,9 +106,12 @@ describe('language server services, in process', function () {
       const clause = problems.find((d) => d.code === 'rules/unknown-clause');
       assert.equal(clause?.range.start.line, locate(unknown, '4.2.9.z').line, JSON.stringify(problems));
 
-      const fewer = ruleText.replace(/      - clause: 4\.3\.5\.d\n        expected: 50\n?/, '');
+      const fewer = ruleText.replace(/ {6}- clause: 4\.3\.5\.d\n {8}expected: 50\n?/, '');
       const uncovered = rulesDiagnostics(ruleFile(fewer), rulebooks.get(), 'en');
-      assert.deepEqual(uncovered.map((d) => [d.code, d.severity, d.data]), [['rules/uncovered-clause', 'info', { clause: '4.3.5.d' }]]);
+      assert.deepEqual(
+        uncovered.map((d) => [d.code, d.severity, d.data]),
+        [['rules/uncovered-clause', 'info', { clause: '4.3.5.d' }]],
+      );
       assert.match(uncovered[0]!.message, /^clause 4\.3\.5 d\) /);
       assert.equal(uncovered[0]!.range.start.line, locate(fewer, 'rules:').line, 'on the rules key');
     });
@@ -121,7 +129,10 @@ describe('language server services, in process', function () {
     it('shows a finding’s actual and required values on the value, and the schema description on the key', function () {
       const content = text.replace('serviceStaff: 14', 'serviceStaff: 5');
       const analysis = manifest(content);
-      assert.match(hover(analysis, at(content, 'serviceStaff: 5', 14), catalog, 'en')!.markdown, /`isccc\/service-staff` — 4\.1\.4 d\) fails: actual \*\*5\*\*, required \*\*10\*\*/);
+      assert.match(
+        hover(analysis, at(content, 'serviceStaff: 5', 14), catalog, 'en')!.markdown,
+        /`isccc\/service-staff` — 4\.1\.4 d\) fails: actual \*\*5\*\*, required \*\*10\*\*/,
+      );
       const onKey = hover(analysis, at(content, 'serviceStaff: 5', 3), catalog, 'en')!.markdown;
       assert.match(onKey, /^`people\.serviceStaff` — /);
       assert.doesNotMatch(onKey, /actual/);
@@ -134,10 +145,15 @@ describe('language server services, in process', function () {
 
   describe('completion', function () {
     it('offers the schema’s enum values, and keys not yet present', function () {
-      const content = text.replace('  category: risk-assessment\n', '  category: \n').replace('  serviceSince: 2019-09-01\n', '  serviceSince: 2019-09-01\n  \n');
+      const content = text
+        .replace('  category: risk-assessment\n', '  category: \n')
+        .replace('  serviceSince: 2019-09-01\n', '  serviceSince: 2019-09-01\n  \n');
       const analysis = manifest(content);
       const values = complete(analysis, at(content, '  category: \n', 12), catalog, 'en');
-      assert.deepEqual(values.map((c) => c.label), ['risk-assessment', 'security-integration', 'emergency-response', 'disaster-recovery', 'software-security-development', 'security-operations']);
+      assert.deepEqual(
+        values.map((c) => c.label),
+        ['risk-assessment', 'security-integration', 'emergency-response', 'disaster-recovery', 'software-security-development', 'security-operations'],
+      );
       assert.ok(values.every((c) => c.kind === 'value'));
       const keys = complete(analysis, { line: locate(content, '  serviceSince: 2019-09-01\n').line + 1, character: 2 }, catalog, 'en');
       const drClass = keys.find((c) => c.label === 'drClass');
@@ -153,7 +169,10 @@ describe('language server services, in process', function () {
       assert.match(String(staff?.detail), /^4\.2\.4 d\)/);
       assert.equal(staff?.documentation?.kind, 'markdown');
       const files = complete(analysis, at(text, 'path: evidence/business-licence.md', 'path: '.length), catalog, 'en');
-      assert.ok(files.some((c) => c.label === 'evidence/business-licence.md' && c.kind === 'file'), JSON.stringify(files));
+      assert.ok(
+        files.some((c) => c.label === 'evidence/business-licence.md' && c.kind === 'file'),
+        JSON.stringify(files),
+      );
       assert.ok(!files.some((c) => c.label === 'manifest.isccc.yaml'), 'not the manifest itself');
     });
   });
@@ -187,7 +206,10 @@ describe('language server services, in process', function () {
       const missing = manifestDiagnostics(manifest(content), rulebooks, 'en').find((d) => (d.data as FindingData | undefined)?.status === 'missing-evidence')!;
       const fix = quickFixes(manifest(content), [missing]).find((f) => /Add an evidence entry for 4\.1\.3/.test(f.title));
       assert.ok(fix, JSON.stringify(missing));
-      assert.match(applyEdits(content, fix.edits), /\n  - path: evidence\/TODO-4\.1\.3\.md\n    sha256: "0{64}"\n    type: other\n    supports: \["4\.1\.3"\]\n?$/);
+      assert.match(
+        applyEdits(content, fix.edits),
+        /\n {2}- path: evidence\/TODO-4\.1\.3\.md\n {4}sha256: "0{64}"\n {4}type: other\n {4}supports: \["4\.1\.3"\]\n?$/,
+      );
     });
 
     it('adds a missing required field with a schema-valid placeholder', function () {
@@ -195,8 +217,8 @@ describe('language server services, in process', function () {
       const missing = manifestDiagnostics(manifest(content), rulebooks, 'en').find((d) => d.code === 'schema/missing-field')!;
       const [fix] = quickFixes(manifest(content), [missing]);
       assert.equal(fix?.title, 'Add missing field "serviceStaff"');
-      const fixed = applyEdits(content, fix!.edits);
-      assert.match(fixed, /\n  serviceStaff: 0\n/);
+      const fixed = applyEdits(content, fix.edits);
+      assert.match(fixed, /\n {2}serviceStaff: 0\n/);
       assert.ok(manifest(fixed).evaluation, 'the fixed manifest has no input problem left');
     });
   });
@@ -204,7 +226,10 @@ describe('language server services, in process', function () {
   describe('code lens', function () {
     it('shows the qualifying level and the next level’s gaps above application:, opening the report', function () {
       const lenses = codeLenses(manifest(), 'en');
-      assert.deepEqual(lenses.map((l) => l.title.split(':')[0]), ['ISCCC', 'level 2 still needs']);
+      assert.deepEqual(
+        lenses.map((l) => l.title.split(':')[0]),
+        ['ISCCC', 'level 2 still needs'],
+      );
       assert.equal(lenses[0]!.title, 'ISCCC: qualifies for level 3');
       assert.match(lenses[1]!.title, /^level 2 still needs: 4\.2\.1, 4\.2\.3, 4\.2\.4 d\)/);
       for (const lens of lenses) {
@@ -215,7 +240,10 @@ describe('language server services, in process', function () {
 
     it('asks for the input problems to be fixed first, with no command', function () {
       const lenses = codeLenses(manifest(text.replace('serviceStaff: 14', 'serviceStaff: many')), 'en');
-      assert.deepEqual(lenses.map((l) => [l.title, l.command]), [['ISCCC: fix 1 input problem to evaluate', '']]);
+      assert.deepEqual(
+        lenses.map((l) => [l.title, l.command]),
+        [['ISCCC: fix 1 input problem to evaluate', '']],
+      );
     });
   });
 
@@ -226,7 +254,13 @@ describe('language server services, in process', function () {
       assert.deepEqual([outline[0]!.kind, outline[0]!.detail], ['field', 'manifest/v1']);
       const projects = outline.find((s) => s.name === 'projects')!;
       assert.equal(projects.kind, 'array');
-      assert.deepEqual(projects.children.map((c) => [c.name, c.kind]), [['MH-2025-07', 'object'], ['MH-2026-02', 'object']]);
+      assert.deepEqual(
+        projects.children.map((c) => [c.name, c.kind]),
+        [
+          ['MH-2025-07', 'object'],
+          ['MH-2026-02', 'object'],
+        ],
+      );
       assert.equal(projects.children[0]!.range.start.line, locate(text, '- id: MH-2025-07').line);
     });
   });
@@ -259,13 +293,19 @@ describe('language server services, in process', function () {
       assert.equal(new Set(report.clauses.map((c) => c.clause)).size, report.clauses.length, 'one entry per clause');
       const summary = buildSummary(analysis, 'en');
       assert.deepEqual([summary.qualifyingLevel, summary.findingCount, summary.next?.level], [3, 0, 2]);
-      assert.ok(summary.next!.blocking.some((b) => b.label === '4.2.4 d)'), JSON.stringify(summary.next));
+      assert.ok(
+        summary.next!.blocking.some((b) => b.label === '4.2.4 d)'),
+        JSON.stringify(summary.next),
+      );
     });
 
     it('shows a failure in the report and the summary, and input problems instead of findings', function () {
       const failing = manifest(text.replace('serviceStaff: 14', 'serviceStaff: 5'));
       const staff = buildReport(failing, catalog, 'en').clauses.find((c) => c.clause === '4.1.4.d');
-      assert.deepEqual(staff?.findings.map((f) => [f.status, f.actual, f.expected]), [['fail', 5, 10]]);
+      assert.deepEqual(
+        staff?.findings.map((f) => [f.status, f.actual, f.expected]),
+        [['fail', 5, 10]],
+      );
       const summary = buildSummary(failing, 'en');
       assert.equal(summary.findingCount, manifestDiagnostics(failing, rulebooks, 'en').length);
       assert.equal(summary.qualifyingLevel, null);
@@ -273,7 +313,10 @@ describe('language server services, in process', function () {
       const broken = manifest(text.replace('serviceStaff: 14', 'serviceStaff: many'));
       const report = buildReport(broken, catalog, 'zh');
       assert.deepEqual([report.clauses, report.qualifyingLevel, report.target], [[], null, null]);
-      assert.deepEqual(report.problems.map((p) => p.code), ['schema/invalid-value']);
+      assert.deepEqual(
+        report.problems.map((p) => p.code),
+        ['schema/invalid-value'],
+      );
       assert.match(report.problems[0]!.message, /必须是整数/);
       assert.equal(buildSummary(broken, 'en').findingCount, 1);
     });

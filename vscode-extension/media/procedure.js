@@ -1,4 +1,5 @@
 // Runs inside the "Show certification procedure" webview: renders the BPMN XML the extension posts.
+/* global acquireVsCodeApi, BpmnJS -- provided by the VS Code webview and by the bpmn-js viewer bundle the page loads */
 (function () {
   const vscode = acquireVsCodeApi();
   const info = document.getElementById('info');
@@ -16,7 +17,10 @@
     try {
       const { warnings } = await viewer.importXML(message.xml);
       viewer.get('canvas').zoom('fit-viewport');
-      const elements = viewer.get('elementRegistry').getAll().filter((element) => element.type !== 'label');
+      const elements = viewer
+        .get('elementRegistry')
+        .getAll()
+        .filter((element) => element.type !== 'label');
       vscode.postMessage({
         type: 'rendered',
         elementCount: elements.length,

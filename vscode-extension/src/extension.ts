@@ -14,9 +14,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     report,
     procedure,
     // The server's code lenses pass the manifest URI as a string; menus pass a vscode.Uri.
-    vscode.commands.registerCommand('isccc.showReport', (uri?: vscode.Uri | string) =>
-      report.show(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri),
-    ),
+    vscode.commands.registerCommand('isccc.showReport', (uri?: vscode.Uri | string) => report.show(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri)),
     vscode.commands.registerCommand('isccc.showProcedure', (model?: string) => procedure.show(model)),
   );
   await client.start();

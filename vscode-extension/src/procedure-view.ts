@@ -8,10 +8,7 @@ export interface ProcedureRendering {
   warnings: string[];
 }
 
-type WebviewMessage =
-  | { type: 'ready' }
-  | { type: 'rendered'; elementCount: number; warnings: string[] }
-  | { type: 'error'; message: string };
+type WebviewMessage = { type: 'ready' } | { type: 'rendered'; elementCount: number; warnings: string[] } | { type: 'error'; message: string };
 
 /** The BPMN models of bpmn/models are copied into dist/bpmn by build.mjs; bpmn-js into dist/media. */
 export class ProcedureView implements vscode.Disposable {
@@ -23,9 +20,7 @@ export class ProcedureView implements vscode.Disposable {
   async show(model?: string): Promise<ProcedureRendering | undefined> {
     const name = model ?? (await this.pickModel());
     if (!name) return undefined;
-    const xml = new TextDecoder().decode(
-      await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'dist', 'bpmn', name)),
-    );
+    const xml = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'dist', 'bpmn', name)));
     this.panel?.dispose();
     const panel = vscode.window.createWebviewPanel('isccc.procedure', `ISCCC procedure: ${name}`, vscode.ViewColumn.Active, {
       enableScripts: true,

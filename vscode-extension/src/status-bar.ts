@@ -45,8 +45,7 @@ export class ConformanceStatus implements vscode.Disposable {
         const lang = messageLanguage();
         this.item.text = `$(law) ISCCC ${levelLabel(summary.qualifyingLevel, lang)} · ${findingsLabel(summary.findingCount, lang)}`;
         this.item.tooltip = tooltip(summary, lang);
-        this.item.backgroundColor =
-          summary.findingCount > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+        this.item.backgroundColor = summary.findingCount > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
         this.item.show();
       },
       (error: unknown) => {

@@ -132,7 +132,8 @@ export class AnalysisCache {
     if (cached?.key === key) return cached.analysis;
     // The editor's document object changes in place on every edit; the analysis keeps the text it read.
     const snapshot = TextDocument.create(document.uri, document.languageId, document.version, document.getText());
-    const analysis = kind === 'manifest' ? analyseManifest(snapshot, this.catalog, this.rulebooks.get().rulebook, this.settings) : analyseRules(snapshot, this.catalog);
+    const analysis =
+      kind === 'manifest' ? analyseManifest(snapshot, this.catalog, this.rulebooks.get().rulebook, this.settings) : analyseRules(snapshot, this.catalog);
     this.entries.set(document.uri, { key, analysis });
     return analysis;
   }

@@ -12,7 +12,7 @@ export interface ServerContext {
   rulebooks: RulebookService;
   cache: AnalysisCache;
   /** Logs to the client's output (`connection.console`). */
-  log(where: string, error: unknown): void;
+  log: (where: string, error: unknown) => void;
 }
 
 /** The analysis of an open manifest or rule file; null for any other document. */

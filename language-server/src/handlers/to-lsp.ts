@@ -55,7 +55,9 @@ export function toCompletionItem(completion: Completion): lsp.CompletionItem {
     ...rest,
     kind: COMPLETION_KIND[kind],
     // Plain text goes as a string, as LSP clients expect it.
-    ...(documentation ? { documentation: documentation.kind === 'plaintext' ? documentation.value : { kind: lsp.MarkupKind.Markdown, value: documentation.value } } : {}),
+    ...(documentation
+      ? { documentation: documentation.kind === 'plaintext' ? documentation.value : { kind: lsp.MarkupKind.Markdown, value: documentation.value } }
+      : {}),
   };
 }
 

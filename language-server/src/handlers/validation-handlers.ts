@@ -15,7 +15,10 @@ export class Validator {
   schedule(uri: string, delay = this.debounceMs): void {
     clearTimeout(this.timers.get(uri));
     if (delay <= 0) return this.validate(uri);
-    this.timers.set(uri, setTimeout(() => this.validate(uri), delay));
+    this.timers.set(
+      uri,
+      setTimeout(() => this.validate(uri), delay),
+    );
   }
 
   revalidateAll(filter: (document: TextDocument) => boolean = () => true): void {
@@ -44,7 +47,14 @@ export class Validator {
       log(`validate ${uri}`, error);
       void connection.sendDiagnostics({
         uri,
-        diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, source: SOURCE, code: 'isccc/internal', message: `validation failed: ${String(error)}` }],
+        diagnostics: [
+          {
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            source: SOURCE,
+            code: 'isccc/internal',
+            message: `validation failed: ${String(error)}`,
+          },
+        ],
       });
     }
   }

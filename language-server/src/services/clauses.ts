@@ -1,14 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Catalog, catalogDir, type Clause, type Lang, type SourceRange } from '@isccc/rules';
-
-const LEVEL_NAME: Record<number, { zh: string; en: string }> = { 1: { zh: '一级', en: 'level 1' }, 2: { zh: '二级', en: 'level 2' }, 3: { zh: '三级', en: 'level 3' } };
+import { type Catalog, catalogDir, type Clause, type Lang, LEVEL_NAMES, type SourceRange } from '@isccc/rules';
 
 /** Clause text as the standard prints it (Chinese, verbatim) and our English translation, with where it applies. */
 export function clauseMarkdown(clause: Clause, lang: Lang): string {
   const other: Lang = lang === 'zh' ? 'en' : 'zh';
   const title = [clause.title?.[lang], clause.title?.[other]].filter(Boolean).join(' — ');
-  const levels = clause.levels.map((l) => `${LEVEL_NAME[l]!.en} (${LEVEL_NAME[l]!.zh})`).join(', ');
+  const levels = clause.levels.map((l) => `${LEVEL_NAMES[l].en} (${LEVEL_NAMES[l].zh})`).join(', ');
   const categories = clause.categories.length === 6 ? 'all categories' : clause.categories.join(', ');
   return [
     `**${clause.label}**${title ? ` ${title}` : ''}`,

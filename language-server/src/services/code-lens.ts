@@ -19,13 +19,19 @@ export function codeLenses(analysis: ManifestAnalysis, lang: Lang): Lens[] {
   const at = { start: range.start, end: range.start };
   if (!analysis.evaluation) {
     const n = analysis.parsed.problems.length;
-    return [{ range: at, title: lang === 'zh' ? `ISCCC：先修正 ${n} 个输入问题` : `ISCCC: fix ${n} input problem${n === 1 ? '' : 's'} to evaluate`, command: '' }];
+    return [
+      { range: at, title: lang === 'zh' ? `ISCCC：先修正 ${n} 个输入问题` : `ISCCC: fix ${n} input problem${n === 1 ? '' : 's'} to evaluate`, command: '' },
+    ];
   }
   const { qualifyingLevel, next } = analysis.evaluation.summary;
   const now =
     qualifyingLevel === null
-      ? lang === 'zh' ? 'ISCCC：目前不满足任何级别' : 'ISCCC: qualifies for no level yet'
-      : lang === 'zh' ? `ISCCC：目前满足${['', '一', '二', '三'][qualifyingLevel]}级` : `ISCCC: qualifies for level ${qualifyingLevel}`;
+      ? lang === 'zh'
+        ? 'ISCCC：目前不满足任何级别'
+        : 'ISCCC: qualifies for no level yet'
+      : lang === 'zh'
+        ? `ISCCC：目前满足${['', '一', '二', '三'][qualifyingLevel]}级`
+        : `ISCCC: qualifies for level ${qualifyingLevel}`;
   const lenses: Lens[] = [{ range: at, title: now, command: SHOW_REPORT_COMMAND, arguments: [analysis.uri] }];
   if (next) {
     const labels = [...new Set(next.blocking.map((f) => f.clauseLabel))];

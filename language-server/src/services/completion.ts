@@ -32,17 +32,23 @@ export function complete(analysis: Analysis, position: Position, catalog: Catalo
   if (context.mode === 'key' || (context.mode === 'item' && schema && Object.keys(propertiesOf(root, schema)).length > 0)) {
     const existing = analysis.source.doc.getIn(context.path, true);
     const present = new Set(isMap(existing) ? existing.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')) : []);
-    return Object.entries(propertiesOf(root, schema))
-      // The key being typed may already parse as a key of the mapping.
-      .filter(([key]) => !present.has(key) || key === context.prefix)
-      .map(([key]): Completion => {
-        const description = schemaAt(root, [...context.path, key])?.description;
-        return { label: key, kind: 'key', insertText: `${key}: `, ...(description ? { documentation: { kind: 'markdown', value: description } } : {}) };
-      });
+    return (
+      Object.entries(propertiesOf(root, schema))
+        // The key being typed may already parse as a key of the mapping.
+        .filter(([key]) => !present.has(key) || key === context.prefix)
+        .map(([key]): Completion => {
+          const description = schemaAt(root, [...context.path, key])?.description;
+          return { label: key, kind: 'key', insertText: `${key}: `, ...(description ? { documentation: { kind: 'markdown', value: description } } : {}) };
+        })
+    );
   }
 
   const description = schema?.description;
-  const values = valuesOf(root, schema).map((value): Completion => ({ label: String(value), kind: 'value', ...(description ? { documentation: { kind: 'plaintext', value: description } } : {}) }));
+  const values = valuesOf(root, schema).map((value): Completion => ({
+    label: String(value),
+    kind: 'value',
+    ...(description ? { documentation: { kind: 'plaintext', value: description } } : {}),
+  }));
   if (values.length > 0) return values;
   if (analysis.kind === 'manifest' && EVIDENCE_PATH_KEYS.has(String(context.path.at(-1))) && isOnDisk(analysis.file)) {
     return evidenceFiles(path.dirname(analysis.file), analysis.file).map((file) => ({ label: file, kind: 'file' }));

@@ -58,7 +58,10 @@ export function rulesDiagnostics(analysis: RulesAnalysis, state: RulebookState, 
         range: at,
         severity: 'info',
         code: 'rules/uncovered-clause',
-        message: lang === 'zh' ? `条款 ${clause.label}（${clause.kind}）没有任何现行规则检查` : `clause ${clause.label} (${clause.kind}) is checked by no rule of the rulebook in force`,
+        message:
+          lang === 'zh'
+            ? `条款 ${clause.label}（${clause.kind}）没有任何现行规则检查`
+            : `clause ${clause.label} (${clause.kind}) is checked by no rule of the rulebook in force`,
         data: { clause: clause.id },
       });
     }

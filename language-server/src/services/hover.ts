@@ -29,7 +29,8 @@ export function hover(analysis: Analysis, position: Position, catalog: Catalog, 
       (r.end.line > position.line || (r.end.line === position.line && r.end.character >= position.character));
     for (const finding of analysis.evaluation?.findings ?? []) {
       if (finding.status === 'pass' || finding.status === 'not-applicable' || !finding.range || !inside(finding.range)) continue;
-      const values = finding.actual !== undefined || finding.expected !== undefined ? `: actual **${show(finding.actual)}**, required **${show(finding.expected)}**` : '';
+      const values =
+        finding.actual !== undefined || finding.expected !== undefined ? `: actual **${show(finding.actual)}**, required **${show(finding.expected)}**` : '';
       sections.push(`\`${finding.rule}\` — ${finding.clauseLabel} ${STATUS[finding.status] ?? finding.status}${values}\n\n${finding.message[lang]}`);
     }
   }
@@ -37,7 +38,10 @@ export function hover(analysis: Analysis, position: Position, catalog: Catalog, 
   if (at) {
     const fieldPath = at.path;
     const schema = schemaAt(schemaRoot(analysis.kind), fieldPath);
-    const named = fieldPath.map((p) => (typeof p === 'number' ? '[]' : p)).join('.').replace(/\.\[\]/g, '[]');
+    const named = fieldPath
+      .map((p) => (typeof p === 'number' ? '[]' : p))
+      .join('.')
+      .replace(/\.\[\]/g, '[]');
     if (schema?.description) sections.push(`\`${named}\` — ${schema.description}`);
   }
 

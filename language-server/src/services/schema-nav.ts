@@ -22,7 +22,7 @@ const roots = new Map<'manifest' | 'rules', Root>();
 export function schemaRoot(name: 'manifest' | 'rules'): Root {
   let root = roots.get(name);
   if (!root) {
-    root = loadSchema(name) as Root;
+    root = loadSchema(name);
     roots.set(name, root);
   }
   return root;
@@ -60,7 +60,7 @@ export function schemaAt(root: Root, path: (string | number)[]): SchemaNode | un
 
 export function propertiesOf(root: Root, node: SchemaNode | undefined): Record<string, SchemaNode> {
   if (!node) return {};
-  return Object.assign({}, ...branches(root, node).map((b) => b.properties ?? {}));
+  return Object.assign({}, ...branches(root, node).map((b) => b.properties ?? {})) as Record<string, SchemaNode>;
 }
 
 export function requiredOf(root: Root, node: SchemaNode | undefined): string[] {

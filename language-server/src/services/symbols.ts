@@ -33,7 +33,7 @@ export function documentSymbols(analysis: Analysis): OutlineItem[] {
         return {
           name: isScalar(pair.key) ? String(pair.key.value) || '""' : '?',
           kind: isSeq(value) ? 'array' : isMap(value) ? 'object' : 'field',
-          ...(isScalar(value) ? { detail: String(value.value ?? '') } : {}),
+          ...(isScalar(value) ? { detail: scalarText(value.value) } : {}),
           range: full,
           selectionRange: range(pair.key as Node, null),
           children: children(value, depth + 1),
@@ -44,7 +44,7 @@ export function documentSymbols(analysis: Analysis): OutlineItem[] {
       return node.items.map((item, i) => {
         const named = isMap(item) ? NAMING_KEYS.map((k) => item.get(k)).find((v) => v !== undefined && v !== null) : isScalar(item) ? item.value : undefined;
         return {
-          name: named !== undefined ? String(named) : `[${i}]`,
+          name: named !== undefined ? scalarText(named) : `[${i}]`,
           kind: isMap(item) ? 'object' : 'string',
           range: range(item as Node, node),
           selectionRange: range(item as Node, node),
@@ -55,4 +55,18 @@ export function documentSymbols(analysis: Analysis): OutlineItem[] {
     return [];
   };
   return children(analysis.source.doc.contents, 0);
+}
+
+/** A YAML scalar's value as outline text (null shows as nothing). */
+function scalarText(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return value;
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return String(value);
+    default:
+      return value === null || value === undefined ? '' : (JSON.stringify(value) ?? '');
+  }
 }

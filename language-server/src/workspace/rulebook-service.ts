@@ -94,9 +94,7 @@ export class RulebookService {
   }
 
   private build(): RulebookState {
-    const files = [...new Set([...this.disk.keys(), ...this.open.keys()])]
-      .sort()
-      .map((file) => ({ file, text: this.open.get(file) ?? this.disk.get(file)! }));
+    const files = [...new Set([...this.disk.keys(), ...this.open.keys()])].sort().map((file) => ({ file, text: this.open.get(file) ?? this.disk.get(file)! }));
     const { rulebook: workspace, problems } = loadRulebookFiles(files, this.catalog);
     const problemsByFile = new Map<string, InputProblem[]>();
     for (const problem of problems) problemsByFile.set(problem.file, [...(problemsByFile.get(problem.file) ?? []), problem]);

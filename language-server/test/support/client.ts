@@ -120,7 +120,10 @@ export class TestClient {
   async diagnostics(uri: string, accept: (d: Diagnostic[]) => boolean = () => true, minVersion = 0, timeoutMs = 10000, skip = 0): Promise<Diagnostic[]> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const hit = (this.published.get(uri) ?? []).slice(skip).filter((p) => (p.version ?? 0) >= minVersion).find((p) => accept(p.diagnostics));
+      const hit = (this.published.get(uri) ?? [])
+        .slice(skip)
+        .filter((p) => (p.version ?? 0) >= minVersion)
+        .find((p) => accept(p.diagnostics));
       if (hit) return hit.diagnostics;
       if (this.exited) throw new Error(`server exited; stderr: ${this.logs.join('')}`);
       const left = deadline - Date.now();

@@ -13,9 +13,7 @@ describe('activation and language ids', () => {
   });
 
   it('opens *.rules.yaml as isccc-rules', async () => {
-    const document = await vscode.workspace.openTextDocument(
-      repoUri('rules', 'rulebooks', 'isccc-sv-001-2015', 'legal-status.rules.yaml'),
-    );
+    const document = await vscode.workspace.openTextDocument(repoUri('rules', 'rulebooks', 'isccc-sv-001-2015', 'legal-status.rules.yaml'));
     assert.equal(document.languageId, 'isccc-rules');
   });
 

@@ -19,5 +19,5 @@ export function describeFindings(findings: CliFinding[], lang: 'zh' | 'en'): str
 
 /** The document's isccc diagnostics once they equal `expected` (re-published after every settings change). */
 export async function diagnosticsEqualTo(uri: vscode.Uri, expected: string[]): Promise<string[]> {
-  return settled(30_000, async () => describeDiagnostics(vscode.languages.getDiagnostics(uri)), expected);
+  return settled(30_000, () => describeDiagnostics(vscode.languages.getDiagnostics(uri)), expected);
 }

@@ -11,7 +11,10 @@ export async function run(): Promise<void> {
   const results = hostResultsFile();
   fs.rmSync(results, { force: true });
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, reporter: 'json', reporterOptions: { output: results } });
-  for (const file of fs.readdirSync(__dirname).filter((name) => name.endsWith('.suite.js')).sort()) {
+  for (const file of fs
+    .readdirSync(__dirname)
+    .filter((name) => name.endsWith('.suite.js'))
+    .sort()) {
     mocha.addFile(path.join(__dirname, file));
   }
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));

@@ -25,11 +25,16 @@ describe('Show conformance report', () => {
     // The tab model reaches the extension host a little after the panel is created.
     const tabs = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs);
     const reportTab = () => tabs().some((tab) => tab.input instanceof vscode.TabInputWebview && tab.label === 'ISCCC: manifest.isccc.yaml');
-    await waitFor('the report tab', 10_000, async () => reportTab()).catch(() => undefined);
-    assert.ok(reportTab(), `no report tab among ${tabs().map((tab) => tab.label).join(', ')}`);
+    await waitFor('the report tab', 10_000, reportTab).catch(() => undefined);
+    assert.ok(
+      reportTab(),
+      `no report tab among ${tabs()
+        .map((tab) => tab.label)
+        .join(', ')}`,
+    );
   });
 
-  it('accepts the manifest URI as a string, as the server\'s code lenses send it', async () => {
+  it("accepts the manifest URI as a string, as the server's code lenses send it", async () => {
     await openInEditor(manifest);
     const report = await vscode.commands.executeCommand<Report>('isccc.showReport', manifest.toString());
     assert.equal(report.uri, manifest.toString());
@@ -41,7 +46,7 @@ describe('Show conformance report', () => {
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
     const lens = lenses.find((candidate) => candidate.command?.command === 'isccc.showReport');
     assert.ok(lens?.command, `no isccc.showReport code lens among ${lenses.map((candidate) => candidate.command?.title).join(' / ')}`);
-    const report = await vscode.commands.executeCommand<Report>(lens.command.command, ...(lens.command.arguments ?? []));
+    const report = await vscode.commands.executeCommand<Report>(lens.command.command, ...((lens.command.arguments ?? []) as unknown[]));
     assert.equal(report.uri, manifest.toString());
   });
 });

@@ -9,7 +9,7 @@ describe('rule files (isccc-rules)', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  it('get the server\'s diagnostics for an unknown clause id and a FEEL syntax error', async () => {
+  it("get the server's diagnostics for an unknown clause id and a FEEL syntax error", async () => {
     const shipped = fs.readFileSync(repoUri('rules', 'rulebooks', 'isccc-sv-001-2015', 'legal-status.rules.yaml').fsPath, 'utf8');
     // A new rule id, so that the copy does not also collide with the shipped rule (rules/duplicate-id).
     const broken = shipped
@@ -20,7 +20,7 @@ describe('rule files (isccc-rules)', () => {
     // Unsaved, so the rulebook on disk stays as it is for every other test.
     const document = await vscode.workspace.openTextDocument({ language: 'isccc-rules', content: broken });
     await vscode.window.showTextDocument(document);
-    const codes = async () =>
+    const codes = () =>
       [
         ...new Set(
           vscode.languages

@@ -78,10 +78,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const config = path.join(home, 'config.yaml');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir);
-  fs.writeFileSync(
-    path.join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2),
-  );
+  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
   const port = await freePort();
   const authority = `127.0.0.1:${port}`;
   fs.writeFileSync(config, `bind-addr: ${authority}\nauth: none\ncert: false\n`);

@@ -1,5 +1,5 @@
 /** Polls `ready` until it answers true; `limit` only bounds a hang, it is not what a test checks. */
-export async function waitFor(what: string, limit: number, ready: () => Promise<boolean>): Promise<void> {
+export async function waitFor(what: string, limit: number, ready: () => boolean | Promise<boolean>): Promise<void> {
   const deadline = Date.now() + limit;
   for (;;) {
     if (await ready()) return;
@@ -12,7 +12,7 @@ export async function waitFor(what: string, limit: number, ready: () => Promise<
  * Reads until the value equals `expected` or `limit` passes, and returns the last value read, for the
  * caller's assertion: editors update asynchronously, so the first reading may be an earlier state.
  */
-export async function settled<T>(limit: number, read: () => Promise<T>, expected: T): Promise<T> {
+export async function settled<T>(limit: number, read: () => T | Promise<T>, expected: T): Promise<T> {
   let last = await read();
   await waitFor('the expected value', limit, async () => {
     last = await read();
@@ -56,7 +56,7 @@ export async function stopProcessGroup(pid: number, exited: () => boolean): Prom
   guarded.delete(pid);
   signalGroup(pid, 'SIGTERM');
   try {
-    await waitFor(`process group ${pid} to exit`, 10_000, async () => exited() && !groupAlive(pid));
+    await waitFor(`process group ${pid} to exit`, 10_000, () => exited() && !groupAlive(pid));
   } catch {
     signalGroup(pid, 'SIGKILL');
   }

@@ -85,7 +85,13 @@ export async function pickQuickPickItem(page: Page, label: string): Promise<void
 export async function webviewFrame(page: Page, selector: string): Promise<Frame> {
   for (let attempt = 0; attempt < 120; attempt++) {
     for (const frame of page.frames()) {
-      if (await frame.locator(selector).count().catch(() => 0)) return frame;
+      if (
+        await frame
+          .locator(selector)
+          .count()
+          .catch(() => 0)
+      )
+        return frame;
     }
     await page.waitForTimeout(500);
   }
