@@ -15,9 +15,9 @@ import {
   taskTypeSpec,
   TIMERS,
 } from '../src/task-types.js';
-import { formatReports, lint, projectConfig } from './support/lint.js';
+import { formatReports, lint, projectConfig } from '../scripts/lint-runner.js';
 import { clausesOf, extensions, ioMappings, type LoadedModel, loadModel, taskTypeOf } from './support/model.js';
-import type { ModdleElement } from './support/lint.js';
+import type { ModdleElement } from '../scripts/lint-runner.js';
 
 const KEYS: ProcessKey[] = ['certification', 'lifecycle'];
 const catalog = loadCatalog();

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from '../../src/models.js';
-import { lint } from '../support/lint.js';
+import { docPath, renderPage } from '../../scripts/lint-docs.js';
+import { lint } from '../../scripts/lint-runner.js';
 
 /**
  * bpmnlint's layout for rule tests: `valid-*.bpmn` and `invalid-*.bpmn` beside the rule's test, linted by
@@ -19,7 +20,7 @@ export function describeRuleFixtures(rule: string): void {
   const config = { rules: { [`isccc/${rule}`]: 'error' } };
 
   describe(`isccc/${rule}`, () => {
-    it('has valid and invalid fixtures and a doc page', () => {
+    it('has valid and invalid fixtures and a doc page whose examples are those fixtures, as bpmnlint reports them', async () => {
       assert.ok(
         files.some((f) => f.startsWith('valid-')),
         'no valid-*.bpmn',
@@ -28,9 +29,9 @@ export function describeRuleFixtures(rule: string): void {
         files.some((f) => f.startsWith('invalid-')),
         'no invalid-*.bpmn',
       );
-      const doc = fs.readFileSync(path.join(packageRoot, 'lint', 'docs', 'rules', `${rule}.md`), 'utf8');
-      assert.match(doc, /Correct/);
-      assert.match(doc, /Incorrect/);
+      const doc = fs.readFileSync(docPath(rule), 'utf8');
+      assert.equal(doc, await renderPage(rule), `lint/docs/rules/${rule}.md is stale: npm run -w bpmn lint-docs`);
+      for (const file of files) assert.ok(doc.includes(`[\`${file}\`]`), `${rule}.md does not show ${file}`);
     });
 
     for (const file of files) {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { MODEL_FILES, modelPath } from '../../src/models.js';
 import type { ProcessKey } from '../../src/task-types.js';
-import { parse, type ModdleElement } from './lint.js';
+import { parse, type ModdleElement } from '../../scripts/lint-runner.js';
 
 /** What the model tests read from one parsed model. */
 export interface LoadedModel {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { packageRoot } from '../../src/models.js';
+import { packageRoot } from '../src/models.js';
 
 /** bpmnlint, bpmn-moddle and zeebe-bpmn-moddle are CommonJS/untyped: load them through require. */
 const require = createRequire(path.join(packageRoot, 'package.json'));
