@@ -1,5 +1,6 @@
 /** How `isccc check` prints an evaluation: a text table grouped by clause, JSON, SARIF 2.1.0 and JUnit XML. */
 import path from 'node:path';
+import { create } from 'xmlbuilder2';
 import { pathToFileURL } from 'node:url';
 import { type Catalog, compareClauseIds, describeTarget, type Evaluation, type Finding, type InputProblem, type Lang, type Status } from '@isccc/rules';
 
@@ -140,25 +141,42 @@ export function formatSarif(evaluation: Evaluation, file: string, lang: Lang): s
 }
 
 export function formatJunit(evaluation: Evaluation, file: string, lang: Lang): string {
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   const c = evaluation.summary.counts;
   const failures = c.fail + c['missing-evidence'];
-  const cases = evaluation.findings.map((f) => {
-    const name = esc(`${f.clauseLabel} ${f.rule}`);
-    const body =
-      f.status === 'fail' || f.status === 'missing-evidence'
-        ? `<failure type="${f.status}" message="${esc(f.message[lang])}">${esc(location(file, f))}</failure>`
-        : f.status === 'manual-review'
-          ? `<skipped message="${esc(f.message[lang])}"/>`
-          : '';
-    return `    <testcase classname="${esc(`isccc.${f.clause}`)}" name="${name}">${body}</testcase>`;
+  const tests = evaluation.findings.length;
+  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', { name: 'isccc check', tests, failures });
+  const suite = root.ele('testsuite', {
+    name: xmlText(`${path.basename(file)} ${describeTarget(evaluation.target)}`),
+    tests,
+    failures,
+    skipped: c['manual-review'],
   });
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="isccc check" tests="${evaluation.findings.length}" failures="${failures}">`,
-    `  <testsuite name="${esc(`${path.basename(file)} ${describeTarget(evaluation.target)}`)}" tests="${evaluation.findings.length}" failures="${failures}" skipped="${c['manual-review']}">`,
-    ...cases,
-    '  </testsuite>',
-    '</testsuites>',
-  ].join('\n');
+  for (const f of evaluation.findings) {
+    const testcase = suite.ele('testcase', { classname: xmlText(`isccc.${f.clause}`), name: xmlText(`${f.clauseLabel} ${f.rule}`) });
+    if (f.status === 'fail' || f.status === 'missing-evidence')
+      testcase.ele('failure', { type: f.status, message: xmlText(f.message[lang]) }).txt(xmlText(location(file, f)));
+    else if (f.status === 'manual-review') testcase.ele('skipped', { message: xmlText(f.message[lang]) });
+  }
+  return root.end({ prettyPrint: true, indent: '  ' });
+}
+
+/**
+ * Text safe to print on a terminal: control characters from a hostile manifest (ESC sequences that recolour or
+ * rewrite the screen, NUL, carriage returns) are shown as `\xNN` instead of acting; lone surrogates become U+FFFD.
+ */
+export function terminalText(text: string): string {
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- matching control characters is the point
+      .replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+  );
+}
+
+/**
+ * Text that XML 1.0 can carry: characters outside its `Char` production (NUL and other C0 controls, lone
+ * surrogates, U+FFFE/U+FFFF), which a hostile manifest can put in a name or a path, become U+FFFD.
+ */
+export function xmlText(text: string): string {
+  return text.replace(/[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD');
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { cliRoot, isccc, L3_PASS as EXAMPLE } from './helpers.js';
+import { descendants, parseXml } from './xml.js';
 
 const BAD = path.join(cliRoot, 'test', 'fixtures', 'bad');
 
@@ -57,8 +58,50 @@ describe('isccc check (CLI)', () => {
 
   it('writes JUnit XML with a failure per failing clause', () => {
     const r = isccc('check', EXAMPLE, '--level', '2', '--format', 'junit');
-    assert.match(r.out, /<testsuites name="isccc check" tests="\d+" failures="44">/);
-    assert.match(r.out, /<testcase classname="isccc\.4\.2\.4\.d" name="4\.2\.4 d\) isccc\/service-staff"><failure type="fail"/);
+    const suites = parseXml(r.out);
+    assert.equal(suites.name, 'testsuites');
+    assert.equal(suites.attributes.name, 'isccc check');
+    assert.match(suites.attributes.tests ?? '', /^\d+$/);
+    assert.equal(suites.attributes.failures, '44');
+    const staff = descendants(suites, 'testcase').find((t) => t.attributes.classname === 'isccc.4.2.4.d');
+    assert.equal(staff?.attributes.name, '4.2.4 d) isccc/service-staff');
+    assert.equal(staff.children[0]?.name, 'failure');
+    assert.equal(staff.children[0].attributes.type, 'fail');
+    assert.equal(descendants(suites, 'failure').length, 44);
+  });
+
+  it('writes well-formed JUnit XML and valid SARIF JSON when names and paths carry control characters, NUL, lone surrogates and markup', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isccc-hostile-'));
+    try {
+      // YAML double-quoted escapes: NUL, SOH, ESC (a terminal colour code), a lone surrogate, markup and quotes
+      const hostile = String.raw`\x00\x01\x1b[31m\uD800<&>\"'`;
+      const text = fs
+        .readFileSync(EXAMPLE, 'utf8')
+        .replace(/^(\s+- path: )evidence\/office-lease\.md$/m, `$1"evidence/${hostile}.md"`)
+        .replace(/^(\s+name: ).*$/m, `$1"机构${hostile}"`);
+      const manifest = path.join(dir, `m\x01<&>.isccc.yaml`);
+      fs.writeFileSync(manifest, text);
+      const junit = isccc('check', manifest, '--format', 'junit');
+      assert.equal(junit.code, 1, junit.err);
+      const root = parseXml(junit.out);
+      const failures = descendants(root, 'failure');
+      assert.ok(
+        failures.some((f) => (f.attributes.message ?? '').includes('\uFFFD')),
+        'the unusable characters are replaced, not dropped silently',
+      );
+      assert.ok(
+        failures.some((f) => (f.attributes.message ?? '').includes('<&>')),
+        'markup is escaped and survives',
+      );
+      const sarif = JSON.parse(isccc('check', manifest, '--format', 'sarif').out) as { runs: { results: { message: { text: string } }[] }[] };
+      assert.ok(sarif.runs[0]!.results.length > 0);
+      const table = isccc('check', manifest);
+      // eslint-disable-next-line no-control-regex -- no raw control character may reach the terminal
+      assert.doesNotMatch(table.out, /[\x00-\x08\x0b-\x1f\x7f]/, 'control characters are shown, not sent to the terminal');
+      assert.match(table.out, /\\x1b\[31m/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   describe("--rules DIR: a process owner's rule files replace shipped rules of the same id", () => {

@@ -19,7 +19,7 @@ import {
   overlayRulebook,
   type Rulebook,
 } from '@isccc/rules';
-import { formatJson, formatJunit, formatProblems, formatSarif, formatText, type Format, FORMATS } from '../check-formats.js';
+import { formatJson, formatJunit, formatProblems, formatSarif, formatText, type Format, FORMATS, terminalText } from '../check-formats.js';
 import { type Io, isUsageError, UsageError } from '../io.js';
 
 export const CHECK_USAGE = `usage:
@@ -88,14 +88,14 @@ function check(argv: string[], io: Io): number {
   if (values.rules !== undefined) {
     const local = loadRuleDir(values.rules, catalog);
     if ('problems' in local) {
-      io.err(formatProblems(local.problems, lang));
+      io.err(terminalText(formatProblems(local.problems, lang)));
       return 2;
     }
     rulebook = overlayRulebook(rulebook, local.rulebook);
   }
   const parsed = loadManifestFile(file, catalog);
   if (!parsed.manifest) {
-    io.err(formatProblems(parsed.problems, lang));
+    io.err(terminalText(formatProblems(parsed.problems, lang)));
     return 2;
   }
   const evaluation = evaluate({
@@ -114,7 +114,7 @@ function check(argv: string[], io: Io): number {
         ? formatSarif(evaluation, file, lang)
         : format === 'junit'
           ? formatJunit(evaluation, file, lang)
-          : formatText(evaluation, file, catalog, lang);
+          : terminalText(formatText(evaluation, file, catalog, lang));
   io.out(rendered);
   return evaluation.findings.some(isBlocking) ? 1 : 0;
 }
