@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { readInputFile } from './input-file.js';
 import { type Catalog, loadCatalog } from '../catalog/catalog.js';
 import { isValidDay } from '../vocabulary/calendar.js';
 import { validateSource } from '../schema/validator.js';
@@ -24,25 +25,22 @@ export function parseManifest(text: string, file: string, catalog: Catalog = loa
 }
 
 export function loadManifestFile(file: string, catalog?: Catalog): ParsedManifest {
-  try {
-    const size = fs.statSync(file).size;
-    if (size > MAX_INPUT_BYTES) {
-      // Read just past the limit: enough to say where it is exceeded without loading a huge file.
-      const prefix = readPrefix(file, MAX_INPUT_BYTES + 4096);
-      return { source: YamlSource.parse(file, ''), problems: [oversizeProblem(file, prefix, size)] };
-    }
-    return parseManifest(fs.readFileSync(file, 'utf8'), file, catalog);
-  } catch (error) {
-    const problem: InputProblem = {
-      file,
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      field: '',
-      code: 'input/unreadable',
-      message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-      zh: `无法读取文件：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-    };
-    return { source: YamlSource.parse(file, ''), problems: [problem] };
+  const input = readInputFile(file, { maxBytes: MAX_INPUT_BYTES });
+  if (input.ok) return parseManifest(input.text, file, catalog);
+  if (input.problem === 'too-large') {
+    // Read just past the limit: enough to say where it is exceeded without loading a huge file.
+    const prefix = readPrefix(file, MAX_INPUT_BYTES + 4096);
+    return { source: YamlSource.parse(file, ''), problems: [oversizeProblem(file, prefix, input.size ?? 0)] };
   }
+  const problem: InputProblem = {
+    file,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    field: '',
+    code: input.problem === 'not-a-file' ? 'input/not-a-file' : 'input/unreadable',
+    message: `cannot read the file: ${input.detail}`,
+    zh: input.problem === 'not-a-file' ? '无法读取：不是普通文件（目录、管道或设备）' : `无法读取文件：${input.detail}`,
+  };
+  return { source: YamlSource.parse(file, ''), problems: [problem] };
 }
 
 function readPrefix(file: string, bytes: number): string {

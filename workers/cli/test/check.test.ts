@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -142,6 +143,48 @@ describe('isccc check (CLI)', () => {
       assert.match(r.err, /staff\.rules\.yaml:9:\d+: error \[rules\/feel-syntax\] FEEL syntax error/);
       assertNoStack(r.err);
     });
+
+    it('never opens a rule file that is a link out of the folder, a FIFO, a folder or a huge sparse file: exit 2, each named, no hang', () => {
+      const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'isccc-outside-'));
+      try {
+        // The link points at a FIFO: opening it would block for ever, so this test can only end if it is never opened.
+        execFileSync('mkfifo', [path.join(outside, 'trap.rules.yaml')]);
+        fs.symlinkSync(path.join(outside, 'trap.rules.yaml'), path.join(dir, 'a-link.rules.yaml'));
+        execFileSync('mkfifo', [path.join(dir, 'b-fifo.rules.yaml')]);
+        fs.mkdirSync(path.join(dir, 'c-folder.rules.yaml'));
+        const sparse = fs.openSync(path.join(dir, 'd-sparse.rules.yaml'), 'w');
+        fs.ftruncateSync(sparse, 3 * 1024 ** 3);
+        fs.closeSync(sparse);
+        const r = isccc('check', EXAMPLE, '--rules', dir);
+        assert.equal(r.code, 2, r.err);
+        assert.match(
+          r.err,
+          /a-link\.rules\.yaml:1:1: error \[input\/outside-folder\] rule file not used: is a symbolic link to .*trap\.rules\.yaml, outside the folder/,
+        );
+        assert.match(r.err, /b-fifo\.rules\.yaml:1:1: error \[input\/not-a-file\] rule file not used: not a regular file/);
+        assert.match(r.err, /c-folder\.rules\.yaml:1:1: error \[input\/not-a-file\]/);
+        assert.match(r.err, /d-sparse\.rules\.yaml:1:1: error \[input\/too-large\] rule file not used: 3072\.0 MB, over the 2 MB limit/);
+        assertNoStack(r.err);
+      } finally {
+        fs.rmSync(outside, { recursive: true, force: true });
+      }
+    });
+  });
+
+  it('refuses a manifest that is a FIFO or a folder with exit 2 instead of waiting for a writer', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isccc-fifo-'));
+    try {
+      execFileSync('mkfifo', [path.join(dir, 'pipe.isccc.yaml')]);
+      fs.mkdirSync(path.join(dir, 'folder.isccc.yaml'));
+      for (const name of ['pipe.isccc.yaml', 'folder.isccc.yaml']) {
+        const r = isccc('check', path.join(dir, name));
+        assert.equal(r.code, 2, name);
+        assert.match(r.err, new RegExp(`${name.replace('.', '\\.')}:1:1: error \\[input\\/not-a-file\\] cannot read the file`));
+        assertNoStack(r.err);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('rejects bad arguments with exit 2 and the usage', () => {

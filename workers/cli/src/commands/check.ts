@@ -7,6 +7,7 @@ import {
   CATEGORIES,
   type Category,
   evaluate,
+  type InputFileProblem,
   type InputProblem,
   isBlocking,
   isValidDay,
@@ -16,7 +17,9 @@ import {
   loadManifestFile,
   loadRulebook,
   loadRulebookFiles,
+  MAX_INPUT_BYTES,
   overlayRulebook,
+  readInputFile,
   type Rulebook,
 } from '@isccc/rules';
 import { formatJson, formatJunit, formatProblems, formatSarif, formatText, type Format, FORMATS, terminalText } from '../check-formats.js';
@@ -119,7 +122,11 @@ function check(argv: string[], io: Io): number {
   return evaluation.findings.some(isBlocking) ? 1 : 0;
 }
 
-/** The `*.rules.yaml` files of a folder, or the problems that keep them from being used. */
+/**
+ * The `*.rules.yaml` files of a folder, or the problems that keep them from being used. Rule files are
+ * untrusted: each is opened the way evidence is (never through a link out of the folder, only a regular file,
+ * size checked before reading), so a FIFO cannot block and a sparse 3 GB file is never read.
+ */
 function loadRuleDir(dir: string, catalog: Catalog): { rulebook: Rulebook } | { problems: InputProblem[] } {
   let names: string[];
   try {
@@ -131,7 +138,40 @@ function loadRuleDir(dir: string, catalog: Catalog): { rulebook: Rulebook } | { 
     throw new UsageError(`--rules: cannot read folder "${dir}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
   if (names.length === 0) throw new UsageError(`--rules: no *.rules.yaml file in "${dir}"`);
-  const files = names.map((name) => ({ file: path.join(dir, name), text: fs.readFileSync(path.join(dir, name), 'utf8') }));
-  const { rulebook, problems } = loadRulebookFiles(files, catalog);
-  return problems.length > 0 ? { problems } : { rulebook };
+  const files: { file: string; text: string }[] = [];
+  const problems: InputProblem[] = [];
+  for (const name of names) {
+    const file = path.join(dir, name);
+    const input = readInputFile(file, { maxBytes: MAX_INPUT_BYTES, within: dir });
+    if (input.ok) files.push({ file, text: input.text });
+    else problems.push(ruleFileProblem(file, input.problem, input.detail));
+  }
+  if (problems.length > 0) return { problems };
+  const loaded = loadRulebookFiles(files, catalog);
+  return loaded.problems.length > 0 ? { problems: loaded.problems } : { rulebook: loaded.rulebook };
+}
+
+function ruleFileProblem(file: string, problem: InputFileProblem, detail: string): InputProblem {
+  const zh: Record<InputFileProblem, string> = {
+    'not-found': '规则文件不存在',
+    'not-a-file': '规则文件不是普通文件（目录、管道或设备）',
+    'too-large': `规则文件超过 ${MAX_INPUT_BYTES / 1048576} MB 上限`,
+    'outside-folder': '规则文件指向 --rules 目录之外（符号链接），未打开',
+    unreadable: '无法读取规则文件',
+  };
+  return {
+    file,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    field: '',
+    code:
+      problem === 'outside-folder'
+        ? 'input/outside-folder'
+        : problem === 'not-a-file'
+          ? 'input/not-a-file'
+          : problem === 'too-large'
+            ? 'input/too-large'
+            : 'input/unreadable',
+    message: `rule file not used: ${detail}`,
+    zh: `${zh[problem]}：${detail}`,
+  };
 }
