@@ -22,6 +22,16 @@ export const ANNEX_OF_CATEGORY: Record<Category, string> = {
   'security-operations': 'F',
 };
 
+/** Each category's name: zh as the standard writes it, en from the glossary. */
+export const CATEGORY_NAMES: Record<Category, Text> = {
+  'risk-assessment': { zh: '风险评估', en: 'risk assessment' },
+  'security-integration': { zh: '安全集成', en: 'security integration' },
+  'emergency-response': { zh: '应急处理', en: 'emergency response' },
+  'disaster-recovery': { zh: '灾难备份与恢复', en: 'disaster recovery' },
+  'software-security-development': { zh: '软件安全开发', en: 'secure software development' },
+  'security-operations': { zh: '安全运维', en: 'security operations' },
+};
+
 export type Level = 1 | 2 | 3;
 export const LEVELS: readonly Level[] = [3, 2, 1];
 export type DrClass = 'A' | 'B';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Catalog, loadCatalog } from '../catalog/catalog.js';
 import { evaluate, isBlocking } from '../evaluate/evaluate.js';
-import { isValidDay } from '../facts/dates.js';
+import { dateProblem } from '../facts/dates.js';
 import { loadManifestFile } from '../manifest/load.js';
 import type { InputProblem } from '../manifest/yaml-source.js';
 import { CATEGORIES, type Category, type Lang, type Level } from '../model.js';
@@ -79,7 +79,8 @@ function check(argv: string[], io: Io): number {
     throw new UsageError(`--category must be one of ${CATEGORIES.join(', ')}, not "${values.category}"`);
   }
   const asOf = values['as-of'];
-  if (asOf !== undefined && !isValidDay(asOf)) throw new UsageError(`--as-of must be a date YYYY-MM-DD, not "${asOf}"`);
+  const badAsOf = asOf === undefined ? null : dateProblem(asOf);
+  if (badAsOf) throw new UsageError(`--as-of: ${badAsOf.en}`);
 
   const file = positionals[0]!;
   const catalog = loadCatalog();

@@ -1,4 +1,6 @@
 /** Calendar arithmetic on `YYYY-MM-DD` strings (UTC, no time of day), as the standard counts years and months. */
+import type { Text } from '../model.js';
+import { quote } from '../manifest/yaml-source.js';
 
 export function parseDay(day: string): { y: number; m: number; d: number } {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
@@ -49,8 +51,30 @@ function formatDay(y: number, m: number, d: number): string {
 }
 
 export function isValidDay(day: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
-  const { y, m, d } = parseDay(day);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  return dateProblem(day) === null;
+}
+
+function daysInMonth(y: number, m: number): number {
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return m === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+}
+
+const MONTH_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Why `text` is not a calendar date, as the end of a sentence about a field (null when it is one):
+ * a well-formed `2019-02-30` "does not exist", which says more than "must be a date".
+ */
+export function dateProblem(text: string): Text | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return { en: `${quote(text)} is not a date YYYY-MM-DD`, zh: `${quote(text)} 不是 YYYY-MM-DD 格式的日期` };
+  const { y, m, d } = parseDay(text);
+  if (m < 1 || m > 12) return { en: `${quote(text)} does not exist: there is no month ${m}`, zh: `${quote(text)} 这一天不存在：没有 ${m} 月` };
+  const days = daysInMonth(y, m);
+  if (d < 1 || d > days) {
+    return {
+      en: `${quote(text)} does not exist: ${MONTH_EN[m - 1]} ${y} has ${days} days`,
+      zh: `${quote(text)} 这一天不存在：${y} 年 ${m} 月只有 ${days} 天`,
+    };
+  }
+  return null;
 }

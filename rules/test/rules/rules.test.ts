@@ -44,6 +44,15 @@ describe('rulebook isccc-sv-001:2015', () => {
           }
           assert.ok(findings.length > 0, `the rule produced no finding${fixture.clause ? ` for ${fixture.clause}` : ''}`);
           const summary = findings.map((f) => `${f.clauseLabel} ${f.status}: ${f.message.en}`).join('\n');
+          if (fixture.expect) {
+            const { status, message } = fixture.expect;
+            const matching = findings.filter((f) => (!status || f.status === status) && (!message || f.message.en.includes(message)));
+            assert.ok(matching.length > 0, `no finding${status ? ` with status ${status}` : ''}${message ? ` saying "${message}"` : ''}:\n${summary}`);
+            for (const f of matching) assert.ok(f.message.en.startsWith(`${f.clauseLabel} `) || f.message.en.includes(f.clauseLabel), 'the message names the clause');
+            if (!fixture.valid && !status) assert.ok(findings.some(isBlocking), summary);
+            if (fixture.valid) assert.ok(!findings.some(isBlocking), summary);
+            return;
+          }
           if (rule.type === 'assessor') {
             assert.ok(findings.every((f) => f.status === 'manual-review'), summary);
           } else if (fixture.valid) {
