@@ -30,18 +30,25 @@ function time(fn: () => void): number[] {
 
 console.log(`rules: evaluate whole rulebook vs baseline "plain ajv validation" — median of ${RUNS} runs, ms`);
 console.log(`${'manifest'.padEnd(44)} ${'parse+evaluate'.padStart(15)} ${'evaluate only'.padStart(14)} ${'ajv only'.padStart(9)} ${'ratio'.padStart(7)}`);
-for (const name of fs.readdirSync(examples).filter((d) => fs.existsSync(path.join(examples, d, 'manifest.isccc.yaml'))).sort()) {
+for (const name of fs
+  .readdirSync(examples)
+  .filter((d) => fs.existsSync(path.join(examples, d, 'manifest.isccc.yaml')))
+  .sort()) {
   const file = path.join(examples, name, 'manifest.isccc.yaml');
   const text = fs.readFileSync(file, 'utf8');
   const parsed = parseManifest(text, file);
   if (!parsed.manifest) throw new Error(`${file}: ${parsed.problems[0]?.message}`);
   const workspaceDir = path.dirname(file);
-  const full = median(time(() => {
-    const p = parseManifest(text, file);
-    evaluate({ manifest: p.manifest!, source: p.source, workspaceDir });
-  }));
+  const full = median(
+    time(() => {
+      const p = parseManifest(text, file);
+      evaluate({ manifest: p.manifest!, source: p.source, workspaceDir });
+    }),
+  );
   const evalOnly = median(time(() => evaluate({ manifest: parsed.manifest!, source: parsed.source, workspaceDir })));
   const data: unknown = JSON.parse(JSON.stringify(parsed.manifest));
   const ajv = median(time(() => validateData('manifest', data)));
-  console.log(`${name.padEnd(44)} ${full.toFixed(2).padStart(15)} ${evalOnly.toFixed(2).padStart(14)} ${ajv.toFixed(3).padStart(9)} ${(full / ajv).toFixed(0).padStart(6)}×`);
+  console.log(
+    `${name.padEnd(44)} ${full.toFixed(2).padStart(15)} ${evalOnly.toFixed(2).padStart(14)} ${ajv.toFixed(3).padStart(9)} ${(full / ajv).toFixed(0).padStart(6)}×`,
+  );
 }

@@ -4,11 +4,35 @@ export { appliesTo, Catalog, catalogDir, type Clause, type ClauseKind, CLAUSE_KI
 export { parseSpecText, type SpecClause } from './catalog/spec-parser.js';
 export { deriveFacts, type Facts } from './facts/facts.js';
 export { loadManifestFile, parseManifest, type ParsedManifest } from './manifest/load.js';
+export { dateProblem } from './manifest/date-problem.js';
 export { type InputFile, type InputFileProblem, leavesFolder, readInputFile } from './manifest/input-file.js';
 export type { EvidenceEntry, Manifest } from './manifest/types.js';
-export { formatPath, type InputProblem, type JsonPath, MAX_INPUT_BYTES, type Position, type SourceRange, YamlSource } from './manifest/yaml-source.js';
-export { type Check, loadRulebook, loadRulebookFiles, overlayRulebook, parseRuleFile, uncoveredClauses, type Rule, type Rulebook, rulebookDir, type RuleFileResult, type RuleType, type Severity } from './rulebook/rulebook.js';
+export {
+  formatPath,
+  type InputProblem,
+  type JsonPath,
+  MAX_INPUT_BYTES,
+  parseFieldPath,
+  type Position,
+  quote,
+  type SourceRange,
+  YamlSource,
+} from './manifest/yaml-source.js';
+export {
+  type Check,
+  loadRulebook,
+  loadRulebookFiles,
+  overlayRulebook,
+  parseRuleFile,
+  uncoveredClauses,
+  type Rule,
+  type Rulebook,
+  rulebookDir,
+  type RuleFileResult,
+  type RuleType,
+  type Severity,
+} from './rulebook/rulebook.js';
 export { loadSchema, schemaPath, validateData } from './schema/validator.js';
-export { evaluate, type EvaluateOptions, type Evaluation, type Finding, isBlocking, parseFieldPath, show, type Status, STATUSES, type Summary } from './evaluate/evaluate.js';
+export { evaluate, type EvaluateOptions, type Evaluation, type Finding, isBlocking, show, type Status, STATUSES, type Summary } from './evaluate/evaluate.js';
 export { checkEvidenceFiles, sha256File } from './evaluate/evidence-files.js';
 export { packageRoot } from './paths.js';

@@ -1,7 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { ANNEX_OF_CATEGORY, CATEGORIES, type Category, clauseLabel, compareClauseIds, type DrClass, EDITION, type Level, LEVELS, normaliseClauseId, parentOfClause, type Target, type Text } from '../model.js';
+import {
+  ANNEX_OF_CATEGORY,
+  CATEGORIES,
+  type Category,
+  clauseLabel,
+  compareClauseIds,
+  type DrClass,
+  EDITION,
+  type Level,
+  LEVELS,
+  normaliseClauseId,
+  parentOfClause,
+  type Target,
+  type Text,
+} from '../model.js';
 import { packageRoot } from '../paths.js';
 
 /**
@@ -121,7 +135,10 @@ export function loadCatalog(edition = EDITION): Catalog {
   if (cached) return cached;
   const dir = catalogDir(edition);
   const entries: CatalogEntry[] = [];
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()) {
     entries.push(...(parse(fs.readFileSync(path.join(dir, file), 'utf8')) as CatalogEntry[]));
   }
   const clauses = entries.map((e): Clause => ({

@@ -108,17 +108,13 @@ function findBodyStart(lines: string[]): number {
  * (e.g. `A2.2.3威胁识别` printed under A1.2 before any A2 exists), the number is a slip: the
  * heading belongs under the most recent heading at the parent's depth, keeping its last segment.
  */
-function placeHeading(
-  printed: string,
-  byId: Map<string, SpecClause>,
-  lastHeading: SpecClause | null,
-): { id: string; parent: string | null } {
+function placeHeading(printed: string, byId: Map<string, SpecClause>, lastHeading: SpecClause | null): { id: string; parent: string | null } {
   const parentId = parentOf(printed);
   if (parentId === null || byId.has(parentId)) return { id: printed, parent: parentId };
   const depth = printed.split('.').length - 1;
   let candidate: SpecClause | null = lastHeading;
   while (candidate && candidate.id.split('.').length > depth) {
-    candidate = candidate.parent ? byId.get(candidate.parent) ?? null : null;
+    candidate = candidate.parent ? (byId.get(candidate.parent) ?? null) : null;
   }
   if (!candidate) return { id: printed, parent: parentId };
   const last = printed.split('.').pop()!;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
-import { evaluate, type Finding } from '../evaluate/evaluate.js';
+import { parse, stringify } from 'yaml';
+import { evaluate, type Finding, type Status } from '../evaluate/evaluate.js';
 import { parseManifest } from '../manifest/load.js';
 import type { Manifest } from '../manifest/types.js';
 import type { Target } from '../model.js';
@@ -18,6 +18,11 @@ export interface RuleFixture {
   description: string;
   target: Partial<Target>;
   clause?: string;
+  /**
+   * What the rule's findings must show beyond pass (valid-*) or blocking (invalid-*): a status
+   * every finding of the clause has, and words the English message contains.
+   */
+  expect?: { status?: Status; message?: string };
   /** Merged over the base manifest as a JSON merge patch (RFC 7396): mappings merge, lists replace, null deletes. */
   patch: Record<string, unknown>;
 }
@@ -35,13 +40,20 @@ export function ruleFixtures(ruleId: string): RuleFixture[] {
     .filter((f) => /^(valid|invalid)-.*\.yaml$/.test(f))
     .sort()
     .map((f) => {
-      const doc = parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { description: string; target?: Partial<Target>; clause?: string; manifest?: Record<string, unknown> };
+      const doc = parse(fs.readFileSync(path.join(dir, f), 'utf8')) as {
+        description: string;
+        target?: Partial<Target>;
+        clause?: string;
+        expect?: RuleFixture['expect'];
+        manifest?: Record<string, unknown>;
+      };
       return {
         file: path.join(dir, f),
         valid: f.startsWith('valid-'),
         description: doc.description,
         target: doc.target ?? {},
         ...(doc.clause ? { clause: doc.clause } : {}),
+        ...(doc.expect ? { expect: doc.expect } : {}),
         patch: doc.manifest ?? {},
       };
     });
@@ -61,11 +73,17 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Evaluates a fixture and returns the findings of the rule under test (for its clause, when named). */
+/**
+ * Evaluates a fixture and returns the findings of the rule under test (for its clause, when named).
+ * The patched manifest goes through the manifest parser like any file, so a fixture is valid input.
+ */
 export function runFixture(fixture: RuleFixture, rule: Rule, rulebook?: Rulebook): { findings: Finding[]; manifest: Manifest } {
-  const parsed = parseManifest(fs.readFileSync(BASE_MANIFEST, 'utf8'), BASE_MANIFEST);
-  if (!parsed.manifest) throw new Error(`${BASE_MANIFEST}: ${parsed.problems[0]?.message}`);
-  const manifest = mergePatch(parsed.manifest, fixture.patch) as Manifest;
+  const base = parseManifest(fs.readFileSync(BASE_MANIFEST, 'utf8'), BASE_MANIFEST);
+  if (!base.manifest) throw new Error(`${BASE_MANIFEST}: ${base.problems[0]?.message}`);
+  const parsed = parseManifest(stringify(mergePatch(base.manifest, fixture.patch)), fixture.file);
+  if (!parsed.manifest)
+    throw new Error(`${fixture.file}: the patched manifest is not valid input: ${parsed.problems.map((p) => `${p.field} ${p.message}`).join('; ')}`);
+  const manifest = parsed.manifest;
   const evaluation = evaluate({ manifest, target: fixture.target, workspaceDir: BASE_DIR, ...(rulebook ? { rulebook } : {}) });
   const findings = evaluation.findings.filter((f) => f.rule === rule.id && (!fixture.clause || f.clause === fixture.clause));
   return { findings, manifest };

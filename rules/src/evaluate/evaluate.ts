@@ -5,8 +5,8 @@ import { appliesTo, type Catalog, type Clause, loadCatalog } from '../catalog/ca
 import { compareClauseIds, normaliseClauseId } from '../vocabulary/clause-ids.js';
 import { deriveFacts, type Facts } from '../facts/facts.js';
 import type { Manifest } from '../manifest/types.js';
-import type { JsonPath, SourceRange, YamlSource } from '../manifest/yaml-source.js';
-import { type Level, LEVELS, type Target, type Text } from '../model.js';
+import { parseFieldPath, type SourceRange, type YamlSource } from '../manifest/yaml-source.js';
+import { ANNEX_OF_CATEGORY, CATEGORY_NAMES, type Level, LEVELS, type Target, type Text } from '../model.js';
 import { packageRoot } from '../paths.js';
 import { type Check, loadRulebook, type Location, type Rule, type Rulebook, type Severity } from '../rulebook/rulebook.js';
 import { checkEvidenceFiles, type EvidenceCheck } from './evidence-files.js';
@@ -78,7 +78,16 @@ export function evaluate(options: EvaluateOptions): Evaluation {
   const asOf = options.asOf ?? manifest.application.asOf;
   const evidence = options.workspaceDir ? checkEvidenceFiles(manifest.evidence, options.workspaceDir, asOf) : null;
   const supporting = supportIndex(manifest, evidence);
-  const context: LevelContext = { catalog, rulebook, manifest, source: options.source, asOf, evidence, supporting, docsBase: options.docsBase ?? defaultDocsBase() };
+  const context: LevelContext = {
+    catalog,
+    rulebook,
+    manifest,
+    source: options.source,
+    asOf,
+    evidence,
+    supporting,
+    docsBase: options.docsBase ?? defaultDocsBase(),
+  };
 
   const outcomes = runAllChecks(context, base);
   const byLevel = new Map<Level, Finding[]>();
@@ -142,7 +151,7 @@ function evaluateLevel(ctx: LevelContext, target: Target, outcomes: Map<Check, O
   const findings: Finding[] = [];
   for (const rule of ctx.rulebook.rules) {
     if (!ruleApplies(rule, target)) continue;
-    if (rule.type === 'evidence') findings.push(...evidenceCoverage(ctx, rule, target));
+    if (rule.type === 'evidence') findings.push(...evidenceCoverage(ctx, rule, target), ...otherCategoryClauses(ctx, rule, target));
     else if (rule.type === 'assessor') findings.push(...assessorItems(ctx, rule, target));
     else if (rule.type === 'evidence-integrity') findings.push(...integrity(ctx, rule, target));
   }
@@ -190,7 +199,9 @@ export function feelLiteral(value: unknown): string {
   if (typeof value === 'boolean') return String(value);
   if (typeof value === 'string') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(feelLiteral).join(', ')}]`;
-  return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${JSON.stringify(k)}: ${feelLiteral(v)}`).join(', ')}}`;
+  return `{${Object.entries(value as Record<string, unknown>)
+    .map(([k, v]) => `${JSON.stringify(k)}: ${feelLiteral(v)}`)
+    .join(', ')}}`;
 }
 
 function ruleApplies(rule: Rule, target: Target): boolean {
@@ -202,12 +213,28 @@ function ruleApplies(rule: Rule, target: Target): boolean {
   return true;
 }
 
+/**
+ * A condition's verdict. When the condition fails but `review` holds (a claimed exception), the
+ * assessors decide on the documents supporting the clause; a rule that says what to do without
+ * them (`messages.review-without-evidence`) makes the claim missing-evidence until one is listed.
+ */
 function checkFinding(ctx: LevelContext, rule: Rule, check: Check, clause: Clause, outcome: Outcome): Finding {
-  const actual = check.actual ?? rule.actual ? outcome.actual : undefined;
-  const status: Status = outcome.ok === true ? 'pass' : outcome.review === true ? 'manual-review' : 'fail';
+  const actual = (check.actual ?? rule.actual) ? outcome.actual : undefined;
+  const documents = (ctx.supporting.get(clause.id) ?? []).filter((d) => d.problem === null);
+  const withoutEvidence = rule.messages?.['review-without-evidence'];
+  const status: Status =
+    outcome.ok === true ? 'pass' : outcome.review !== true ? 'fail' : withoutEvidence && documents.length === 0 ? 'missing-evidence' : 'manual-review';
   const where = check.source ?? rule.source ?? '';
-  const values = { clause: clause.label, actual: show(actual), expected: show(check.expected), path: where };
-  const template = check.message ?? rule.message!;
+  const values = {
+    clause: clause.label,
+    actual: shown(actual),
+    ...fieldsOf('actual', actual),
+    expected: shown(check.expected),
+    path: where,
+    document: documents.map((d) => d.entry.path).join(', '),
+  };
+  const template =
+    (status === 'manual-review' ? rule.messages?.review : status === 'missing-evidence' ? withoutEvidence : undefined) ?? check.message ?? rule.message!;
   return {
     rule: rule.id,
     clause: clause.id,
@@ -220,8 +247,12 @@ function checkFinding(ctx: LevelContext, rule: Rule, check: Check, clause: Claus
     path: where,
     ...rangeOf(ctx, where),
     docUrl: docUrl(ctx, rule),
-    related: [check.location],
+    related: [check.location, ...(status === 'manual-review' ? documents.map((d) => evidenceLocation(ctx, d)) : [])],
   };
+}
+
+function evidenceLocation(ctx: LevelContext, check: EvidenceCheck): Location {
+  return { file: ctx.source?.file ?? '', path: ['evidence', check.index] };
 }
 
 function evidenceCoverage(ctx: LevelContext, rule: Rule, target: Target): Finding[] {
@@ -233,6 +264,17 @@ function evidenceCoverage(ctx: LevelContext, rule: Rule, target: Target): Findin
       const docs = supporting.get(clause.id) ?? [];
       const good = docs.filter((d) => d.problem === null);
       const values = { clause: clause.label, actual: String(good.length), expected: '1', path: 'evidence', document: docs.map((d) => d.entry.path).join(', ') };
+      const unusable = rule.messages?.unusable;
+      // Listed but unusable says why, document by document, rather than "no document supports it".
+      const message =
+        good.length > 0
+          ? supportedMessage(
+              clause,
+              good.map((d) => d.entry.path),
+            )
+          : docs.length > 0 && unusable
+            ? joinTexts(docs.map((d) => fill(unusable, { ...values, document: d.entry.path, ...reasonOf(d) })))
+            : fill(rule.message!, values);
       const anchor = (good[0] ?? docs[0])?.index;
       const where = anchor === undefined ? 'evidence' : `evidence[${anchor}]`;
       return {
@@ -241,15 +283,62 @@ function evidenceCoverage(ctx: LevelContext, rule: Rule, target: Target): Findin
         clauseLabel: clause.label,
         status: good.length > 0 ? 'pass' : 'missing-evidence',
         severity: rule.severity,
-        message: good.length > 0 ? supportedMessage(clause, good.map((d) => d.entry.path)) : fill(rule.message!, values),
+        message,
         actual: good.length,
         expected: 1,
         path: where,
         ...rangeOf(ctx, where),
         docUrl: docUrl(ctx, rule),
-        related: [rule.location, ...docs.map((d) => ({ file: ctx.source?.file ?? '', path: ['evidence', d.index] as JsonPath }))],
+        related: [rule.location, ...docs.map((d) => evidenceLocation(ctx, d))],
       } satisfies Finding;
     });
+}
+
+/**
+ * A document naming a clause of another service category (or the other DR class) supports nothing
+ * this application is assessed on: a warning that it will not count, at the clause id.
+ */
+function otherCategoryClauses(ctx: LevelContext, rule: Rule, target: Target): Finding[] {
+  const template = rule.messages?.['other-category'];
+  if (!template) return [];
+  const out: Finding[] = [];
+  ctx.manifest.evidence.forEach((entry, i) => {
+    entry.supports.forEach((id, j) => {
+      const clause = ctx.catalog.get(id);
+      if (!clause || forCategoryOf(clause, target)) return;
+      const where = `evidence[${i}].supports[${j}]`;
+      out.push({
+        rule: rule.id,
+        clause: clause.id,
+        clauseLabel: clause.label,
+        status: 'not-applicable',
+        severity: 'warning',
+        message: fill(template, { clause: clause.label, document: entry.path, path: where, category: categoryOf(clause), target: categoryOf(target) }),
+        path: where,
+        ...rangeOf(ctx, where),
+        docUrl: docUrl(ctx, rule),
+        related: [rule.location],
+      });
+    });
+  });
+  return out;
+}
+
+/** The clause belongs to the target's category (and DR class), whatever the level. */
+function forCategoryOf(clause: Clause, target: Target): boolean {
+  return clause.categories.includes(target.category) && !(clause.drClass && target.drClass && clause.drClass !== target.drClass);
+}
+
+/** `security integration (annex B)` / `安全集成（附录 B）`; a clause names its annex, a target does not. */
+function categoryOf(of: Clause | Target): Text {
+  const category = 'categories' in of ? of.categories[0]! : of.category;
+  const name = CATEGORY_NAMES[category];
+  const annex = `${ANNEX_OF_CATEGORY[category]}${of.drClass ? (of.drClass === 'A' ? '1' : '2') : ''}`;
+  const withAnnex = 'categories' in of;
+  return {
+    en: `${name.en}${of.drClass ? ` class ${of.drClass}` : ''}${withAnnex ? ` (annex ${annex})` : ''}`,
+    zh: `${name.zh}${of.drClass ? ` ${of.drClass}类` : ''}${withAnnex ? `（附录 ${annex}）` : ''}`,
+  };
 }
 
 function assessorItems(ctx: LevelContext, rule: Rule, target: Target): Finding[] {
@@ -298,6 +387,7 @@ function integrity(ctx: LevelContext, rule: Rule, target: Target): Finding[] {
         actual: check.detail ?? '',
         expected: check.problem === 'hash-mismatch' ? check.entry.sha256 : '',
         path: where,
+        ...reasonOf(check),
       }),
       ...(check.detail ? { actual: check.detail } : {}),
       path: where,
@@ -327,13 +417,6 @@ function rangeOf(ctx: LevelContext, where: string): { range?: SourceRange } {
   return { range: ctx.source.rangeOf(parseFieldPath(where)) };
 }
 
-/** `evidence[3].sha256` → ['evidence', 3, 'sha256']. */
-export function parseFieldPath(field: string): JsonPath {
-  const out: JsonPath = [];
-  for (const m of field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
-  return out;
-}
-
 function docUrl(ctx: LevelContext, rule: Rule): string {
   return `${ctx.docsBase}${rule.id.replace(/^isccc\//, '')}.md`;
 }
@@ -342,16 +425,29 @@ function defaultDocsBase(): string {
   return process.env.ISCCC_DOCS_BASE ?? pathToFileURL(path.join(packageRoot, 'docs', 'rules') + path.sep).href;
 }
 
-function fill(template: Text, values: Record<string, string>): Text {
-  const apply = (s: string) => s.replace(/\{(\w+)\}/g, (m, key: string) => values[key] ?? m);
-  return { zh: apply(template.zh), en: apply(template.en) };
+/** Fills `{placeholder}`s; a value given as Text fills each language with its own words. */
+function fill(template: Text, values: Record<string, string | Text>): Text {
+  const apply = (s: string, lang: keyof Text) =>
+    s.replace(/\{([\w.]+)\}/g, (m, key: string) => {
+      const value = values[key];
+      return value === undefined ? m : typeof value === 'string' ? value : value[lang];
+    });
+  return { zh: apply(template.zh, 'zh'), en: apply(template.en, 'en') };
 }
 
-function passMessage(clause: Clause, rule: Rule, values: Record<string, string>): Text {
-  const actual = values.actual ? `: ${values.actual}` : '';
+function reasonOf(check: EvidenceCheck): { reason?: Text } {
+  return check.reason ? { reason: check.reason } : {};
+}
+
+function joinTexts(texts: Text[]): Text {
+  return { zh: texts.map((t) => t.zh).join('；'), en: texts.map((t) => t.en).join('; ') };
+}
+
+function passMessage(clause: Clause, rule: Rule, values: { actual: Text; expected: Text }): Text {
+  const actual = (lang: keyof Text) => (values.actual[lang] ? `: ${values.actual[lang]}` : '');
   return {
-    zh: `${clause.label} 符合 — ${rule.title.zh}${actual}${values.expected ? `（要求 ${values.expected}）` : ''}`,
-    en: `${clause.label} met — ${rule.title.en}${actual}${values.expected ? ` (required ${values.expected})` : ''}`,
+    zh: `${clause.label} 符合 — ${rule.title.zh}${actual('zh')}${values.expected.zh ? `（要求 ${values.expected.zh}）` : ''}`,
+    en: `${clause.label} met — ${rule.title.en}${actual('en')}${values.expected.en ? ` (required ${values.expected.en})` : ''}`,
   };
 }
 
@@ -359,11 +455,11 @@ function supportedMessage(clause: Clause, paths: string[]): Text {
   return { zh: `${clause.label} 有证据：${paths.join('、')}`, en: `${clause.label} supported by ${paths.join(', ')}` };
 }
 
-/** Renders a FEEL value for a message: lists joined, null as "none". */
-export function show(value: unknown): string {
+/** Renders a FEEL value for a message: lists joined, null as "none", contexts as `key: value; …`. */
+export function show(value: unknown, none = 'none'): string {
   if (value === undefined) return '';
-  if (value === null) return 'none';
-  if (Array.isArray(value)) return value.length === 0 ? 'none' : value.map(show).join(', ');
+  if (value === null) return none;
+  if (Array.isArray(value)) return value.length === 0 ? none : value.map((v) => show(v, none)).join(', ');
   switch (typeof value) {
     case 'string':
       return value;
@@ -371,7 +467,22 @@ export function show(value: unknown): string {
     case 'boolean':
     case 'bigint':
       return String(value);
+    case 'object':
+      return Object.entries(value as Record<string, unknown>)
+        .map(([k, v]) => `${k}: ${show(v, none)}`)
+        .join('; ');
     default:
-      return JSON.stringify(value) ?? '';
+      return '';
   }
+}
+
+/** A value in each language's words ("none" / "无"). */
+function shown(value: unknown): Text {
+  return { en: show(value), zh: show(value, '无') };
+}
+
+/** `{actual.missing}`-style placeholders for the entries of a context-valued actual. */
+function fieldsOf(name: string, value: unknown): Record<string, Text> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [`${name}.${k}`, shown(v)]));
 }

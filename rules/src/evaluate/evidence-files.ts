@@ -2,13 +2,17 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EvidenceEntry } from '../manifest/types.js';
+import type { Text } from '../model.js';
 import type { IntegrityProblem } from '../rulebook/rulebook.js';
 
 export interface EvidenceCheck {
   index: number;
   entry: EvidenceEntry;
   problem: IntegrityProblem | null;
+  /** Machine-readable detail: the file's digest on a hash mismatch, the date a document expired, … */
   detail?: string;
+  /** Why the document cannot be used, for messages (e.g. "hash mismatch: expected …, file has …"). */
+  reason?: Text;
 }
 
 const MAX_EVIDENCE_BYTES = 512 * 1024 * 1024;
@@ -21,40 +25,63 @@ export function checkEvidenceFiles(entries: EvidenceEntry[], workspaceDir: strin
   const root = fs.realpathSync(workspaceDir);
   return entries.map((entry, index) => {
     const located = locate(root, entry.path);
-    if ('problem' in located) return { index, entry, problem: located.problem, detail: located.detail };
+    if ('problem' in located) return unusable(index, entry, located.problem, located.detail);
     let stat: fs.Stats;
     try {
       stat = fs.lstatSync(located.file);
     } catch {
-      return { index, entry, problem: 'missing' };
+      return unusable(index, entry, 'missing');
     }
-    if (stat.isSymbolicLink()) return { index, entry, problem: 'outside-workspace', detail: 'is a symbolic link' };
-    if (!stat.isFile()) return { index, entry, problem: 'unreadable', detail: 'is not a regular file' };
-    if (stat.size > MAX_EVIDENCE_BYTES) return { index, entry, problem: 'unreadable', detail: `is larger than ${MAX_EVIDENCE_BYTES / 1048576} MB` };
+    if (stat.isSymbolicLink()) return unusable(index, entry, 'outside-workspace', { en: 'is a symbolic link', zh: '是符号链接' });
+    if (!stat.isFile()) return unusable(index, entry, 'unreadable', { en: 'is not a regular file', zh: '不是普通文件' });
+    if (stat.size > MAX_EVIDENCE_BYTES) {
+      const mb = MAX_EVIDENCE_BYTES / 1048576;
+      return unusable(index, entry, 'unreadable', { en: `is larger than ${mb} MB`, zh: `大于 ${mb} MB` });
+    }
     let digest: string;
     try {
       digest = sha256File(located.file);
     } catch (error) {
-      return { index, entry, problem: 'unreadable', detail: (error as Error).message };
+      const message = (error as Error).message;
+      return unusable(index, entry, 'unreadable', { en: message, zh: message });
     }
-    if (digest !== entry.sha256) return { index, entry, problem: 'hash-mismatch', detail: digest };
-    if (entry.validUntil && entry.validUntil < asOf) return { index, entry, problem: 'expired', detail: entry.validUntil };
+    if (digest !== entry.sha256) return unusable(index, entry, 'hash-mismatch', { en: digest, zh: digest });
+    if (entry.validUntil && entry.validUntil < asOf) return unusable(index, entry, 'expired', { en: entry.validUntil, zh: entry.validUntil });
     return { index, entry, problem: null };
   });
 }
 
-function locate(root: string, relative: string): { file: string } | { problem: IntegrityProblem; detail: string } {
+/** A document that cannot be used, with why, in words a message can quote as they are. */
+function unusable(index: number, entry: EvidenceEntry, problem: IntegrityProblem, detail?: Text): EvidenceCheck {
+  const reason: Record<IntegrityProblem, Text> = {
+    missing: { en: 'file not found', zh: '文件不存在' },
+    'hash-mismatch': {
+      en: `hash mismatch: expected ${entry.sha256}, file has ${detail?.en}`,
+      zh: `SHA-256 不符：清单为 ${entry.sha256}，文件为 ${detail?.zh}`,
+    },
+    'outside-workspace': { en: `outside the manifest's folder: ${detail?.en}; not read`, zh: `不在清单所在目录内：${detail?.zh}，未读取` },
+    expired: { en: `expired on ${detail?.en}`, zh: `已于 ${detail?.zh} 失效` },
+    unreadable: { en: `cannot be read: ${detail?.en}`, zh: `无法读取：${detail?.zh}` },
+  };
+  return { index, entry, problem, ...(detail ? { detail: detail.en } : {}), reason: reason[problem] };
+}
+
+function locate(root: string, relative: string): { file: string } | { problem: IntegrityProblem; detail: Text } {
   if (path.isAbsolute(relative) || /^[A-Za-z]:[\\/]/.test(relative) || relative.includes('\0')) {
-    return { problem: 'outside-workspace', detail: 'is an absolute path' };
+    return { problem: 'outside-workspace', detail: { en: 'is an absolute path', zh: '是绝对路径' } };
   }
   const file = path.resolve(root, relative);
-  if (file !== root && !file.startsWith(root + path.sep)) return { problem: 'outside-workspace', detail: 'leaves the manifest folder' };
+  if (file !== root && !file.startsWith(root + path.sep))
+    return { problem: 'outside-workspace', detail: { en: 'leaves the manifest folder', zh: '超出清单所在目录' } };
   // Every existing folder on the way must be a real folder inside the workspace, not a link out of it.
   let dir = root;
   for (const part of path.relative(root, path.dirname(file)).split(path.sep).filter(Boolean)) {
     dir = path.join(dir, part);
     try {
-      if (fs.lstatSync(dir).isSymbolicLink()) return { problem: 'outside-workspace', detail: `goes through the symbolic link ${path.relative(root, dir)}` };
+      if (fs.lstatSync(dir).isSymbolicLink()) {
+        const link = path.relative(root, dir);
+        return { problem: 'outside-workspace', detail: { en: `goes through the symbolic link ${link}`, zh: `经过符号链接 ${link}` } };
+      }
     } catch {
       return { file };
     }

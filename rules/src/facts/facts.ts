@@ -1,6 +1,7 @@
 import type { Category, Target } from '../model.js';
-import type { HeldCertificate, Manifest, Person, Project, Site } from '../manifest/types.js';
-import { addYears, fullMonthsBetween, fullYearsBetween } from '../vocabulary/calendar.js';
+import type { Drill, Expiry, HeldCertificate, Manifest, Person, Project, QualificationEntry, Site } from '../manifest/types.js';
+import { addYears, fullMonthsBetween, fullYearsBetween, isValidDay } from '../vocabulary/calendar.js';
+import { PersonIndex } from './persons.js';
 
 /**
  * What rule conditions see: the manifest's statements reduced to numbers and flags on the as-of
@@ -18,7 +19,16 @@ export interface Facts {
     fullYearsSinceFounding: number;
     industryLeader: boolean;
   };
-  finance: { requiredYears: number[]; auditedYears: number[]; missingAuditYears: number[] };
+  finance: {
+    /** Fiscal years with a report audited by a PRC-registered accounting firm. */
+    auditedYears: number[];
+    /**
+     * The one fact with a parameter, so a rule file can set the date (`MM-DD`) by which a year's
+     * report is due in the next year: the last 3 years whose report is due on the as-of date, and
+     * which of them are not audited. Null when `reportDue` is not a month and day.
+     */
+    auditWindow: (reportDue: string) => AuditWindow | null;
+  };
   headOfOrganisation: { itManagementYears: number | null };
   technicalHead: {
     infosecYears: number | null;
@@ -33,13 +43,25 @@ export interface Facts {
     yearsAtGrade: number | null;
   };
   serviceStaff: number;
-  certifiedStaff: { valid: number; expired: number; otherCategory: number };
-  projectManagers: { valid: number; expired: number };
+  /** Staff engaged in information security technical services (4.3.5 d)), or null when not stated. */
+  technicalServiceStaff: number | null;
+  /** Counted in persons: one person with several certificates counts once. */
+  certifiedStaff: {
+    /** Persons with a category-matching certificate valid on the as-of date. */
+    valid: number;
+    /** Persons whose category-matching certificates are none of them valid on the as-of date. */
+    expired: number;
+    /** Persons with certificates of other categories only. */
+    otherCategory: number;
+    /** Persons the list names in two ways, e.g. `王芳 / 王 芳` (counted once). */
+    samePerson: string[];
+  };
+  projectManagers: { valid: number; expired: number; samePerson: string[] };
   yearsInCategory: number;
   /** Full years since the earliest certificate of the applied category at that level (null: none held). */
   heldYears: { level3: number | null; level2: number | null };
   projects: {
-    /** Category projects signed and completed within the 3 years before the as-of date. */
+    /** Category projects (of the DR class, for disaster recovery) signed and completed within the 3 years before the as-of date. */
     completedLast3Years: number;
     /** Those projects: what process requirements such as trial runs are judged on. */
     recent: ProjectFact[];
@@ -61,13 +83,29 @@ export interface Facts {
   emergency: { localResponseHours: number | null; remoteResponseHours: number | null; local24x7: boolean };
   dr: {
     siteCount: number;
-    regions: number;
-    riskZones: number;
     raisedFloorM2: number;
     sites: SiteFact[];
-    longestRealDrillHours: number;
-    realDrillSwitchedBack: boolean;
+    /** Drills held on or before the as-of date, each with all it achieved. */
+    drills: DrillFact[];
   };
+}
+
+export interface AuditWindow {
+  /** The 3 consecutive years judged. */
+  years: number[];
+  /** Those without a PRC-audited report. */
+  missing: number[];
+}
+
+export interface DrillFact {
+  date: string;
+  kind: Drill['kind'];
+  /** The disaster scenario it was run for, or null when not stated. */
+  scenario: string | null;
+  /** Hours the DR system carried real production transactions (0 when not stated). */
+  takeoverHours: number;
+  /** Production was switched back within the stipulated time. */
+  switchedBack: boolean;
 }
 
 export interface ProjectFact {
@@ -79,6 +117,8 @@ export interface ProjectFact {
 
 export interface SiteFact {
   name: string;
+  region: string;
+  riskZone: string | null;
   /** Seismic fortification strictness: A (甲) = 4, B (乙) = 3, C (丙) = 2, D (丁) = 1, unstated = 0. */
   seismicRank: number;
   /** Fire-resistance grade (1 strictest); 9 when unstated so "≤ 2" fails. */
@@ -100,19 +140,14 @@ export interface SiteFact {
 const SEISMIC_RANK: Record<string, number> = { A: 4, B: 3, C: 2, D: 1 };
 
 export function deriveFacts(manifest: Manifest, target: Target, asOf: string): Facts {
-  const inCategory = (category: Category): boolean => category === target.category;
-  const completed = manifest.projects.filter(
-    (p) => inCategory(p.category) && p.status === 'completed' && p.end !== undefined && p.end <= asOf,
-  );
+  const inTarget = (project: Project): boolean =>
+    project.category === target.category && (!target.drClass || project.category !== 'disaster-recovery' || project.drClass === target.drClass);
+  const completed = manifest.projects.filter((p) => inTarget(p) && p.status === 'completed' && p.end !== undefined && p.end <= asOf);
   const threeYearsBefore = addYears(asOf, -3);
   const recent = completed.filter((p) => p.signed >= threeYearsBefore && (p.end ?? '') >= threeYearsBefore);
-  const certified = manifest.people.certifiedStaff ?? [];
+  const persons = new PersonIndex(manifest.people.staff ?? []);
   const sites = manifest.facilities?.sites ?? [];
-  const realDrills = (manifest.facilities?.switchoverDrills ?? []).filter((d) => d.kind === 'real' && d.date <= asOf);
-  const asOfYear = Number(asOf.slice(0, 4));
-  const requiredYears = [asOfYear - 3, asOfYear - 2, asOfYear - 1];
   const auditedYears = [...new Set((manifest.organisation.financialReports ?? []).filter((r) => r.auditorRegisteredInPRC).map((r) => r.year))].sort();
-  const valid = (expires: string | undefined): boolean => expires === undefined || expires >= asOf;
 
   return {
     asOf,
@@ -125,20 +160,14 @@ export function deriveFacts(manifest: Manifest, target: Target, asOf: string): F
       fullYearsSinceFounding: Math.max(0, fullYearsBetween(manifest.organisation.founded, asOf)),
       industryLeader: manifest.organisation.industryLeader === true,
     },
-    finance: { requiredYears, auditedYears, missingAuditYears: requiredYears.filter((y) => !auditedYears.includes(y)) },
+    finance: { auditedYears, auditWindow: (reportDue: string) => auditWindow(auditedYears, asOf, reportDue) },
     headOfOrganisation: { itManagementYears: manifest.people.headOfOrganisation.itManagementYears ?? null },
     technicalHead: technicalHeadFacts(manifest.people.technicalHead),
     financeHead: financeHeadFacts(manifest.people.financeHead, asOf),
     serviceStaff: manifest.people.serviceStaff,
-    certifiedStaff: {
-      valid: certified.filter((c) => inCategory(c.category) && c.expires >= asOf && (c.issued ?? asOf) <= asOf).length,
-      expired: certified.filter((c) => inCategory(c.category) && c.expires < asOf).length,
-      otherCategory: certified.filter((c) => !inCategory(c.category)).length,
-    },
-    projectManagers: {
-      valid: (manifest.people.projectManagers ?? []).filter((p) => valid(p.expires)).length,
-      expired: (manifest.people.projectManagers ?? []).filter((p) => !valid(p.expires)).length,
-    },
+    technicalServiceStaff: manifest.people.technicalServiceStaff ?? null,
+    certifiedStaff: certifiedStaffFacts(manifest, target, asOf, persons),
+    projectManagers: projectManagerFacts(manifest.people.projectManagers ?? [], asOf, persons),
     yearsInCategory: Math.max(0, fullYearsBetween(manifest.application.serviceSince, asOf)),
     heldYears: {
       level3: heldYears(manifest.application.certificatesHeld ?? [], target, 3, asOf),
@@ -171,22 +200,64 @@ export function deriveFacts(manifest: Manifest, target: Target, asOf: string): F
     },
     dr: {
       siteCount: sites.length,
-      regions: new Set(sites.map((s) => s.region)).size,
-      riskZones: new Set(sites.map((s) => s.riskZone).filter(Boolean)).size,
       raisedFloorM2: sites.reduce((sum, s) => sum + s.raisedFloorM2, 0),
       sites: sites.map((s) => siteFact(s, asOf)),
-      longestRealDrillHours: Math.max(0, ...realDrills.map((d) => d.takeoverHours ?? 0)),
-      realDrillSwitchedBack: realDrills.some((d) => d.switchedBack === true),
+      drills: (manifest.facilities?.switchoverDrills ?? []).filter((d) => d.date <= asOf).map(drillFact),
     },
   };
+}
+
+/** On the as-of date: issued (when the date is stated) and not expired; `never` never expires. */
+function validOn(asOf: string, expires: Expiry | undefined, issued?: string): boolean {
+  return (issued ?? asOf) <= asOf && (expires === undefined || expires === 'never' || expires >= asOf);
+}
+
+function certifiedStaffFacts(manifest: Manifest, target: Target, asOf: string, persons: PersonIndex): Facts['certifiedStaff'] {
+  const entries = manifest.people.certifiedStaff ?? [];
+  const matching = entries.filter((c) => c.category === target.category);
+  const valid = new Set(matching.filter((c) => validOn(asOf, c.expires, c.issued)).map((c) => persons.keyOf(c)));
+  const withMatching = new Set(matching.map((c) => persons.keyOf(c)));
+  return {
+    valid: valid.size,
+    expired: [...withMatching].filter((key) => !valid.has(key)).length,
+    otherCategory: new Set(entries.map((c) => persons.keyOf(c)).filter((key) => !withMatching.has(key))).size,
+    samePerson: persons.variants(entries),
+  };
+}
+
+function projectManagerFacts(entries: QualificationEntry[], asOf: string, persons: PersonIndex): Facts['projectManagers'] {
+  const valid = new Set(entries.filter((p) => validOn(asOf, p.expires)).map((p) => persons.keyOf(p)));
+  return {
+    valid: valid.size,
+    expired: new Set(entries.map((p) => persons.keyOf(p)).filter((key) => !valid.has(key))).size,
+    samePerson: persons.variants(entries),
+  };
+}
+
+/**
+ * "近3年…财务审计报告": the report for year Y is due by `reportDue` (MM-DD) of Y+1, so the last 3
+ * years judged are the 3 whose report is due on the as-of date. Until the latest year's report is
+ * due, a report already issued for it is accepted instead: the 3 years ending with it also do.
+ */
+function auditWindow(audited: number[], asOf: string, reportDue: string): AuditWindow | null {
+  if (!/^\d{2}-\d{2}$/.test(reportDue) || !isValidDay(`2000-${reportDue}`)) return null;
+  const year = Number(asOf.slice(0, 4));
+  const dueThisYear = asOf.slice(5) >= reportDue;
+  const lastDue = dueThisYear ? year - 1 : year - 2;
+  const judge = (last: number): AuditWindow => {
+    const years = [last - 2, last - 1, last];
+    return { years, missing: years.filter((y) => !audited.includes(y)) };
+  };
+  const due = judge(lastDue);
+  const early = judge(lastDue + 1);
+  return due.missing.length > 0 && !dueThisYear && early.missing.length === 0 ? early : due;
 }
 
 function technicalHeadFacts(person: Person): Facts['technicalHead'] {
   const degree = person.degree;
   return {
     infosecYears: person.infosecYears ?? null,
-    securityMastersOrAbove:
-      !!degree && (degree.level === 'master' || degree.level === 'doctor') && degree.field !== 'unrelated',
+    securityMastersOrAbove: !!degree && (degree.level === 'master' || degree.level === 'doctor') && degree.field !== 'unrelated',
     titleGrade: person.title?.series === 'electronic-information' ? person.title.grade : null,
   };
 }
@@ -206,7 +277,7 @@ function financeHeadFacts(person: Person, asOf: string): Facts['financeHead'] {
  */
 function heldYears(held: HeldCertificate[], target: Target, level: number, asOf: string): number | null {
   const chain = held
-    .filter((c) => c.category === target.category && c.level === level && c.issued <= asOf && (!target.drClass || !c.drClass || c.drClass === target.drClass))
+    .filter((c) => c.category === target.category && c.level === level && c.issued <= asOf && (!target.drClass || c.drClass === target.drClass))
     .sort((a, b) => (a.issued < b.issued ? 1 : -1));
   const current = chain.find((c) => c.expires === undefined || c.expires >= asOf);
   if (!current) return null;
@@ -218,9 +289,7 @@ function heldYears(held: HeldCertificate[], target: Target, level: number, asOf:
 }
 
 function hasSystem(manifest: Manifest, standard: string, asOf: string): boolean {
-  return (manifest.managementSystems ?? []).some(
-    (m) => m.standard === standard && m.expires >= asOf && (m.issued ?? asOf) <= asOf && m.coversSecurityServices,
-  );
+  return (manifest.managementSystems ?? []).some((m) => m.standard === standard && m.expires >= asOf && (m.issued ?? asOf) <= asOf && m.coversSecurityServices);
 }
 
 function projectFact(project: Project): ProjectFact {
@@ -232,9 +301,21 @@ function projectFact(project: Project): ProjectFact {
   };
 }
 
+function drillFact(drill: Drill): DrillFact {
+  return {
+    date: drill.date,
+    kind: drill.kind,
+    scenario: drill.scenario?.trim() ? drill.scenario : null,
+    takeoverHours: drill.takeoverHours ?? 0,
+    switchedBack: drill.switchedBack === true,
+  };
+}
+
 function siteFact(site: Site, asOf: string): SiteFact {
   return {
     name: site.name,
+    region: site.region,
+    riskZone: site.riskZone?.trim() ? site.riskZone : null,
     seismicRank: site.seismicCategory ? SEISMIC_RANK[site.seismicCategory]! : 0,
     fireResistanceGrade: site.fireResistanceGrade ?? 9,
     highVoltageFeeds: site.highVoltageFeeds ?? 0,

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { readInputFile } from './input-file.js';
 import { type Catalog, loadCatalog } from '../catalog/catalog.js';
-import { isValidDay } from '../vocabulary/calendar.js';
+import { normaliseName, PersonIndex } from '../facts/persons.js';
 import { validateSource } from '../schema/validator.js';
 import type { Manifest } from './types.js';
-import { formatPath, type InputProblem, type JsonPath, MAX_INPUT_BYTES, oversizeProblem, YamlSource } from './yaml-source.js';
+import { formatPath, type InputProblem, type JsonPath, MAX_INPUT_BYTES, oversizeProblem, quote, YamlSource } from './yaml-source.js';
 
 export interface ParsedManifest {
   source: YamlSource;
@@ -13,7 +13,7 @@ export interface ParsedManifest {
   problems: InputProblem[];
 }
 
-/** YAML → schema → semantic checks (real dates, known clause ids). Never throws. */
+/** YAML → schema (real dates included) → semantic checks (known clause ids, who the people named are). Never throws. */
 export function parseManifest(text: string, file: string, catalog: Catalog = loadCatalog()): ParsedManifest {
   const source = YamlSource.parse(file, text);
   if (!source.ok) return { source, problems: source.problems };
@@ -59,13 +59,16 @@ function semanticProblems(source: YamlSource, manifest: Manifest, catalog: Catal
   const at = (path: JsonPath, code: string, message: string, zh: string, clause?: string): void => {
     problems.push({ file: source.file, range: source.rangeOf(path), field: formatPath(path), code, message, zh, ...(clause ? { clause } : {}) });
   };
-  walkDates(manifest, [], (path, value) => {
-    if (!isValidDay(value)) at(path, 'schema/invalid-date', `${formatPath(path)} "${value}" is not a calendar date`, `${formatPath(path)} "${value}" 不是有效日期`);
-  });
   manifest.evidence.forEach((entry, i) => {
     entry.supports.forEach((id, j) => {
       if (!catalog.has(id)) {
-        at(['evidence', i, 'supports', j], 'manifest/unknown-clause', `unknown clause id "${id}" (not in the ${catalog.edition} catalog)`, `未知条款编号 "${id}"（${catalog.edition} 中没有）`, id);
+        at(
+          ['evidence', i, 'supports', j],
+          'manifest/unknown-clause',
+          `unknown clause id ${quote(id)} (not in the ${catalog.edition} catalog)`,
+          `未知条款编号 ${quote(id)}（${catalog.edition} 中没有）`,
+          id,
+        );
       } else if (catalog.get(id)!.kind === 'group' || catalog.get(id)!.kind === 'informative') {
         const kids = catalog.children(catalog.get(id)!.id).map((c) => c.label);
         const list = kids.length ? ` (${kids.slice(0, 6).join(', ')}${kids.length > 6 ? ', …' : ''})` : '';
@@ -79,25 +82,99 @@ function semanticProblems(source: YamlSource, manifest: Manifest, catalog: Catal
       }
     });
   });
-  if (manifest.application.drClass && manifest.application.category !== 'disaster-recovery') {
-    at(['application', 'drClass'], 'manifest/dr-class', 'drClass applies only to the disaster-recovery category (annex D)', 'drClass 仅适用于灾难备份与恢复类别（附录 D）');
-  }
-  manifest.projects.forEach((p, i) => {
-    if (p.start && p.end && p.end < p.start) at(['projects', i, 'end'], 'manifest/date-order', `project ${p.id} ends (${p.end}) before it starts (${p.start})`, `项目 ${p.id} 的结束日期（${p.end}）早于开始日期（${p.start}）`);
-    if (p.trialRun && p.trialRun.end < p.trialRun.start) at(['projects', i, 'trialRun', 'end'], 'manifest/date-order', `trial run of project ${p.id} ends before it starts`, `项目 ${p.id} 的试运行结束早于开始`);
+  const drClassOutsideDr = (path: JsonPath) =>
+    at(path, 'manifest/dr-class', 'drClass applies only to the disaster-recovery category (annex D)', 'drClass 仅适用于灾难备份与恢复类别（附录 D）');
+  if (manifest.application.drClass && manifest.application.category !== 'disaster-recovery') drClassOutsideDr(['application', 'drClass']);
+  (manifest.application.certificatesHeld ?? []).forEach((c, i) => {
+    if (c.drClass && c.category !== 'disaster-recovery') drClassOutsideDr(['application', 'certificatesHeld', i, 'drClass']);
   });
+  manifest.projects.forEach((p, i) => {
+    if (p.drClass && p.category !== 'disaster-recovery') drClassOutsideDr(['projects', i, 'drClass']);
+    if (p.start && p.end && p.end < p.start)
+      at(
+        ['projects', i, 'end'],
+        'manifest/date-order',
+        `project ${quote(p.id)} ends (${p.end}) before it starts (${p.start})`,
+        `项目 ${quote(p.id)} 的结束日期（${p.end}）早于开始日期（${p.start}）`,
+      );
+    if (p.trialRun && p.trialRun.end < p.trialRun.start)
+      at(
+        ['projects', i, 'trialRun', 'end'],
+        'manifest/date-order',
+        `trial run of project ${quote(p.id)} ends before it starts`,
+        `项目 ${quote(p.id)} 的试运行结束早于开始`,
+      );
+  });
+  const { serviceStaff, technicalServiceStaff } = manifest.people;
+  if (technicalServiceStaff !== undefined && technicalServiceStaff > serviceStaff) {
+    at(
+      ['people', 'technicalServiceStaff'],
+      'manifest/staff-count',
+      `technicalServiceStaff (${technicalServiceStaff}) exceeds serviceStaff (${serviceStaff}): technical service staff are among the service staff`,
+      `technicalServiceStaff（${technicalServiceStaff}）多于 serviceStaff（${serviceStaff}）：信息安全技术服务人员包含在从事信息安全服务人员之内`,
+    );
+  }
+  problems.push(...personProblems(source, manifest));
   return problems;
 }
 
-const DATE_FIELDS = new Set(['founded', 'asOf', 'serviceSince', 'issued', 'expires', 'since', 'signed', 'start', 'end', 'date', 'validUntil', 'leaseEnds']);
-
-function walkDates(node: unknown, path: JsonPath, visit: (path: JsonPath, value: string) => void): void {
-  if (Array.isArray(node)) {
-    node.forEach((item, i) => walkDates(item, [...path, i], visit));
-  } else if (node && typeof node === 'object') {
-    for (const [key, value] of Object.entries(node)) {
-      if (typeof value === 'string' && DATE_FIELDS.has(key)) visit([...path, key], value);
-      else walkDates(value, [...path, key], visit);
-    }
+/** Entries naming people must say unambiguously whom they name (counts of people depend on it). */
+function personProblems(source: YamlSource, manifest: Manifest): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const at = (path: JsonPath, code: string, message: string, zh: string): void => {
+    problems.push({ file: source.file, range: source.rangeOf(path), field: formatPath(path), code, message, zh });
+  };
+  const staff = manifest.people.staff ?? [];
+  const seen = new Map<string, number>();
+  staff.forEach((record, i) => {
+    const first = seen.get(record.id);
+    if (first === undefined) seen.set(record.id, i);
+    else
+      at(
+        ['people', 'staff', i, 'id'],
+        'manifest/duplicate-person-id',
+        `person id ${quote(record.id)} is already used by people.staff[${first}]`,
+        `人员编号 ${quote(record.id)} 已被 people.staff[${first}] 使用`,
+      );
+  });
+  const index = new PersonIndex(staff);
+  for (const list of ['certifiedStaff', 'projectManagers'] as const) {
+    (manifest.people[list] ?? []).forEach((entry, i) => {
+      const where: JsonPath = ['people', list, i];
+      if (entry.person !== undefined) {
+        const record = index.record(entry.person);
+        if (!record) {
+          const known = staff
+            .slice(0, 8)
+            .map((r) => r.id)
+            .join(', ');
+          at(
+            [...where, 'person'],
+            'manifest/unknown-person',
+            `no people.staff record has the id ${quote(entry.person)}${known ? ` (ids: ${known}${staff.length > 8 ? ', …' : ''})` : ' (people.staff lists nobody)'}`,
+            `people.staff 中没有编号为 ${quote(entry.person)} 的人员${known ? `（已有：${known}${staff.length > 8 ? '，…' : ''}）` : '（people.staff 为空）'}`,
+          );
+        } else if (normaliseName(record.name) !== normaliseName(entry.name)) {
+          at(
+            [...where, 'name'],
+            'manifest/person-name',
+            `${quote(entry.name)} is not the name of ${quote(entry.person)} in people.staff (${quote(record.name)})`,
+            `${quote(entry.name)} 与 people.staff 中 ${quote(entry.person)} 的姓名（${quote(record.name)}）不一致`,
+          );
+        }
+      } else {
+        const candidates = index.candidates(entry.name);
+        if (candidates.length > 1) {
+          const ids = candidates.map((r) => r.id).join(', ');
+          at(
+            [...where, 'name'],
+            'manifest/ambiguous-person',
+            `${quote(entry.name)} could be any of people.staff ${ids}: say which with person:`,
+            `${quote(entry.name)} 可能是 people.staff 中的 ${ids}：请用 person: 指明`,
+          );
+        }
+      }
+    });
   }
+  return problems;
 }

@@ -27,13 +27,21 @@ export interface Manifest {
     technicalHead: Person;
     financeHead: Person;
     serviceStaff: number;
-    certifiedStaff?: { name: string; certificate: string; scheme?: string; category: Category; issued?: string; expires: string }[];
-    projectManagers?: { name: string; certificate: string; scheme?: string; expires?: string }[];
+    technicalServiceStaff?: number;
+    staff?: StaffRecord[];
+    certifiedStaff?: CertifiedEntry[];
+    projectManagers?: QualificationEntry[];
     dedicatedTesters?: number;
     securityManagers?: number;
   };
   projects: Project[];
-  managementSystems?: { standard: 'ISO 9001' | 'ISO/IEC 27001' | 'ISO/IEC 20000-1'; certificate: string; issued?: string; expires: string; coversSecurityServices: boolean }[];
+  managementSystems?: {
+    standard: 'ISO 9001' | 'ISO/IEC 27001' | 'ISO/IEC 20000-1';
+    certificate: string;
+    issued?: string;
+    expires: string;
+    coversSecurityServices: boolean;
+  }[];
   tools?: {
     testEnvironment?: { isolated: boolean; description?: string };
     securityTools?: { name: string; kind: string; version?: string; versionControlled?: boolean }[];
@@ -53,6 +61,34 @@ export interface HeldCertificate {
   expires?: string;
 }
 
+/** A person of the organisation that entries naming people refer to with `person:`. */
+export interface StaffRecord {
+  id: string;
+  name: string;
+  idNumber?: string;
+}
+
+/** A date `YYYY-MM-DD`, or `never` for what does not expire (the schema enforces both forms). */
+export type Expiry = string;
+
+/** An entry naming a person: by `person` (a staff record id) or, without it, by name. */
+export interface PersonEntry {
+  name: string;
+  person?: string;
+}
+
+export interface QualificationEntry extends PersonEntry {
+  certificate: string;
+  scheme?: string;
+  expires?: Expiry;
+}
+
+export interface CertifiedEntry extends QualificationEntry {
+  category: Category;
+  issued?: string;
+  expires: Expiry;
+}
+
 export interface Person {
   name: string;
   itManagementYears?: number;
@@ -65,6 +101,7 @@ export interface Project {
   id: string;
   client: string;
   category: Category;
+  drClass?: DrClass;
   signed: string;
   start?: string;
   end?: string;
@@ -95,6 +132,7 @@ export interface Site {
 export interface Drill {
   date: string;
   kind: 'real' | 'simulated' | 'tabletop';
+  scenario?: string;
   takeoverHours?: number;
   switchedBack?: boolean;
 }

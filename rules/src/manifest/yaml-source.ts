@@ -66,8 +66,8 @@ export class YamlSource {
         range: source.rangeOfOffsets(from, to),
         field: '',
         code: 'yaml/syntax',
-        message: `YAML: ${error.message.split('\n')[0]}`,
-        zh: `YAML 语法错误：${error.message.split('\n')[0]}`,
+        message: `YAML: ${firstLine(error.message)}`,
+        zh: `YAML 语法错误：${firstLine(error.message)}`,
       });
     }
     if (source.problems.length === 0) source.checkStructure(doc.contents, [], 0);
@@ -92,7 +92,12 @@ export class YamlSource {
       this.data = this.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
       let first: Node | undefined;
-      visit(this.doc, { Alias: (_, node) => { first ??= node as Node; return visit.BREAK; } });
+      visit(this.doc, {
+        Alias: (_, node) => {
+          first ??= node as Node;
+          return visit.BREAK;
+        },
+      });
       this.problems.push({
         file: this.file,
         range: this.nodeRange(first) ?? this.rangeOfOffsets(0, 0),
@@ -177,8 +182,8 @@ export class YamlSource {
             range: this.nodeRange(pair.key) ?? this.rangeOfOffsets(0, 0),
             field: formatPath([...path, key]),
             code: 'input/forbidden-key',
-            message: `key "${key}" is not allowed`,
-            zh: `不允许使用键 "${key}"`,
+            message: `key ${quote(key)} is not allowed`,
+            zh: `不允许使用键 ${quote(key)}`,
           });
           continue;
         }
@@ -220,8 +225,36 @@ function offsetOfByte(text: string, byte: number): number {
   return Buffer.from(text, 'utf8').subarray(0, byte).toString('utf8').length;
 }
 
+/** A key that can be written after a dot; anything else (a line break, a dot, a quote…) is written quoted. */
+const PLAIN_KEY = /^[\p{L}\p{N}_$-]+$/u;
+
+/** `['people', 'certifiedStaff', 2, 'a\nb']` → `people.certifiedStaff[2]["a\nb"]`: always one line, read back by `parseFieldPath`. */
 export function formatPath(path: JsonPath): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : !PLAIN_KEY.test(p) ? `[${quote(p)}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+/** `evidence[3].sha256` → ['evidence', 3, 'sha256']; `people["a\nb"]` → ['people', 'a\nb']. */
+export function parseFieldPath(field: string): JsonPath {
+  const out: JsonPath = [];
+  for (const m of field.matchAll(/\[("(?:[^"\\]|\\.)*")\]|\[(\d+)\]|([^.[\]]+)/g)) {
+    if (m[1] !== undefined) out.push(JSON.parse(m[1]) as string);
+    else if (m[2] !== undefined) out.push(Number(m[2]));
+    else out.push(m[3]!);
+  }
+  return out;
+}
+
+/**
+ * Text from the input, quoted for a message: line breaks, control characters and Unicode line
+ * separators are escaped, so a problem always prints as one `file:line:col: error` line.
+ */
+export function quote(text: string): string {
+  return JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Libraries' messages may carry a code excerpt after their first line; problems are one line. */
+export function firstLine(message: string): string {
+  return message.split(/[\r\n\u2028\u2029]/)[0]!;
 }
 
 export type { ParsedNode };

@@ -4,13 +4,15 @@ import { parseExpression } from 'feelin';
 import { type Catalog, type Clause, loadCatalog } from '../catalog/catalog.js';
 import { normaliseClauseId } from '../vocabulary/clause-ids.js';
 import { EDITION, type Category, type DrClass, type Level, type Text } from '../model.js';
-import { type InputProblem, type JsonPath, YamlSource } from '../manifest/yaml-source.js';
+import { firstLine, type InputProblem, type JsonPath, quote, YamlSource } from '../manifest/yaml-source.js';
 import { packageRoot } from '../paths.js';
 import { validateSource } from '../schema/validator.js';
 
 export type RuleType = 'condition' | 'evidence' | 'assessor' | 'evidence-integrity';
 export type Severity = 'error' | 'warning' | 'info';
 export type IntegrityProblem = 'missing' | 'hash-mismatch' | 'outside-workspace' | 'expired' | 'unreadable';
+/** Keys of a rule's `messages`: per integrity problem, and the evidence and review outcomes. */
+export type MessageKey = IntegrityProblem | 'unusable' | 'other-category' | 'review' | 'review-without-evidence';
 
 export interface Check {
   clause: string;
@@ -33,6 +35,8 @@ export interface Rule {
   id: string;
   title: Text;
   description?: Text;
+  /** How the rule reads its clauses where the standard leaves a choice, for the doc page. */
+  interpretation?: Text[];
   type: RuleType;
   severity: Severity;
   applies?: { categories?: Category[]; levels?: Level[]; drClass?: DrClass };
@@ -41,7 +45,7 @@ export interface Rule {
   condition?: string;
   review?: string;
   message?: Text;
-  messages?: Partial<Record<IntegrityProblem, Text>>;
+  messages?: Partial<Record<MessageKey, Text>>;
   checks: Check[];
   location: Location;
 }
@@ -97,8 +101,8 @@ export function parseRuleFile(file: string, text: string, catalog: Catalog = loa
             range: source.rangeOf(checkPath),
             field: `rules[${ri}].checks[${ci}]`,
             code: 'rules/incomplete-check',
-            message: `check of ${check.clause} has no ${key}: give the rule or the check one`,
-            zh: `${check.clause} 的检查没有 ${key}：请在规则或检查中给出`,
+            message: `check of ${quote(check.clause)} has no ${key}: give the rule or the check one`,
+            zh: `${quote(check.clause)} 的检查没有 ${key}：请在规则或检查中给出`,
           });
         }
       }
@@ -109,8 +113,8 @@ export function parseRuleFile(file: string, text: string, catalog: Catalog = loa
           field: `rules[${ri}].checks[${ci}].clause`,
           clause: check.clause,
           code: 'rules/unknown-clause',
-          message: `unknown clause id "${check.clause}" (not in the ${catalog.edition} catalog)`,
-          zh: `未知条款编号 "${check.clause}"（${catalog.edition} 中没有）`,
+          message: `unknown clause id ${quote(check.clause)} (not in the ${catalog.edition} catalog)`,
+          zh: `未知条款编号 ${quote(check.clause)}（${catalog.edition} 中没有）`,
         });
       }
       for (const key of ['actual', 'condition', 'review'] as const) {
@@ -134,23 +138,49 @@ function checkFeel(source: YamlSource, expression: string, at: JsonPath): InputP
   const base = node?.range ? node.range[0] + quoted : undefined;
   const exact = (from: number, to: number) =>
     base !== undefined && (node?.type === 'PLAIN' || quoted) ? source.rangeOfOffsets(base + from, base + to) : range;
-  const field = at.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
+  const field = at
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+    .join('')
+    .replace(/^\./, '');
   const problems: InputProblem[] = [];
   let tree: ReturnType<typeof parseExpression>;
   try {
     tree = parseExpression(expression, {}, undefined);
   } catch (error) {
     const position = (error as { position?: { from: number; to: number } }).position ?? { from: 0, to: expression.length };
-    return [{ file: source.file, range: exact(position.from, Math.max(position.to, position.from + 1)), field, code: 'rules/feel-syntax', message: `FEEL syntax error at column ${position.from + 1} of "${expression}": ${(error as Error).message}`, zh: `FEEL 语法错误："${expression}" 第 ${position.from + 1} 列` }];
+    return [
+      {
+        file: source.file,
+        range: exact(position.from, Math.max(position.to, position.from + 1)),
+        field,
+        code: 'rules/feel-syntax',
+        message: `FEEL syntax error at column ${position.from + 1} of ${quote(expression)}: ${firstLine((error as Error).message)}`,
+        zh: `FEEL 语法错误：${quote(expression)} 第 ${position.from + 1} 列`,
+      },
+    ];
   }
   const cursor = tree.cursor();
   do {
     if (cursor.type.isError) {
-      problems.push({ file: source.file, range: exact(cursor.from, Math.max(cursor.to, cursor.from + 1)), field, code: 'rules/feel-syntax', message: `FEEL syntax error at column ${cursor.from + 1} of "${expression}"`, zh: `FEEL 语法错误："${expression}" 第 ${cursor.from + 1} 列` });
+      problems.push({
+        file: source.file,
+        range: exact(cursor.from, Math.max(cursor.to, cursor.from + 1)),
+        field,
+        code: 'rules/feel-syntax',
+        message: `FEEL syntax error at column ${cursor.from + 1} of ${quote(expression)}`,
+        zh: `FEEL 语法错误：${quote(expression)} 第 ${cursor.from + 1} 列`,
+      });
       break;
     }
-    if (cursor.name === 'FunctionDefinition' || cursor.name === 'IterationContext' && /\.\./.test(expression.slice(cursor.from, cursor.to))) {
-      problems.push({ file: source.file, range: exact(cursor.from, cursor.to), field, code: 'rules/feel-unsafe', message: `FEEL ${cursor.name === 'FunctionDefinition' ? 'function definitions' : 'loops over numeric ranges'} are not allowed in rule files`, zh: `规则文件中不允许使用 FEEL ${cursor.name === 'FunctionDefinition' ? '函数定义' : '数值区间循环'}` });
+    if (cursor.name === 'FunctionDefinition' || (cursor.name === 'IterationContext' && /\.\./.test(expression.slice(cursor.from, cursor.to)))) {
+      problems.push({
+        file: source.file,
+        range: exact(cursor.from, cursor.to),
+        field,
+        code: 'rules/feel-unsafe',
+        message: `FEEL ${cursor.name === 'FunctionDefinition' ? 'function definitions' : 'loops over numeric ranges'} are not allowed in rule files`,
+        zh: `规则文件中不允许使用 FEEL ${cursor.name === 'FunctionDefinition' ? '函数定义' : '数值区间循环'}`,
+      });
     }
   } while (cursor.next());
   return problems;
@@ -172,8 +202,8 @@ export function loadRulebookFiles(files: { file: string; text: string }[], catal
           range: result.source.rangeOf([...rule.location.path, 'id']),
           field: `${rule.location.path.join('.')}.id`,
           code: 'rules/duplicate-id',
-          message: `duplicate rule id "${rule.id}" (also in ${path.basename(earlier.location.file)})`,
-          zh: `规则编号 "${rule.id}" 重复（${path.basename(earlier.location.file)} 中已有）`,
+          message: `duplicate rule id ${quote(rule.id)} (also in ${path.basename(earlier.location.file)})`,
+          zh: `规则编号 ${quote(rule.id)} 重复（${path.basename(earlier.location.file)} 中已有）`,
         });
         continue;
       }

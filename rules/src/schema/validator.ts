@@ -3,7 +3,9 @@ import path from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import * as addFormatsModule from 'ajv-formats';
 import { packageRoot } from '../paths.js';
-import { formatPath, type InputProblem, type JsonPath, type YamlSource } from '../manifest/yaml-source.js';
+import { dateProblem } from '../manifest/date-problem.js';
+import type { Text } from '../model.js';
+import { formatPath, type InputProblem, type JsonPath, quote, type YamlSource } from '../manifest/yaml-source.js';
 
 // ajv-formats is CommonJS with a default export; under NodeNext it arrives wrapped.
 const addFormats = (addFormatsModule as unknown as { default: (ajv: Ajv2020, formats: string[]) => Ajv2020 }).default;
@@ -37,10 +39,22 @@ export function validateData(name: SchemaName, data: unknown): ErrorObject[] {
   return fn(data) ? [] : [...(fn.errors ?? [])];
 }
 
-/** Schema violations of a parsed YAML file as problems at the exact node (the key, for unknown fields). */
+/**
+ * Schema violations of a parsed YAML file as problems at the exact node (the key, for unknown
+ * fields), one per field and message: a malformed date breaks both its pattern and its format
+ * but is reported once, and an `anyOf` speaks for the branches it tried.
+ */
 export function validateSource(name: SchemaName, source: YamlSource, data: unknown): InputProblem[] {
-  const errors = validateData(name, data).filter((e) => e.keyword !== 'if');
-  return errors.map((e) => toProblem(source, e, data));
+  const all = validateData(name, data).filter((e) => e.keyword !== 'if');
+  const alternatives = new Set(all.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  const errors = all.filter((e) => e.keyword === 'anyOf' || !alternatives.has(e.instancePath));
+  const seen = new Set<string>();
+  return errors
+    .map((e) => toProblem(source, e, data))
+    .filter((p) => {
+      const key = `${p.field}\u0000${p.code}\u0000${p.message}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    });
 }
 
 function toProblem(source: YamlSource, error: ErrorObject, data: unknown): InputProblem {
@@ -57,8 +71,8 @@ function toProblem(source: YamlSource, error: ErrorObject, data: unknown): Input
         range: source.rangeOf([...at, extra], { key: true }),
         field: formatPath([...at, extra]),
         code: 'schema/unknown-field',
-        message: `unknown field "${extra}" in ${where}${hint ? ` (did you mean "${hint}"?)` : ''}`,
-        zh: `${where} 中有未知字段 "${extra}"${hint ? `（是否应为 "${hint}"？）` : ''}`,
+        message: `unknown field ${quote(extra)} in ${where}${hint ? ` (did you mean "${hint}"?)` : ''}`,
+        zh: `${where} 中有未知字段 ${quote(extra)}${hint ? `（是否应为 "${hint}"？）` : ''}`,
       };
     }
     case 'required': {
@@ -81,7 +95,12 @@ function toProblem(source: YamlSource, error: ErrorObject, data: unknown): Input
       return problem(source, at, field, `${where} must be ${value}`, `${where} 必须是 ${value}`);
     }
     case 'pattern':
-    case 'format': {
+    case 'format':
+    case 'anyOf': {
+      if (isDateSchema(error.keyword === 'anyOf' ? error.schema : error.parentSchema)) {
+        const date = describeDate(error.data, error.keyword === 'anyOf' ? alternativeTo(error.schema) : undefined);
+        return { ...problem(source, at, field, `${where} ${date.en}`, `${where} ${date.zh}`), code: 'schema/invalid-date' };
+      }
       const [en, zh] = describeFormat(error);
       return problem(source, at, field, `${where} ${en}`, `${where} ${zh}`);
     }
@@ -95,11 +114,39 @@ function problem(source: YamlSource, at: JsonPath, field: string, message: strin
 }
 
 function describeFormat(error: ErrorObject): [string, string] {
-  const schema = error.parentSchema as { format?: string; pattern?: string } | undefined;
-  if (schema?.format === 'date') return ['must be a date YYYY-MM-DD', '必须是 YYYY-MM-DD 格式的日期'];
+  const schema = error.parentSchema as { pattern?: string } | undefined;
   if (schema?.pattern === '^[0-9a-f]{64}$') return ['must be a lowercase hex SHA-256 (64 characters)', '必须是小写十六进制 SHA-256（64 个字符）'];
   if (schema?.pattern?.startsWith('^([A-F]')) return ['must be a clause id such as 4.1.6 b) or A1.2.3', '必须是条款编号，如 4.1.6 b) 或 A1.2.3'];
+  if (schema?.pattern === ONE_LINE) return ['must be one line of text (no line breaks or control characters)', '必须是单行文字（不含换行或控制字符）'];
   return [error.message ?? 'is invalid', chineseOf(error)];
+}
+
+/** The pattern of single-line names in the manifest schema. */
+const ONE_LINE = '^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]+$';
+
+/** A date (`format: date`), or an `anyOf` with a date among its branches (e.g. a date or "never"). */
+function isDateSchema(schema: unknown): boolean {
+  const refersToDate = (s: unknown) =>
+    (s as { $ref?: string; format?: string } | undefined)?.$ref === '#/$defs/date' || (s as { format?: string } | undefined)?.format === 'date';
+  return Array.isArray(schema) ? schema.some(refersToDate) : refersToDate(schema);
+}
+
+/** A well-formed date that does not exist says so; anything else is told the accepted forms. */
+function describeDate(value: unknown, alternative: string | undefined): Text {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const problem = dateProblem(value);
+    if (problem) return problem;
+  }
+  const shown = typeof value === 'string' ? quote(value) : JSON.stringify(value);
+  return alternative === undefined
+    ? { en: `must be a date YYYY-MM-DD, not ${shown}`, zh: `必须是 YYYY-MM-DD 格式的日期，而不是 ${shown}` }
+    : { en: `must be a date YYYY-MM-DD or "${alternative}", not ${shown}`, zh: `必须是 YYYY-MM-DD 格式的日期或 "${alternative}"，而不是 ${shown}` };
+}
+
+/** The constant an `anyOf` accepts besides a date, e.g. "never". */
+function alternativeTo(branches: unknown): string | undefined {
+  const value = (branches as { const?: unknown }[]).find((b) => typeof b.const === 'string')?.const;
+  return typeof value === 'string' ? value : undefined;
 }
 
 const TYPE_ZH: Record<string, string> = { integer: '整数', number: '数字', string: '字符串', boolean: '布尔值', array: '列表', object: '映射' };
@@ -109,7 +156,10 @@ function chineseOf(error: ErrorObject): string {
   const p = error.params as { type?: string; limit?: number; comparison?: string };
   switch (error.keyword) {
     case 'type':
-      return `必须是${String(p.type).split(',').map((t) => TYPE_ZH[t] ?? t).join('或')}`;
+      return `必须是${String(p.type)
+        .split(',')
+        .map((t) => TYPE_ZH[t] ?? t)
+        .join('或')}`;
     case 'maximum':
     case 'minimum':
     case 'exclusiveMaximum':
@@ -148,7 +198,7 @@ function pathOfPointer(pointer: string, data: unknown): JsonPath {
 }
 
 function propertiesAt(schema: unknown): Record<string, unknown> {
-  return ((schema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
+  return (schema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
 }
 
 function closest(word: string, candidates: string[]): string | undefined {

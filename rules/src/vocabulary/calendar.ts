@@ -106,8 +106,8 @@ function parseDay(day: string): { y: number; m: number; d: number } {
   return { y, m, d };
 }
 
-/** Days of month `m` (1–12) of year `y`. */
-function daysInMonth(y: number, m: number): number {
+/** Days of month `m` (1–12) of year `y` (Gregorian). */
+export function daysInMonth(y: number, m: number): number {
   if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
   return [4, 6, 9, 11].includes(m) ? 30 : 31;
 }

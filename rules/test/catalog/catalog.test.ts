@@ -28,7 +28,10 @@ describe('clause catalog isccc-sv-001:2015', () => {
 
   it('has nothing the standard does not have', () => {
     const inSpec = new Set(spec.map((c) => c.id));
-    assert.deepEqual(catalog.all.filter((c) => !inSpec.has(c.id)).map((c) => c.id), []);
+    assert.deepEqual(
+      catalog.all.filter((c) => !inSpec.has(c.id)).map((c) => c.id),
+      [],
+    );
   });
 
   it('keeps the Chinese title and text verbatim (whitespace-normalised)', () => {
@@ -43,9 +46,19 @@ describe('clause catalog isccc-sv-001:2015', () => {
 
   it('has an English translation and a known kind for every entry', () => {
     const untranslated = catalog.all.filter((c) => (c.title && !c.title.en.trim()) || (c.text && !c.text.en.trim()));
-    assert.deepEqual(untranslated.map((c) => c.id), []);
-    assert.deepEqual(catalog.all.filter((c) => !CLAUSE_KINDS.includes(c.kind)).map((c) => c.id), []);
-    assert.deepEqual(catalog.all.filter((c) => c.needsEvidence && c.kind !== 'quantitative').map((c) => c.id), [], 'needsEvidence is for quantitative clauses');
+    assert.deepEqual(
+      untranslated.map((c) => c.id),
+      [],
+    );
+    assert.deepEqual(
+      catalog.all.filter((c) => !CLAUSE_KINDS.includes(c.kind)).map((c) => c.id),
+      [],
+    );
+    assert.deepEqual(
+      catalog.all.filter((c) => c.needsEvidence && c.kind !== 'quantitative').map((c) => c.id),
+      [],
+      'needsEvidence is for quantitative clauses',
+    );
   });
 
   it('catalogs the printed slip A2.2.3 under A1.2 as A1.2.3, printed as A2.2.3', () => {

@@ -18,7 +18,10 @@ describe('rule files (untrusted input)', () => {
   it('refuses loops over numeric ranges and function definitions', () => {
     for (const condition of ['count(for i in 1..100000000 return i) > 0', '(function(x) x + 1)(1) > 0']) {
       const { problems } = parseRuleFile('hostile.rules.yaml', header + rule('isccc/hostile', `"${condition}"`));
-      assert.ok(problems.some((p) => p.code === 'rules/feel-unsafe'), condition);
+      assert.ok(
+        problems.some((p) => p.code === 'rules/feel-unsafe'),
+        condition,
+      );
     }
   });
 
@@ -42,8 +45,14 @@ describe('rule files (untrusted input)', () => {
   it('validates the rule file against its schema, naming the field', () => {
     const { problems } = parseRuleFile('s.rules.yaml', header + '  - id: Bad Id\n    title: { zh: x, en: x }\n    type: magic\n');
     const messages = problems.map((p) => p.message);
-    assert.ok(messages.some((m) => /rules\[0\]\.id must match pattern/.test(m)), messages.join('\n'));
-    assert.ok(messages.some((m) => /rules\[0\]\.type must be one of "condition"/.test(m)), messages.join('\n'));
+    assert.ok(
+      messages.some((m) => /rules\[0\]\.id must match pattern/.test(m)),
+      messages.join('\n'),
+    );
+    assert.ok(
+      messages.some((m) => /rules\[0\]\.type must be one of "condition"/.test(m)),
+      messages.join('\n'),
+    );
   });
 
   it('does not let expected values become FEEL code', () => {

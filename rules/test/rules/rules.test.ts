@@ -12,7 +12,10 @@ const catalog = loadCatalog();
 
 describe('rulebook isccc-sv-001:2015', () => {
   it('judges every quantitative, evidence and auditor clause of the catalog', () => {
-    assert.deepEqual(uncoveredClauses(catalog, rulebook).map((c) => c.id), []);
+    assert.deepEqual(
+      uncoveredClauses(catalog, rulebook).map((c) => c.id),
+      [],
+    );
   });
 
   it('only checks clauses that are quantitative (evidence clauses belong to isccc/evidence)', () => {
@@ -25,8 +28,15 @@ describe('rulebook isccc-sv-001:2015', () => {
       const fixtures = ruleFixtures(rule.id);
 
       it('has valid-* and invalid-* fixtures beside its test (the assessor rule needs no invalid one)', () => {
-        assert.ok(fixtures.some((f) => f.valid), 'no valid-*.yaml fixture');
-        if (rule.type !== 'assessor') assert.ok(fixtures.some((f) => !f.valid), 'no invalid-*.yaml fixture');
+        assert.ok(
+          fixtures.some((f) => f.valid),
+          'no valid-*.yaml fixture',
+        );
+        if (rule.type !== 'assessor')
+          assert.ok(
+            fixtures.some((f) => !f.valid),
+            'no invalid-*.yaml fixture',
+          );
       });
 
       it('has an up-to-date doc page (npm run -w rules docs)', () => {
@@ -39,15 +49,35 @@ describe('rulebook isccc-sv-001:2015', () => {
         it(`${path.basename(fixture.file)}: ${fixture.description}`, () => {
           const { findings } = runFixture(fixture, rule, rulebook);
           if (rule.type === 'evidence-integrity' && fixture.valid) {
-            assert.deepEqual(findings.map((f) => f.message.en), [], 'an intact document yields no finding');
+            assert.deepEqual(
+              findings.map((f) => f.message.en),
+              [],
+              'an intact document yields no finding',
+            );
             return;
           }
           assert.ok(findings.length > 0, `the rule produced no finding${fixture.clause ? ` for ${fixture.clause}` : ''}`);
           const summary = findings.map((f) => `${f.clauseLabel} ${f.status}: ${f.message.en}`).join('\n');
+          if (fixture.expect) {
+            const { status, message } = fixture.expect;
+            const matching = findings.filter((f) => (!status || f.status === status) && (!message || f.message.en.includes(message)));
+            assert.ok(matching.length > 0, `no finding${status ? ` with status ${status}` : ''}${message ? ` saying "${message}"` : ''}:\n${summary}`);
+            for (const f of matching)
+              assert.ok(f.message.en.startsWith(`${f.clauseLabel} `) || f.message.en.includes(f.clauseLabel), 'the message names the clause');
+            if (!fixture.valid && !status) assert.ok(findings.some(isBlocking), summary);
+            if (fixture.valid) assert.ok(!findings.some(isBlocking), summary);
+            return;
+          }
           if (rule.type === 'assessor') {
-            assert.ok(findings.every((f) => f.status === 'manual-review'), summary);
+            assert.ok(
+              findings.every((f) => f.status === 'manual-review'),
+              summary,
+            );
           } else if (fixture.valid) {
-            assert.ok(findings.every((f) => f.status === 'pass'), summary);
+            assert.ok(
+              findings.every((f) => f.status === 'pass'),
+              summary,
+            );
           } else {
             assert.ok(findings.some(isBlocking), summary);
             for (const f of findings.filter(isBlocking)) {

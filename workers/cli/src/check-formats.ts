@@ -89,7 +89,8 @@ export function formatJson(evaluation: Evaluation, file: string): string {
 }
 
 export function formatSarif(evaluation: Evaluation, file: string, lang: Lang): string {
-  const results = evaluation.findings.filter((f) => f.status !== 'pass' && f.status !== 'not-applicable');
+  // A not-applicable finding is a result only when it warns (e.g. a clause of another category in supports).
+  const results = evaluation.findings.filter((f) => f.status !== 'pass' && (f.status !== 'not-applicable' || f.severity !== 'info'));
   const ruleIds = [...new Set(evaluation.findings.map((f) => f.rule))].sort();
   const uri = pathToFileURL(path.resolve(file)).href;
   const level = (f: Finding) => (f.status === 'manual-review' ? 'note' : f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'note');

@@ -57,6 +57,28 @@ describe('isccc check (CLI)', () => {
     assert.ok(fs.existsSync(new URL(rule.helpUri)), `${rule.helpUri} exists`);
   });
 
+  it('warns in text and SARIF that a clause of another category in supports will not count', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isccc-other-'));
+    fs.cpSync(path.dirname(EXAMPLE), dir, { recursive: true });
+    const file = path.join(dir, 'manifest.isccc.yaml');
+    fs.writeFileSync(
+      file,
+      fs.readFileSync(file, 'utf8').replace('supports: ["A1.3.3 a)", "A1.3.3 b)", "A1"]', 'supports: ["A1.3.3 a)", "A1.3.3 b)", "A1", "B1.1.1 a)"]'),
+    );
+    const text = isccc('check', file);
+    assert.equal(text.code, 0, 'a warning does not fail the check');
+    assert.match(
+      text.out,
+      /- B1\.1\.1 a\)\s+not-applicable\s+B1\.1\.1 a\) belongs to security integration \(annex B\): evidence\/ra-report-sample\.md names it in supports, but it will not count for this risk assessment application/,
+    );
+    const sarif = JSON.parse(isccc('check', file, '--format', 'sarif').out) as { runs: { results: { level: string; properties: { clause: string } }[] }[] };
+    assert.deepEqual(
+      sarif.runs[0]!.results.filter((r) => r.properties.clause === 'B1.1.1 a)').map((r) => r.level),
+      ['warning'],
+    );
+    fs.rmSync(dir, { recursive: true });
+  });
+
   it('writes JUnit XML with a failure per failing clause', () => {
     const r = isccc('check', EXAMPLE, '--level', '2', '--format', 'junit');
     const suites = parseXml(r.out);
@@ -74,32 +96,33 @@ describe('isccc check (CLI)', () => {
   it('writes well-formed JUnit XML and valid SARIF JSON when names and paths carry control characters, NUL, lone surrogates and markup', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isccc-hostile-'));
     try {
-      // YAML double-quoted escapes: NUL, SOH, ESC (a terminal colour code), a lone surrogate, markup and quotes
-      const hostile = String.raw`\x00\x01\x1b[31m\uD800<&>\"'`;
+      // The schema keeps control characters out of names and paths; a lone surrogate, markup and quotes get through
+      // (YAML double-quoted escapes), and the manifest's own file name, printed in every location, can hold anything.
+      const hostile = String.raw`\uD800<&>\"'`;
       const text = fs
         .readFileSync(EXAMPLE, 'utf8')
         .replace(/^(\s+- path: )evidence\/office-lease\.md$/m, `$1"evidence/${hostile}.md"`)
         .replace(/^(\s+name: ).*$/m, `$1"机构${hostile}"`);
-      const manifest = path.join(dir, `m\x01<&>.isccc.yaml`);
+      const manifest = path.join(dir, 'm\x01\x1b[31m<&>.isccc.yaml');
       fs.writeFileSync(manifest, text);
       const junit = isccc('check', manifest, '--format', 'junit');
       assert.equal(junit.code, 1, junit.err);
       const root = parseXml(junit.out);
       const failures = descendants(root, 'failure');
       assert.ok(
-        failures.some((f) => (f.attributes.message ?? '').includes('\uFFFD')),
-        'the unusable characters are replaced, not dropped silently',
+        failures.some((f) => (f.attributes.message ?? '').includes('\uFFFD<&>')),
+        'the lone surrogate is replaced, not dropped silently, and the markup is escaped and survives',
       );
       assert.ok(
-        failures.some((f) => (f.attributes.message ?? '').includes('<&>')),
-        'markup is escaped and survives',
+        failures.some((f) => f.text.includes('m\uFFFD\uFFFD[31m<&>.isccc.yaml')),
+        'the control characters of the file name are replaced',
       );
       const sarif = JSON.parse(isccc('check', manifest, '--format', 'sarif').out) as { runs: { results: { message: { text: string } }[] }[] };
       assert.ok(sarif.runs[0]!.results.length > 0);
       const table = isccc('check', manifest);
       // eslint-disable-next-line no-control-regex -- no raw control character may reach the terminal
       assert.doesNotMatch(table.out, /[\x00-\x08\x0b-\x1f\x7f]/, 'control characters are shown, not sent to the terminal');
-      assert.match(table.out, /\\x1b\[31m/);
+      assert.match(table.out, /m\\x01\\x1b\[31m<&>\.isccc\.yaml/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -200,6 +223,7 @@ describe('isccc check (CLI)', () => {
       assert.match(r.err, /usage:/);
       assertNoStack(r.err);
     }
+    assert.match(isccc('check', EXAMPLE, '--as-of', '2026-02-30').err, /^isccc check: --as-of: "2026-02-30" does not exist: February 2026 has 28 days$/m);
   });
 
   describe('bad input: exit 2, file:line:col and the field or clause at fault, no stack trace', () => {
@@ -246,6 +270,53 @@ describe('isccc check (CLI)', () => {
       assert.equal(r.code, 2);
       assert.match(r.err, new RegExp(`big\\.isccc\\.yaml:${crossedOnLine}:\\d+: error \\[input/too-large\\] file is 10\\.0 MB; the limit is 2 MB`));
       assertNoStack(r.err);
+      fs.rmSync(dir, { recursive: true });
+    });
+
+    it('a date that does not exist says so, once, on one line', () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isccc-date-'));
+      const file = path.join(dir, 'date.isccc.yaml');
+      fs.writeFileSync(file, fs.readFileSync(EXAMPLE, 'utf8').replace('founded: 2019-04-18', 'founded: 2019-02-30'));
+      const r = isccc('check', file);
+      assert.equal(r.code, 2);
+      assert.deepEqual(r.err.trimEnd().split('\n'), [
+        `${file}:12:12: error [schema/invalid-date] organisation.founded "2019-02-30" does not exist: February 2019 has 28 days`,
+      ]);
+      fs.rmSync(dir, { recursive: true });
+    });
+
+    it('every problem is one file:line:col: error line, whatever line breaks keys, values and clause ids hold', () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isccc-lines-'));
+      const manifest = path.join(dir, 'lines.isccc.yaml');
+      fs.writeFileSync(
+        manifest,
+        fs
+          .readFileSync(EXAMPLE, 'utf8')
+          .replace('  serviceStaff: 14\n', '  serviceStaff: 14\n  "service\\nstaff": 1\n  "\\r\\u2028": 2\n')
+          .replace('asOf: 2026-11-01', 'asOf: "2026-11-01\\nlater"'),
+      );
+      const ruleDir = (name: string, condition: string, clause: string) => {
+        const folder = path.join(dir, name);
+        fs.mkdirSync(folder);
+        fs.writeFileSync(
+          path.join(folder, 'x.rules.yaml'),
+          `isccc: rules/v1\nedition: isccc-sv-001:2015\nrules:\n  - id: isccc/x\n    title: { zh: x, en: x }\n    type: condition\n    condition: "${condition}"\n    message: { zh: "{clause}", en: "{clause}" }\n    checks:\n      - { clause: "${clause}" }\n`,
+        );
+        return folder;
+      };
+      const runs: [string[], number][] = [
+        [[manifest], 3],
+        [[manifest, '--lang', 'zh'], 3],
+        [[EXAMPLE, '--rules', ruleDir('feel', 'serviceStaff >=\\n(', '4.1.4.d')], 1],
+        [[EXAMPLE, '--rules', ruleDir('clause', 'true', '4.1.4\\n.d')], 1],
+      ];
+      for (const [args, count] of runs) {
+        const r = isccc('check', ...args);
+        assert.equal(r.code, 2, r.out);
+        const lines = r.err.trimEnd().split('\n');
+        assert.equal(lines.length, count, r.err);
+        for (const line of lines) assert.match(line, /^\/.+\.yaml:\d+:\d+: error \[[a-z]+\/[a-z-]+\] /, line);
+      }
       fs.rmSync(dir, { recursive: true });
     });
 

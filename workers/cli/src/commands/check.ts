@@ -4,13 +4,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   type Catalog,
+  dateProblem,
   CATEGORIES,
   type Category,
   evaluate,
   type InputFileProblem,
   type InputProblem,
   isBlocking,
-  isValidDay,
   type Lang,
   type Level,
   loadCatalog,
@@ -83,7 +83,8 @@ function check(argv: string[], io: Io): number {
     throw new UsageError(`--category must be one of ${CATEGORIES.join(', ')}, not "${values.category}"`);
   }
   const asOf = values['as-of'];
-  if (asOf !== undefined && !isValidDay(asOf)) throw new UsageError(`--as-of must be a date YYYY-MM-DD, not "${asOf}"`);
+  const badAsOf = asOf === undefined ? null : dateProblem(asOf);
+  if (badAsOf) throw new UsageError(`--as-of: ${badAsOf.en}`);
 
   const file = positionals[0]!;
   const catalog = loadCatalog();

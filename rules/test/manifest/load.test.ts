@@ -1,0 +1,199 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseManifest } from '../../src/manifest/load.js';
+import { formatPath, type InputProblem, parseFieldPath } from '../../src/manifest/yaml-source.js';
+import { packageRoot } from '../../src/paths.js';
+
+const EXAMPLE = path.resolve(packageRoot, '..', 'examples', 'risk-assessment-l3-pass', 'manifest.isccc.yaml');
+const text = fs.readFileSync(EXAMPLE, 'utf8');
+
+/** The example with one substitution; fails loudly if the text to replace is not there. */
+function edited(from: string, to: string): string {
+  assert.ok(text.includes(from), `the example contains ${JSON.stringify(from)}`);
+  return text.replace(from, to);
+}
+
+function problems(yaml: string): InputProblem[] {
+  return parseManifest(yaml, 'm.isccc.yaml').problems;
+}
+
+const LINE_BREAK = /[\r\n\u0085\u2028\u2029]/;
+
+describe('manifest input problems', () => {
+  describe('dates', () => {
+    it('a well-formed date that does not exist says so, once', () => {
+      const found = problems(edited('founded: 2019-04-18', 'founded: 2019-02-30'));
+      assert.equal(found.length, 1, found.map((p) => p.message).join('\n'));
+      assert.equal(found[0]!.code, 'schema/invalid-date');
+      assert.equal(found[0]!.field, 'organisation.founded');
+      assert.equal(found[0]!.message, 'organisation.founded "2019-02-30" does not exist: February 2019 has 28 days');
+      assert.equal(found[0]!.zh, 'organisation.founded "2019-02-30" 这一天不存在：2019 年 2 月只有 28 天');
+    });
+
+    it('29 February exists in a leap year only', () => {
+      assert.deepEqual(problems(edited('founded: 2019-04-18', 'founded: 2020-02-29')), []);
+      assert.match(problems(edited('founded: 2019-04-18', 'founded: 2100-02-29'))[0]!.message, /February 2100 has 28 days/);
+    });
+
+    it('month 13 breaks both the pattern and the format of a date but is reported once', () => {
+      const found = problems(edited('asOf: 2026-11-01', 'asOf: 2026-13-01'));
+      assert.deepEqual(
+        found.map((p) => p.message),
+        ['application.asOf "2026-13-01" does not exist: there is no month 13'],
+      );
+    });
+
+    it('a malformed date is told the format, once', () => {
+      const found = problems(edited('asOf: 2026-11-01', 'asOf: 2026/11/01'));
+      assert.deepEqual(
+        found.map((p) => p.message),
+        ['application.asOf must be a date YYYY-MM-DD, not "2026/11/01"'],
+      );
+    });
+
+    it('an expiry is a date or never: a non-existent one says so, once', () => {
+      const never = edited('category: risk-assessment, expires: 2027-05-31', 'category: risk-assessment, expires: never');
+      assert.deepEqual(problems(never), []);
+      const found = problems(edited('category: risk-assessment, expires: 2027-05-31', 'category: risk-assessment, expires: 2027-02-29'));
+      assert.deepEqual(
+        found.map((p) => [p.field, p.code, p.message]),
+        [
+          [
+            'people.certifiedStaff[0].expires',
+            'schema/invalid-date',
+            'people.certifiedStaff[0].expires "2027-02-29" does not exist: February 2027 has 28 days',
+          ],
+        ],
+      );
+      const word = problems(edited('category: risk-assessment, expires: 2027-05-31', 'category: risk-assessment, expires: soon'));
+      assert.deepEqual(
+        word.map((p) => p.message),
+        ['people.certifiedStaff[0].expires must be a date YYYY-MM-DD or "never", not "soon"'],
+      );
+    });
+  });
+
+  describe('one line per problem', () => {
+    it('a key with a line break is quoted in the message and the field, and the field reads back', () => {
+      const found = problems(edited('  serviceStaff: 14\n', '  serviceStaff: 14\n  "service\\nstaff": 3\n'));
+      assert.equal(found.length, 1);
+      const [p] = found;
+      assert.equal(p!.code, 'schema/unknown-field');
+      assert.doesNotMatch(p!.message + p!.zh + p!.field, LINE_BREAK);
+      assert.equal(p!.message, 'unknown field "service\\nstaff" in people (did you mean "serviceStaff"?)');
+      assert.equal(p!.field, 'people["service\\nstaff"]');
+      assert.deepEqual(parseFieldPath(p!.field), ['people', 'service\nstaff']);
+    });
+
+    it('formatPath and parseFieldPath are inverse for plain, numbered and quoted segments', () => {
+      for (const at of [
+        ['evidence', 3, 'sha256'],
+        ['people', 'a.b', 0, 'x"y\u2028z'],
+        ['名字', 'k\r\n'],
+      ]) {
+        assert.doesNotMatch(formatPath(at), LINE_BREAK);
+        assert.deepEqual(parseFieldPath(formatPath(at)), at);
+      }
+    });
+
+    it('a name with a line break is refused as not one line', () => {
+      const found = problems(edited('headOfOrganisation: { name: 陈立明,', 'headOfOrganisation: { name: "陈立明\\n陈", '));
+      assert.deepEqual(
+        found.map((p) => p.message),
+        ['people.headOfOrganisation.name must be one line of text (no line breaks or control characters)'],
+      );
+    });
+
+    it('hostile text in keys and values never breaks a message over lines', () => {
+      const hostile = [
+        edited('  serviceStaff: 14\n', '  serviceStaff: 14\n  "a\\u2028b\\rc": 1\n'),
+        edited('supports: ["4.1.3"]', 'supports: ["4.1.3\\n"]'),
+        edited('asOf: 2026-11-01', 'asOf: "2026-11-01\\nx"'),
+        edited('  serviceStaff: 14\n', '  serviceStaff: 14\n  "__proto__\\n": 1\n'),
+        'isccc: manifest/v1\n"\\n": [',
+      ];
+      for (const yaml of hostile) {
+        const found = problems(yaml);
+        assert.ok(found.length > 0, yaml.slice(-60));
+        for (const p of found) assert.doesNotMatch(`${p.message} ${p.zh} ${p.field}`, LINE_BREAK, JSON.stringify(p));
+      }
+    });
+  });
+
+  describe('who the people named are', () => {
+    const staff = '  staff:\n    - { id: MH-003, name: 李强 }\n    - { id: MH-005, name: 王芳 }\n  certifiedStaff:\n';
+    const withStaff = (entries: string) => edited('  certifiedStaff:\n', staff).replace(/ {4}- \{ name: 李强, certificate: CISP-RA-2023-0412,/, entries);
+
+    it('accepts entries that refer to people.staff', () => {
+      assert.deepEqual(problems(withStaff('    - { person: MH-003, name: 李强, certificate: CISP-RA-2023-0412,')), []);
+    });
+
+    it('refuses a person id no staff record has', () => {
+      const found = problems(withStaff('    - { person: MH-033, name: 李强, certificate: CISP-RA-2023-0412,'));
+      assert.deepEqual(
+        found.map((p) => [p.code, p.field, p.message]),
+        [['manifest/unknown-person', 'people.certifiedStaff[0].person', 'no people.staff record has the id "MH-033" (ids: MH-003, MH-005)']],
+      );
+    });
+
+    it('refuses an entry whose name is not that of the person it refers to', () => {
+      const found = problems(withStaff('    - { person: MH-005, name: 李强, certificate: CISP-RA-2023-0412,'));
+      assert.deepEqual(
+        found.map((p) => p.code),
+        ['manifest/person-name'],
+      );
+      assert.match(found[0]!.message, /"李强" is not the name of "MH-005" in people\.staff \("王芳"\)/);
+    });
+
+    it('refuses a duplicate staff id', () => {
+      const found = problems(
+        edited('  certifiedStaff:\n', '  staff:\n    - { id: MH-003, name: 李强 }\n    - { id: MH-003, name: 王芳 }\n  certifiedStaff:\n'),
+      );
+      assert.deepEqual(
+        found.map((p) => [p.code, p.field]),
+        [['manifest/duplicate-person-id', 'people.staff[1].id']],
+      );
+    });
+
+    it('refuses a name that could be either of two people of that name', () => {
+      const two = edited(
+        '  certifiedStaff:\n',
+        '  staff:\n    - { id: MH-003, name: 李强, idNumber: "330106199001010011" }\n    - { id: MH-040, name: 李强, idNumber: "330106199202020022" }\n  certifiedStaff:\n',
+      );
+      const found = problems(two);
+      assert.deepEqual(
+        found.map((p) => [p.code, p.field]),
+        [['manifest/ambiguous-person', 'people.certifiedStaff[0].name']],
+      );
+      assert.match(found[0]!.message, /could be any of people\.staff MH-003, MH-040: say which with person:/);
+    });
+  });
+
+  describe('consistency', () => {
+    it("a disaster-recovery project needs its class; another category's project must not have one", () => {
+      const dr = edited('  category: risk-assessment\n  level: 3', '  category: disaster-recovery\n  drClass: A\n  level: 3').replace(
+        '    category: risk-assessment\n    signed: 2025-03-02',
+        '    category: disaster-recovery\n    signed: 2025-03-02',
+      );
+      assert.deepEqual(
+        problems(dr).map((p) => [p.code, p.field]),
+        [['schema/missing-field', 'projects[0].drClass']],
+      );
+      const stray = edited('    category: risk-assessment\n    signed: 2025-03-02', '    category: risk-assessment\n    drClass: B\n    signed: 2025-03-02');
+      assert.deepEqual(
+        problems(stray).map((p) => [p.code, p.field]),
+        [['manifest/dr-class', 'projects[0].drClass']],
+      );
+    });
+
+    it('technical service staff are among the service staff', () => {
+      assert.deepEqual(problems(edited('  serviceStaff: 14\n', '  serviceStaff: 14\n  technicalServiceStaff: 14\n')), []);
+      const found = problems(edited('  serviceStaff: 14\n', '  serviceStaff: 14\n  technicalServiceStaff: 15\n'));
+      assert.deepEqual(
+        found.map((p) => [p.code, p.field]),
+        [['manifest/staff-count', 'people.technicalServiceStaff']],
+      );
+    });
+  });
+});
