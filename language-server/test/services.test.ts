@@ -80,6 +80,18 @@ describe('language server services, in process', function () {
       assert.deepEqual([data.clause, data.status, data.actual, data.expected], ['4.1.4.d', 'fail', 5, 10]);
     });
 
+    it('warns on a clause of another category in supports, where it is written, without failing anything', function () {
+      const content = text.replace('supports: ["A1.3.3 a)", "A1.3.3 b)", "A1"]', 'supports: ["A1.3.3 a)", "A1.3.3 b)", "A1", "B1.1.1 a)"]');
+      assert.notEqual(content, text);
+      const diagnostics = manifestDiagnostics(manifest(content), rulebooks, 'en');
+      assert.deepEqual(
+        diagnostics.map((d) => [d.severity, (d.data as FindingData).clause]),
+        [['warning', 'B1.1.1.a']],
+      );
+      assert.match(diagnostics[0]!.message, /B1\.1\.1 a\) belongs to security integration \(annex B\).*will not count/);
+      assert.equal(diagnostics[0]!.range.start.line, at(content, '"B1.1.1 a)"').line);
+    });
+
     it('follows the settings: Chinese messages, another target level', function () {
       const content = text.replace('serviceStaff: 14', 'serviceStaff: 5');
       const [zh] = manifestDiagnostics(manifest(content, { language: 'zh' }), rulebooks, 'zh');

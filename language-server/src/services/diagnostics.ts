@@ -42,7 +42,8 @@ export function manifestDiagnostics(analysis: ManifestAnalysis, rulebooks: Ruleb
   const out = analysis.parsed.problems.map((p) => problemDiagnostic(p, lang));
   if (analysis.failure) out.push({ range: ZERO, severity: 'error', code: 'isccc/internal', message: `the evaluator failed: ${analysis.failure}` });
   for (const finding of analysis.evaluation?.findings ?? []) {
-    if (finding.status === 'pass' || finding.status === 'not-applicable') continue;
+    // A not-applicable finding is news only when it warns, e.g. a clause of another category in `supports`.
+    if (finding.status === 'pass' || (finding.status === 'not-applicable' && finding.severity !== 'warning')) continue;
     out.push(findingDiagnostic(finding, analysis, rulebooks, lang));
   }
   return out;
