@@ -33,6 +33,18 @@ export {
   type Severity,
 } from './rulebook/rulebook.js';
 export { loadSchema, schemaPath, validateData } from './schema/validator.js';
-export { evaluate, type EvaluateOptions, type Evaluation, type Finding, isBlocking, show, type Status, STATUSES, type Summary } from './evaluate/evaluate.js';
+export {
+  DOCS_BASE,
+  evaluate,
+  type EvaluateOptions,
+  localDocsBase,
+  type Evaluation,
+  type Finding,
+  isBlocking,
+  show,
+  type Status,
+  STATUSES,
+  type Summary,
+} from './evaluate/evaluate.js';
 export { checkEvidenceFiles, sha256File } from './evaluate/evidence-files.js';
 export { packageRoot } from './paths.js';

@@ -4,6 +4,7 @@ import {
   type Catalog,
   evaluate,
   type Evaluation,
+  localDocsBase,
   parseManifest,
   type ParsedManifest,
   parseRuleFile,
@@ -75,6 +76,8 @@ export function analyseManifest(document: DocumentText, catalog: Catalog, rulebo
       target: { ...(targetLevel ? { level: targetLevel } : {}), ...(category ? { category } : {}) },
       ...(asOf ? { asOf } : {}),
       ...(workspaceDir ? { workspaceDir } : {}),
+      // In the editor a rule's page opens from the installed package, offline and of the version in use.
+      docsBase: localDocsBase(),
     });
   } catch (error) {
     analysis.failure = error instanceof Error ? error.message : String(error);

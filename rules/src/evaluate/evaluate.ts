@@ -368,11 +368,35 @@ function integrity(ctx: LevelContext, rule: Rule, target: Target): Finding[] {
   if (!ctx.evidence) return [];
   const out: Finding[] = [];
   for (const check of ctx.evidence) {
-    if (!check.problem) continue;
+    if (!check.problem && !check.links) continue;
     const clauses = check.entry.supports.map((id) => ctx.catalog.get(id)).filter((c): c is Clause => !!c);
     // A document that supports nothing at this level is not this level's concern.
     const clause = clauses.find((c) => appliesTo(c, target));
     if (!clause) continue;
+    if (!check.problem) {
+      const where = `evidence[${check.index}].path`;
+      out.push({
+        rule: rule.id,
+        clause: clause.id,
+        clauseLabel: clause.label,
+        status: 'manual-review',
+        severity: 'warning',
+        message: fill(rule.messages?.['hard-link'] ?? rule.message!, {
+          clause: clauses.map((c) => c.label).join(', '),
+          document: check.entry.path,
+          actual: String(check.links),
+          expected: '1',
+          path: where,
+        }),
+        actual: check.links,
+        expected: 1,
+        path: where,
+        ...rangeOf(ctx, where),
+        docUrl: docUrl(ctx, rule),
+        related: [rule.location],
+      });
+      continue;
+    }
     const where = `evidence[${check.index}].${check.problem === 'hash-mismatch' ? 'sha256' : check.problem === 'expired' ? 'validUntil' : 'path'}`;
     const template = rule.messages?.[check.problem] ?? rule.message!;
     out.push({
@@ -421,8 +445,20 @@ function docUrl(ctx: LevelContext, rule: Rule): string {
   return `${ctx.docsBase}${rule.id.replace(/^isccc\//, '')}.md`;
 }
 
+/**
+ * Where rule doc pages are published: findings travel (SARIF, JUnit, JSON reports handed to others), so their
+ * links name a stable location, never a path of the machine that ran the check. `ISCCC_DOCS_BASE` overrides it
+ * (a mirror, an intranet); the editor passes {@link localDocsBase} to open the pages shipped with the package.
+ */
+export const DOCS_BASE = 'https://github.com/isccc-flow/isccc-flow/blob/main/rules/docs/rules/';
+
+/** The doc pages shipped in this package, as a `file:` URL folder (for tools that run beside them). */
+export function localDocsBase(): string {
+  return pathToFileURL(path.join(packageRoot, 'docs', 'rules') + path.sep).href;
+}
+
 function defaultDocsBase(): string {
-  return process.env.ISCCC_DOCS_BASE ?? pathToFileURL(path.join(packageRoot, 'docs', 'rules') + path.sep).href;
+  return process.env.ISCCC_DOCS_BASE ?? DOCS_BASE;
 }
 
 /** Fills `{placeholder}`s; a value given as Text fills each language with its own words. */

@@ -13,6 +13,11 @@ export interface EvidenceCheck {
   detail?: string;
   /** Why the document cannot be used, for messages (e.g. "hash mismatch: expected …, file has …"). */
   reason?: Text;
+  /**
+   * Names the file has (its link count) when more than one: a hard link cannot be told from the file itself, so
+   * the same content may also live, and change, under another name — possibly outside the manifest's folder.
+   */
+  links?: number;
 }
 
 const MAX_EVIDENCE_BYTES = 512 * 1024 * 1024;
@@ -47,7 +52,7 @@ export function checkEvidenceFiles(entries: EvidenceEntry[], workspaceDir: strin
     }
     if (digest !== entry.sha256) return unusable(index, entry, 'hash-mismatch', { en: digest, zh: digest });
     if (entry.validUntil && entry.validUntil < asOf) return unusable(index, entry, 'expired', { en: entry.validUntil, zh: entry.validUntil });
-    return { index, entry, problem: null };
+    return { index, entry, problem: null, ...(stat.nlink > 1 ? { links: stat.nlink } : {}) };
   });
 }
 

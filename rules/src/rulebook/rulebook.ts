@@ -12,7 +12,7 @@ export type RuleType = 'condition' | 'evidence' | 'assessor' | 'evidence-integri
 export type Severity = 'error' | 'warning' | 'info';
 export type IntegrityProblem = 'missing' | 'hash-mismatch' | 'outside-workspace' | 'expired' | 'unreadable';
 /** Keys of a rule's `messages`: per integrity problem, and the evidence and review outcomes. */
-export type MessageKey = IntegrityProblem | 'unusable' | 'other-category' | 'review' | 'review-without-evidence';
+export type MessageKey = IntegrityProblem | 'hard-link' | 'unusable' | 'other-category' | 'review' | 'review-without-evidence';
 
 export interface Check {
   clause: string;

@@ -103,7 +103,7 @@ export function formatSarif(evaluation: Evaluation, file: string, lang: Lang): s
           tool: {
             driver: {
               name: 'isccc',
-              informationUri: 'https://isccc-flow.dev',
+              informationUri: 'https://github.com/isccc-flow/isccc-flow',
               rules: ruleIds.map((id) => {
                 const f = evaluation.findings.find((x) => x.rule === id)!;
                 return { id, helpUri: f.docUrl };

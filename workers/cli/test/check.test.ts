@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { cliRoot, isccc, L3_PASS as EXAMPLE } from './helpers.js';
+import { DOCS_BASE } from '@isccc/rules';
+import { cliRoot, isccc, L3_PASS as EXAMPLE, repoRoot } from './helpers.js';
 import { descendants, parseXml } from './xml.js';
 
 const BAD = path.join(cliRoot, 'test', 'fixtures', 'bad');
@@ -54,7 +55,10 @@ describe('isccc check (CLI)', () => {
     assert.equal(staff.ruleId, 'isccc/service-staff');
     assert.equal(staff.locations[0]!.physicalLocation.region.startLine, 34);
     const rule = sarif.runs[0]!.tool.driver.rules.find((x) => x.id === 'isccc/service-staff')!;
-    assert.ok(fs.existsSync(new URL(rule.helpUri)), `${rule.helpUri} exists`);
+    // A stable published location, never a file: path of the machine that ran the check; the page it names ships with the rules.
+    assert.equal(rule.helpUri, `${DOCS_BASE}service-staff.md`);
+    assert.ok(fs.existsSync(path.join(repoRoot, 'rules', 'docs', 'rules', 'service-staff.md')));
+    for (const { id, helpUri } of sarif.runs[0]!.tool.driver.rules) assert.ok(helpUri.startsWith(DOCS_BASE), `${id}: ${helpUri}`);
   });
 
   it('warns in text and SARIF that a clause of another category in supports will not count', () => {
