@@ -4,10 +4,12 @@ export { appliesTo, Catalog, catalogDir, type Clause, type ClauseKind, CLAUSE_KI
 export { parseSpecText, type SpecClause } from './catalog/spec-parser.js';
 export { deriveFacts, type Facts } from './facts/facts.js';
 export { loadManifestFile, parseManifest, type ParsedManifest } from './manifest/load.js';
-export type { EvidenceEntry, Manifest } from './manifest/types.js';
+export type { Contact, EvidenceEntry, Manifest } from './manifest/types.js';
 export { formatPath, type InputProblem, type JsonPath, MAX_INPUT_BYTES, type Position, type SourceRange, YamlSource } from './manifest/yaml-source.js';
 export { type Check, loadRulebook, loadRulebookFiles, overlayRulebook, parseRuleFile, uncoveredClauses, type Rule, type Rulebook, rulebookDir, type RuleFileResult, type RuleType, type Severity } from './rulebook/rulebook.js';
 export { loadSchema, schemaPath, validateData } from './schema/validator.js';
 export { evaluate, type EvaluateOptions, type Evaluation, type Finding, isBlocking, parseFieldPath, show, type Status, STATUSES, type Summary } from './evaluate/evaluate.js';
-export { checkEvidenceFiles, sha256File } from './evaluate/evidence-files.js';
+export { checkEvidenceFiles, type EvidenceCheck, sha256File } from './evaluate/evidence-files.js';
+export { evidenceIndex, type EvidenceIndex, type EvidenceIndexOptions, packetPathOf } from './packet/evidence-index.js';
+export { comparePacketPaths, diffIndex, evidenceEntries, formatIndex, GENERATED_FILES, INDEX_FILES, type IndexDiff, type IndexEntry, type IndexProblem, MAX_INDEX_ENTRIES, PACKET_FILES, PACKET_INDEX_HEADER, packetPathProblem, parseIndex, rootHash } from './packet/packet-index.js';
 export { packageRoot } from './paths.js';

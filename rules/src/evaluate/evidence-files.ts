@@ -9,6 +9,8 @@ export interface EvidenceCheck {
   entry: EvidenceEntry;
   problem: IntegrityProblem | null;
   detail?: string;
+  /** What the file on disk holds, whenever it could be read (also on a hash mismatch or an expired date). */
+  actual?: { sha256: string; size: number };
 }
 
 const MAX_EVIDENCE_BYTES = 512 * 1024 * 1024;
@@ -37,9 +39,10 @@ export function checkEvidenceFiles(entries: EvidenceEntry[], workspaceDir: strin
     } catch (error) {
       return { index, entry, problem: 'unreadable', detail: (error as Error).message };
     }
-    if (digest !== entry.sha256) return { index, entry, problem: 'hash-mismatch', detail: digest };
-    if (entry.validUntil && entry.validUntil < asOf) return { index, entry, problem: 'expired', detail: entry.validUntil };
-    return { index, entry, problem: null };
+    const actual = { sha256: digest, size: stat.size };
+    if (digest !== entry.sha256) return { index, entry, problem: 'hash-mismatch', detail: digest, actual };
+    if (entry.validUntil && entry.validUntil < asOf) return { index, entry, problem: 'expired', detail: entry.validUntil, actual };
+    return { index, entry, problem: null, actual };
   });
 }
 
