@@ -24,6 +24,7 @@ table.form th:nth-child(1) { width: 3.5%; } table.form th:nth-child(2) { width: 
 table.form th:nth-child(4) { width: 7%; } table.form th:nth-child(5) { width: 22%; } table.form th:nth-child(6) { width: 24.5%; }
 th, td { border: 1px solid #b8b8b8; padding: 3px 5px; vertical-align: top; text-align: left; }
 thead th { background: #d9e2f3; }
+@media screen { table.form thead th { position: sticky; top: 0; z-index: 1; box-shadow: 0 1px 0 #b8b8b8; } }
 thead { display: table-header-group; }
 tr { page-break-inside: avoid; break-inside: avoid; }
 .en { color: #555; font-size: 8.5pt; font-style: italic; }
