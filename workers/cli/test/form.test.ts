@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +7,7 @@ import type { Browser } from 'playwright-core';
 import { cliRoot, example, EXAMPLES, isccc } from './helpers.js';
 import { launch } from './support/browser.js';
 import { readWorkbook, type Sheet } from './support/python.js';
+import { evidenceRootOf } from './support/roots.js';
 
 const ARTIFACTS = path.join(cliRoot, '.artifacts', 'form');
 const catalog = loadCatalog();
@@ -38,21 +38,6 @@ function formClauses(check: CheckJson): Clause[] {
   return catalog
     .applicable(target)
     .filter((c) => (c.id === '4' || c.id.startsWith('4.') || /^[A-F]/.test(c.id)) && c.kind !== 'informative' && c.kind !== 'procedural');
-}
-
-const sha256sum = (file: string): string => execFileSync('sha256sum', [file], { encoding: 'utf8' }).split(' ')[0]!;
-
-/** The evidence root as README documents it, recomputed from the files with sha256sum. */
-function evidenceRootOf(manifestFile: string, manifest: Manifest): string {
-  const dir = path.dirname(manifestFile);
-  const lines = new Map<string, string>();
-  lines.set('manifest.isccc.yaml', `${sha256sum(manifestFile)} ${fs.statSync(manifestFile).size} manifest.isccc.yaml`);
-  for (const e of manifest.evidence) lines.set(e.path, `${sha256sum(path.join(dir, e.path))} ${fs.statSync(path.join(dir, e.path)).size} ${e.path}`);
-  const sorted = [...lines].sort(([a], [b]) => Buffer.compare(Buffer.from(a), Buffer.from(b))).map(([, l]) => l);
-  const text = ['isccc-packet-index/v1', ...sorted, ''].join('\n');
-  const tmp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'isccc-root-')), 'index.txt');
-  fs.writeFileSync(tmp, text);
-  return sha256sum(tmp);
 }
 
 describe('isccc form: the self-assessment form (6.1)', function () {

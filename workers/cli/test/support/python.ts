@@ -35,9 +35,9 @@ export function readWorkbook(file: string): Sheet[] {
   return (JSON.parse(r.out) as { sheets: Sheet[] }).sheets;
 }
 
-/** Runs a Python snippet in the virtualenv with the given arguments (sys.argv[1:]). */
-export function python(code: string, ...args: string[]): { code: number; out: string; err: string } {
-  return run(tool('python'), ['-c', code, ...args]);
+/** Runs a Python script of the virtualenv's interpreter with the given arguments. */
+export function python(script: string, ...args: string[]): { code: number; out: string; err: string } {
+  return run(tool('python'), [script, ...args]);
 }
 
 export function trestle(args: string[], cwd: string): { code: number; out: string; err: string } {
