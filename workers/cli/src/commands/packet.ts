@@ -116,7 +116,7 @@ export function packetCommand(argv: string[], io: Io): Promise<number> {
         choice.lang === 'zh'
           ? '  请在申请书中注明此根哈希；评审时用 isccc verify --root 核对'
           : '  quote this root in the application; the reviewer checks it with isccc verify --root',
-        `evidence root ${check.evidenceRoot} (the manifest and its evidence, as the editor shows it)`,
+        `evidence root ${check.evidenceRoot} (the manifest and its evidence files alone)`,
         ...(key ? [`signed with Ed25519 key ${keyFingerprint(crypto.createPublicKey(key))}`] : []),
       ].join('\n'),
     );
