@@ -5,9 +5,9 @@ import path from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import * as addFormatsModule from 'ajv-formats';
 import { type Finding, loadCatalog, loadManifestFile } from '@isccc/rules';
-import { example, EXAMPLES, isccc } from './helpers.js';
+import { cliRoot, example, EXAMPLES, isccc } from './helpers.js';
 import { OSCAL_SCHEMAS, trestle } from './support/python.js';
-import { sha256sum } from './support/roots.js';
+import { evidenceRootOf, sha256sum } from './support/roots.js';
 
 const addFormats = (addFormatsModule as unknown as { default: (ajv: Ajv) => Ajv }).default;
 const catalog = loadCatalog();
@@ -143,6 +143,8 @@ describe('OSCAL: the standard as a catalog, an evaluation as assessment results'
           'back-matter': { resources: Res[] };
         };
         assert.equal(doc.results.length, 1, 'one result per evaluation');
+        const props = (doc.results[0] as unknown as { props: { name: string; value: string }[] }).props;
+        assert.equal(props.find((p) => p.name === 'evidence-root')?.value, evidenceRootOf(example(name), loadManifestFile(example(name)).manifest!));
         const [result] = doc.results;
         assert.equal(result!.findings.length, json.findings.length);
         const statements = new Set<string>();
@@ -189,6 +191,13 @@ describe('OSCAL: the standard as a catalog, an evaluation as assessment results'
       assert.equal((output.match(/^VALID: Model .* passed the Validator/gm) ?? []).length, 1 + EXAMPLES.length, output);
       assert.doesNotMatch(output, /WARNING|INVALID|ERROR/);
     });
+  });
+
+  it('check --format oscal on a bad manifest is bad input like any format: exit 2, file:line:col', () => {
+    const r = isccc('check', path.join(cliRoot, 'test', 'fixtures', 'bad', 'huge-number.isccc.yaml'), '--format', 'oscal');
+    assert.equal(r.code, 2);
+    assert.equal(r.out, '');
+    assert.match(r.err, /huge-number\.isccc\.yaml:34:17: error \[schema\/invalid-value\] people\.serviceStaff must be <= 1000000/);
   });
 
   it('export rejects an unknown kind of document', () => {
