@@ -193,6 +193,39 @@ describe('OSCAL: the standard as a catalog, an evaluation as assessment results'
     });
   });
 
+  it('evidence outside the folder, missing or changed is observed as such, never read, and the document stays valid', () => {
+    const dir = fs.mkdtempSync(path.join(work, 'hostile-'));
+    fs.cpSync(path.dirname(example('risk-assessment-l3-pass')), dir, { recursive: true });
+    const file = path.join(dir, 'manifest.isccc.yaml');
+    fs.appendFileSync(path.join(dir, 'evidence', 'office-lease.md'), 'amended');
+    fs.writeFileSync(
+      file,
+      fs
+        .readFileSync(file, 'utf8')
+        .replace(
+          'evidence:\n',
+          `evidence:\n  - { path: ../outside.md, sha256: "${'0'.repeat(64)}", type: other, supports: ["4.1.3"] }\n  - { path: evidence/gone.md, sha256: "${'1'.repeat(64)}", type: other, supports: ["4.1.3"] }\n`,
+        ),
+    );
+    const r = isccc('check', file, '--format', 'oscal');
+    assert.equal(r.code, 1);
+    const ar = JSON.parse(r.out) as {
+      'assessment-results': {
+        results: { observations: { title: string; props?: { name: string; value: string }[] }[] }[];
+        'back-matter': { resources: { title: string; rlinks?: { hashes?: unknown[] }[] }[] };
+      };
+    };
+    const validate = nistSchema('ar');
+    assert.ok(validate(ar), JSON.stringify(validate.errors?.slice(0, 5), null, 1));
+    const observed = (title: string) =>
+      ar['assessment-results'].results[0]!.observations.find((o) => o.title === title)!.props!.map((p) => `${p.name}=${p.value}`);
+    assert.deepEqual(observed('../outside.md'), ['sha256=unread', 'integrity=outside-workspace']);
+    assert.deepEqual(observed('evidence/gone.md'), ['sha256=unread', 'integrity=missing']);
+    assert.deepEqual(observed('办公场所租赁合同'), [`sha256=${sha256sum(path.join(dir, 'evidence', 'office-lease.md'))}`, 'integrity=hash-mismatch']);
+    const outside = ar['assessment-results']['back-matter'].resources.find((x) => x.title === '../outside.md')!;
+    assert.equal(outside.rlinks![0]!.hashes, undefined, 'no hash is claimed for a file that was not read');
+  });
+
   it('check --format oscal on a bad manifest is bad input like any format: exit 2, file:line:col', () => {
     const r = isccc('check', path.join(cliRoot, 'test', 'fixtures', 'bad', 'huge-number.isccc.yaml'), '--format', 'oscal');
     assert.equal(r.code, 2);

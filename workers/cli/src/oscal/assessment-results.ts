@@ -41,8 +41,8 @@ export function assessmentResults(loaded: Evaluated, now: Date): { 'assessment-r
     const key = problems.get(i)?.problem === 'outside-workspace' ? e.path : packetPathOf(root, e.path);
     const unread = problems.has(i) && problems.get(i)!.actual === undefined;
     const doc = documents.get(key) ?? {
-      resource: id('resource', key),
-      observation: id('observation', key),
+      resource: id('evidence-resource', key),
+      observation: id('evidence-observation', key),
       indices: [],
       sha256: unread ? null : (onDisk.get(key) ?? null),
     };
@@ -74,7 +74,7 @@ export function assessmentResults(loaded: Evaluated, now: Date): { 'assessment-r
         uuid: doc.resource,
         title: oneLine(entry.title ?? p),
         props: [prop('role', 'evidence'), prop('type', entry.type), prop('declared-sha256', entry.sha256)],
-        rlinks: [{ href: href(p), hashes: [{ algorithm: 'SHA-256', value: doc.sha256 ?? entry.sha256 }] }],
+        rlinks: [{ href: href(p), ...(doc.sha256 ? { hashes: [{ algorithm: 'SHA-256', value: doc.sha256 }] } : {}) }],
       };
     }),
   ];
@@ -94,7 +94,7 @@ export function assessmentResults(loaded: Evaluated, now: Date): { 'assessment-r
       const checks = doc.indices.map((i) => problems.get(i)).filter((c): c is EvidenceCheck => !!c);
       const sha = doc.sha256;
       const supports = [...new Set(doc.indices.flatMap((i) => manifest.evidence[i]!.supports.map((s) => catalog.get(s)?.label ?? s)))];
-      const props: Prop[] = [prop('sha256', sha ?? 'unread'), ...checks.map((c) => prop('integrity', c.problem ?? 'ok'))];
+      const props: Prop[] = [prop('sha256', sha ?? 'unread'), ...checks.map((c) => prop('integrity', c.problem!))];
       return {
         uuid: doc.observation,
         title: oneLine(entry.title ?? p),
