@@ -124,6 +124,22 @@ describe('isccc packet and isccc verify: a tamper-evident submission (6.2, 6.3)'
       assert.match(report[2]!, /^ {2}removed {2}evidence\/audit-2023\.md {2}\(listed in the index, not in the packet\)$/);
       assert.match(r.out, new RegExp(`root ${root} matches --root`), 'the index itself is untouched');
       assert.match(r.out, /NOT verified\n$/);
+      const json = JSON.parse(isccc('verify', file, '--format', 'json').out) as {
+        ok: boolean;
+        diff: Record<'added' | 'removed' | 'changed', { path: string }[]>;
+      };
+      assert.equal(json.ok, false);
+      assert.deepEqual(Object.fromEntries(Object.entries(json.diff).map(([k, v]) => [k, v.map((e) => e.path)])), {
+        added: ['evidence/late.md'],
+        removed: ['evidence/audit-2023.md'],
+        changed: ['evidence/office-lease.md'],
+      });
+      const target = path.join(work, 'not-extracted');
+      assert.equal(isccc('verify', file, '--extract', target).code, 1);
+      assert.ok(!fs.existsSync(target), 'a packet that does not verify is not extracted');
+      const existing = isccc('verify', zip, '--extract', work);
+      assert.equal(existing.code, 2);
+      assert.match(existing.err, /--extract: .* already exists; name a new folder/);
     });
 
     it('a changed document with a rewritten index: the manifest no longer agrees, and the root does not match', () => {
