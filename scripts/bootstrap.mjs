@@ -1,7 +1,7 @@
 // Makes the README's commands work on a fresh clone: installs the locked dependencies when
 // node_modules is missing or older than package-lock.json, builds every package (tsc -b), and with
-// --with-setup runs each package's idempotent ci-setup.sh (Debian packages, code-server, bundles)
-// that its tests need.
+// --with-setup runs each workspace package's idempotent ci-setup.sh (Debian packages, code-server, bundles,
+// Python and OSCAL schemas) that its tests need.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 
@@ -14,7 +14,9 @@ if (stale) {
 }
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-b'], { stdio: 'inherit' });
 if (process.argv.includes('--with-setup')) {
-  for (const dir of fs.readdirSync('.').sort()) {
+  // Every workspace package may have one, nested ones (workers/cli) included.
+  const { workspaces } = JSON.parse(fs.readFileSync('package.json', 'utf8'));
+  for (const dir of [...workspaces].sort()) {
     const setup = `${dir}/ci-setup.sh`;
     if (!fs.existsSync(setup)) continue;
     console.error(`bootstrap: ${setup}`);

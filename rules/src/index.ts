@@ -6,7 +6,7 @@ export { deriveFacts, type Facts } from './facts/facts.js';
 export { loadManifestFile, parseManifest, type ParsedManifest } from './manifest/load.js';
 export { dateProblem } from './manifest/date-problem.js';
 export { type InputFile, type InputFileProblem, leavesFolder, readInputFile } from './manifest/input-file.js';
-export type { EvidenceEntry, Manifest } from './manifest/types.js';
+export type { Contact, EvidenceEntry, Manifest } from './manifest/types.js';
 export {
   formatPath,
   type InputProblem,
@@ -46,5 +46,23 @@ export {
   STATUSES,
   type Summary,
 } from './evaluate/evaluate.js';
-export { checkEvidenceFiles, sha256File } from './evaluate/evidence-files.js';
+export { checkEvidenceFiles, type EvidenceCheck, sha256File } from './evaluate/evidence-files.js';
+export { evidenceIndex, type EvidenceIndex, type EvidenceIndexOptions, packetPathOf } from './packet/evidence-index.js';
+export {
+  comparePacketPaths,
+  diffIndex,
+  evidenceEntries,
+  formatIndex,
+  GENERATED_FILES,
+  INDEX_FILES,
+  type IndexDiff,
+  type IndexEntry,
+  type IndexProblem,
+  MAX_INDEX_ENTRIES,
+  PACKET_FILES,
+  PACKET_INDEX_HEADER,
+  packetPathProblem,
+  parseIndex,
+  rootHash,
+} from './packet/packet-index.js';
 export { packageRoot } from './paths.js';

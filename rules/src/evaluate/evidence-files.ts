@@ -18,6 +18,8 @@ export interface EvidenceCheck {
    * the same content may also live, and change, under another name — possibly outside the manifest's folder.
    */
   links?: number;
+  /** What the file on disk holds, whenever it could be read (also on a hash mismatch or an expired date). */
+  actual?: { sha256: string; size: number };
 }
 
 const MAX_EVIDENCE_BYTES = 512 * 1024 * 1024;
@@ -50,9 +52,10 @@ export function checkEvidenceFiles(entries: EvidenceEntry[], workspaceDir: strin
       const message = (error as Error).message;
       return unusable(index, entry, 'unreadable', { en: message, zh: message });
     }
-    if (digest !== entry.sha256) return unusable(index, entry, 'hash-mismatch', { en: digest, zh: digest });
-    if (entry.validUntil && entry.validUntil < asOf) return unusable(index, entry, 'expired', { en: entry.validUntil, zh: entry.validUntil });
-    return { index, entry, problem: null, ...(stat.nlink > 1 ? { links: stat.nlink } : {}) };
+    const actual = { sha256: digest, size: stat.size };
+    if (digest !== entry.sha256) return { ...unusable(index, entry, 'hash-mismatch', { en: digest, zh: digest }), actual };
+    if (entry.validUntil && entry.validUntil < asOf) return { ...unusable(index, entry, 'expired', { en: entry.validUntil, zh: entry.validUntil }), actual };
+    return { index, entry, problem: null, actual, ...(stat.nlink > 1 ? { links: stat.nlink } : {}) };
   });
 }
 

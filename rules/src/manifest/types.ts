@@ -14,6 +14,7 @@ export interface Manifest {
     industryLeader?: boolean;
     financialReports?: { year: number; auditor: string; auditorRegisteredInPRC: boolean; document?: string }[];
   };
+  contact?: Contact;
   application: {
     category: Category;
     drClass?: DrClass;
@@ -50,6 +51,16 @@ export interface Manifest {
   emergencyResponse?: { localResponseHours: number; remoteResponseHours?: number; local24x7?: boolean };
   facilities?: { sites: Site[]; switchoverDrills?: Drill[] };
   evidence: EvidenceEntry[];
+}
+
+/** What the application form (申请书, 6.2) asks for beyond what the requirements need. */
+export interface Contact {
+  registeredAddress?: string;
+  postalAddress?: string;
+  postcode?: string;
+  person?: string;
+  phone?: string;
+  email?: string;
 }
 
 export interface HeldCertificate {

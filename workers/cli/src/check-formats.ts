@@ -1,11 +1,11 @@
-/** How `isccc check` prints an evaluation: a text table grouped by clause, JSON, SARIF 2.1.0 and JUnit XML. */
+/** How `isccc check` prints an evaluation: a text table grouped by clause, JSON, SARIF 2.1.0 and JUnit XML (OSCAL: oscal/). */
 import path from 'node:path';
 import { create } from 'xmlbuilder2';
 import { pathToFileURL } from 'node:url';
 import { type Catalog, compareClauseIds, describeTarget, type Evaluation, type Finding, type InputProblem, type Lang, type Status } from '@isccc/rules';
 
-export type Format = 'text' | 'json' | 'sarif' | 'junit';
-export const FORMATS: Format[] = ['text', 'json', 'sarif', 'junit'];
+export type Format = 'text' | 'json' | 'sarif' | 'junit' | 'oscal';
+export const FORMATS: Format[] = ['text', 'json', 'sarif', 'junit', 'oscal'];
 
 const MARK: Record<Status, string> = { pass: '✓', fail: '✗', 'missing-evidence': '✗', 'manual-review': '?', 'not-applicable': '-' };
 const STATUS_ZH: Record<Status, string> = {

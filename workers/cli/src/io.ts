@@ -12,3 +12,21 @@ export class UsageError extends Error {}
 export function isUsageError(error: unknown): error is Error {
   return error instanceof UsageError || ((error as { code?: unknown })?.code as string | undefined)?.startsWith?.('ERR_PARSE_ARGS') === true;
 }
+
+/** Input that cannot be used (an unreadable or hostile packet, a key that is not a key): exit 2, no usage text. */
+export class InputError extends Error {}
+
+/**
+ * Runs a subcommand's body so that it never throws: a usage error prints the message and the usage, an input
+ * error its message, anything else is an internal error; each exits 2.
+ */
+export async function guarded(name: string, usage: string, io: Io, body: () => Promise<number> | number): Promise<number> {
+  try {
+    return await body();
+  } catch (error) {
+    if (isUsageError(error)) io.err(`isccc ${name}: ${error.message}\n${usage}`);
+    else if (error instanceof InputError) io.err(`isccc ${name}: ${error.message}`);
+    else io.err(`isccc ${name}: internal error: ${(error as Error).message}`);
+    return 2;
+  }
+}

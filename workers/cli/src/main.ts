@@ -14,12 +14,17 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'run a whole certification case on the embedded engine (isccc run --help)',
     load: async () => (await import('./commands/run.js')).runCommand,
   },
+  form: { summary: 'write the self-assessment form, 6.1 (xlsx and printable HTML)', load: async () => (await import('./commands/form.js')).formCommand },
+  application: { summary: "print the application form's data, 6.2 (JSON)", load: async () => (await import('./commands/application.js')).applicationCommand },
+  packet: { summary: 'pack manifest, form, application and evidence with a root hash', load: async () => (await import('./commands/packet.js')).packetCommand },
+  verify: { summary: 'verify a packet: what was added, removed or changed', load: async () => (await import('./commands/verify.js')).verifyCommand },
+  export: { summary: 'export the standard (isccc export oscal-catalog)', load: async () => (await import('./commands/export.js')).exportCommand },
 };
 
 const USAGE = `usage: isccc <command> [options]
 
 ${Object.entries(COMMANDS)
-  .map(([name, c]) => `  ${name.padEnd(8)}${c.summary}`)
+  .map(([name, c]) => `  ${name.padEnd(13)}${c.summary}`)
   .join('\n')}
 
 isccc <command> --help prints the options of a command.`;

@@ -15,3 +15,12 @@ export function isccc(...args: string[]): { code: number; out: string; err: stri
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
+
+/** The five example applicants (examples/README.md). */
+export const EXAMPLES = [
+  'risk-assessment-l3-pass',
+  'risk-assessment-l2-fail',
+  'emergency-response-l1',
+  'disaster-recovery-a-l2',
+  'software-security-development-l2-expired',
+] as const;

@@ -4,17 +4,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   type Catalog,
-  dateProblem,
-  CATEGORIES,
-  type Category,
-  evaluate,
   type InputFileProblem,
   type InputProblem,
   isBlocking,
-  type Lang,
-  type Level,
   loadCatalog,
-  loadManifestFile,
   loadRulebook,
   loadRulebookFiles,
   MAX_INPUT_BYTES,
@@ -24,10 +17,13 @@ import {
 } from '@isccc/rules';
 import { formatJson, formatJunit, formatProblems, formatSarif, formatText, type Format, FORMATS, terminalText } from '../check-formats.js';
 import { type Io, isUsageError, UsageError } from '../io.js';
+import { loadEvaluated, TARGET_OPTIONS, targetChoice } from '../manifest-input.js';
+import { formatOscal } from '../oscal/assessment-results.js';
 
 export const CHECK_USAGE = `usage:
   isccc check <manifest.isccc.yaml> [--level 1|2|3] [--category C] [--as-of YYYY-MM-DD]
-              [--lang zh|en] [--format text|json|sarif|junit] [--rules DIR]
+              [--lang zh|en] [--format text|json|sarif|junit|oscal] [--rules DIR]
+              --format oscal: OSCAL 1.1.2 assessment results (one result, a finding per clause check)
               --rules DIR: *.rules.yaml files there replace shipped rules of the same id
 
 exit codes: 0 all pass, 1 findings (fail or missing evidence), 2 bad input`;
@@ -55,10 +51,7 @@ function check(argv: string[], io: Io): number {
     args: argv,
     allowPositionals: true,
     options: {
-      level: { type: 'string' },
-      category: { type: 'string' },
-      'as-of': { type: 'string' },
-      lang: { type: 'string', default: 'en' },
+      ...TARGET_OPTIONS,
       format: { type: 'string', default: 'text' },
       rules: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -69,22 +62,10 @@ function check(argv: string[], io: Io): number {
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError('check takes exactly one manifest file');
-  const lang = values.lang as Lang;
-  if (lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang must be zh or en, not "${values.lang}"`);
+  const choice = targetChoice(values);
+  const lang = choice.lang;
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
-  let level: Level | undefined;
-  if (values.level !== undefined) {
-    if (!['1', '2', '3'].includes(values.level)) throw new UsageError(`--level must be 1, 2 or 3, not "${values.level}"`);
-    level = Number(values.level) as Level;
-  }
-  const category = values.category as Category | undefined;
-  if (category !== undefined && !CATEGORIES.includes(category)) {
-    throw new UsageError(`--category must be one of ${CATEGORIES.join(', ')}, not "${values.category}"`);
-  }
-  const asOf = values['as-of'];
-  const badAsOf = asOf === undefined ? null : dateProblem(asOf);
-  if (badAsOf) throw new UsageError(`--as-of: ${badAsOf.en}`);
 
   const file = positionals[0]!;
   const catalog = loadCatalog();
@@ -97,20 +78,12 @@ function check(argv: string[], io: Io): number {
     }
     rulebook = overlayRulebook(rulebook, local.rulebook);
   }
-  const parsed = loadManifestFile(file, catalog);
-  if (!parsed.manifest) {
-    io.err(terminalText(formatProblems(parsed.problems, lang)));
+  const loaded = loadEvaluated(file, choice, { catalog, rulebook });
+  if ('problems' in loaded) {
+    io.err(terminalText(formatProblems(loaded.problems, lang)));
     return 2;
   }
-  const evaluation = evaluate({
-    manifest: parsed.manifest,
-    source: parsed.source,
-    catalog,
-    rulebook,
-    target: { ...(level ? { level } : {}), ...(category ? { category } : {}) },
-    ...(asOf ? { asOf } : {}),
-    workspaceDir: path.dirname(path.resolve(file)),
-  });
+  const { evaluation } = loaded;
   const rendered =
     format === 'json'
       ? formatJson(evaluation, file)
@@ -118,7 +91,9 @@ function check(argv: string[], io: Io): number {
         ? formatSarif(evaluation, file, lang)
         : format === 'junit'
           ? formatJunit(evaluation, file, lang)
-          : terminalText(formatText(evaluation, file, catalog, lang));
+          : format === 'oscal'
+            ? formatOscal(loaded)
+            : terminalText(formatText(evaluation, file, catalog, lang));
   io.out(rendered);
   return evaluation.findings.some(isBlocking) ? 1 : 0;
 }
