@@ -14,6 +14,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'run a whole certification case on the embedded engine (isccc run --help)',
     load: async () => (await import('./commands/run.js')).runCommand,
   },
+  deploy: {
+    summary: 'deploy the §6 models and forms to a Camunda 8 cluster (isccc deploy --help)',
+    load: async () => (await import('./commands/deploy.js')).deployCommand,
+  },
+  worker: {
+    summary: 'serve the §6 job types on a Camunda 8 cluster until SIGTERM (isccc worker --help)',
+    load: async () => (await import('./commands/worker.js')).workerCommand,
+  },
 };
 
 const USAGE = `usage: isccc <command> [options]

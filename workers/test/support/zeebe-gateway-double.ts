@@ -84,6 +84,8 @@ export class ZeebeGatewayDouble {
   readonly activations: Array<{ at: number; jobKey: string; type: string; worker: string; via: 'ActivateJobs' | 'StreamActivatedJobs' }> = [];
   /** Set to have the next answers to these job keys refused with NOT_FOUND, as for a job whose element was left. */
   readonly cancelled = new Set<string>();
+  /** Job answers are recorded at once but replied to this much later (a slow gateway keeps a job in the worker's hands). */
+  answerDelayMs = 0;
   private server?: grpc.Server;
   private port = 0;
   private readonly jobs = new Map<string, JobState>();
@@ -141,6 +143,11 @@ export class ZeebeGatewayDouble {
     return this.streams.filter((s) => s.type === type).length;
   }
 
+  /** Parked long polls of a type. */
+  polling(type: string): number {
+    return this.polls.filter((s) => s.type === type).length;
+  }
+
   jobState(key: string): JobState['state'] | undefined {
     return this.jobs.get(key)?.state;
   }
@@ -182,6 +189,10 @@ export class ZeebeGatewayDouble {
       (call, callback) => {
         Promise.resolve()
           .then(() => work(call.request))
+          .then(async (reply) => {
+            if (this.answerDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.answerDelayMs));
+            return reply;
+          })
           .then(
             (reply) => callback(null, reply),
             (error: unknown) => {

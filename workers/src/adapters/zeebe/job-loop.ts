@@ -1,7 +1,9 @@
 /**
- * Activation of one job type: long polling up to the type's capacity, plus a job stream where the gateway
- * offers one; when the gateway goes away the loop reports it, waits with exponential back-off, probes the
- * gateway and resumes (re-opening the stream). Stopping cancels nothing in hand: jobs already activated finish.
+ * Activation of one job type. Where the gateway offers job streaming (StreamActivatedJobs, Zeebe 8.4 on) jobs are
+ * pushed, and a short poll every few seconds picks up what the stream may have missed and notices an outage;
+ * otherwise the loop long-polls up to the type's capacity. When the gateway goes away the loop reports it, waits
+ * with exponential back-off, probes the gateway and resumes (re-opening the stream). Stopping closes the stream
+ * at once and cancels nothing in hand: jobs already activated finish.
  */
 
 /** An activated job as the gateway hands it out (ActivatedJob of gateway.proto, variables parsed). */
@@ -26,8 +28,8 @@ export interface ActivationRequest {
 
 /** Where jobs come from: a Zeebe gateway (see sdk-client.ts), or anything that speaks like one. */
 export interface JobSource {
-  /** Cheap round trip that proves the gateway answers (Topology). */
-  probe(): Promise<void>;
+  /** Cheap round trip that proves the gateway answers (Topology), with the gateway's version. */
+  probe(): Promise<{ gatewayVersion: string }>;
   /** ActivateJobs, long polling for at most `requestTimeoutMs`. */
   activate(request: ActivationRequest & { maxJobs: number; requestTimeoutMs: number }): Promise<ActivatedJob[]>;
   /** StreamActivatedJobs: jobs are pushed to `onJob` until the returned function closes the stream. */
@@ -41,6 +43,8 @@ export interface JobLoopOptions extends ActivationRequest {
   maxJobsActive: number;
   work: (job: ActivatedJob) => Promise<void>;
   longPollMs?: number;
+  /** While streaming: how often a short poll checks for jobs the stream missed (and that the gateway answers). */
+  streamPollMs?: number;
   reconnect?: { initialMs: number; maxMs: number };
   onActivated?: (count: number) => void;
   onWorkError?: (job: ActivatedJob, error: unknown) => void;
@@ -50,6 +54,7 @@ export class JobLoop {
   private active = 0;
   private stopping = false;
   private wake: Array<() => void> = [];
+  private closeStream: (() => void) | undefined;
 
   constructor(private readonly options: JobLoopOptions) {}
 
@@ -64,6 +69,8 @@ export class JobLoop {
   /** Stops activating; resolves when the jobs in hand are done or `timeoutMs` passed, with how many are left. */
   async drain(timeoutMs: number): Promise<number> {
     this.stopping = true;
+    this.closeStream?.();
+    this.closeStream = undefined;
     this.notify();
     const deadline = Date.now() + timeoutMs;
     while (this.active > 0 && Date.now() < deadline) await this.changed(deadline - Date.now());
@@ -81,7 +88,7 @@ export class JobLoop {
     };
     let delay = reconnect.initialMs;
     let up = false;
-    let closeStream: (() => void) | undefined;
+    let streaming = false;
     while (!this.stopping) {
       if (this.active >= maxJobsActive) {
         await this.changed();
@@ -89,25 +96,33 @@ export class JobLoop {
       }
       try {
         if (!up) {
-          await source.probe();
+          const { gatewayVersion } = await source.probe();
           up = true;
           connectivity(true);
           delay = reconnect.initialMs;
-          if (source.stream) closeStream = await source.stream({ ...request, backfill: maxJobsActive - this.active }, (job) => this.accept([job]));
+          streaming = source.stream !== undefined && offersJobStreaming(gatewayVersion);
+          if (streaming && source.stream) {
+            const close = await source.stream({ ...request, backfill: maxJobsActive - this.active }, (job) => this.accept([job]));
+            if (this.stopping) close();
+            else this.closeStream = close;
+          }
         }
-        const jobs = await source.activate({ ...request, maxJobs: maxJobsActive - this.active, requestTimeoutMs: this.options.longPollMs ?? 30_000 });
-        this.accept(jobs);
+        // A negative request timeout answers at once (no long polling).
+        const requestTimeoutMs = streaming ? -1 : (this.options.longPollMs ?? 30_000);
+        this.accept(await source.activate({ ...request, maxJobs: maxJobsActive - this.active, requestTimeoutMs }));
+        if (streaming) await this.changed(this.options.streamPollMs ?? 5_000);
       } catch (error) {
         if (this.stopping) break;
-        closeStream?.();
-        closeStream = undefined;
+        this.closeStream?.();
+        this.closeStream = undefined;
         if (up) connectivity(false, error as Error);
         up = false;
         await this.changed(delay);
         delay = Math.min(reconnect.maxMs, delay * 2);
       }
     }
-    closeStream?.();
+    this.closeStream?.();
+    this.closeStream = undefined;
   }
 
   private accept(jobs: ActivatedJob[]): void {
@@ -149,4 +164,10 @@ export class JobLoop {
       this.wake.push(wake);
     });
   }
+}
+
+/** StreamActivatedJobs exists from Zeebe 8.4 on; a gateway that names no version is taken not to offer it. */
+export function offersJobStreaming(gatewayVersion: string): boolean {
+  const m = /^(\d+)\.(\d+)/.exec(gatewayVersion);
+  return m !== null && (Number(m[1]) > 8 || (Number(m[1]) === 8 && Number(m[2]) >= 4));
 }

@@ -46,7 +46,8 @@ export function connectToGateway(options: { stream: boolean; settings?: SdkSetti
   const asJob = (job: unknown): ActivatedJob => job as ActivatedJob;
   const source: JobSource = {
     async probe() {
-      await activation.topology();
+      const topology = await activation.topology();
+      return { gatewayVersion: topology.gatewayVersion };
     },
     async activate(request) {
       const jobs = await activation.activateJobs({
