@@ -28,9 +28,9 @@ export async function startWorkerProcess(address: string, args: string[] = [], e
   });
   const logs: Array<Record<string, unknown>> = [];
   const stderr: string[] = [];
-  let waiters: Array<() => void> = [];
+  const waiters: Array<() => void> = [];
   let buffer = '';
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
     buffer += chunk;
     let nl;
     while ((nl = buffer.indexOf('\n')) >= 0) {
@@ -44,7 +44,7 @@ export async function startWorkerProcess(address: string, args: string[] = [], e
     }
     for (const wake of waiters.splice(0)) wake();
   });
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => stderr.push(chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => stderr.push(chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const waitForLog = async (match: (entry: Record<string, unknown>) => boolean, timeoutMs = 20_000): Promise<Record<string, unknown>> => {
     const deadline = Date.now() + timeoutMs;

@@ -71,7 +71,15 @@ interface BufferedMessage {
 
 type Call = { request: Record<string, unknown> };
 type Unary = (call: Call, callback: grpc.sendUnaryData<unknown>) => void;
-type GrpcError = { code: grpc.status; details: string };
+/** A refusal with its gRPC status; grpc-js sends `code` and `details` to the client. */
+class GrpcStatusError extends Error {
+  constructor(
+    readonly code: grpc.status,
+    readonly details: string,
+  ) {
+    super(details);
+  }
+}
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'bigint' ? String(value) : '');
 const num = (value: unknown): number => Number(str(value) || 0);
@@ -196,7 +204,7 @@ export class ZeebeGatewayDouble {
           .then(
             (reply) => callback(null, reply),
             (error: unknown) => {
-              if ((error as GrpcError).code !== undefined) callback(error as GrpcError);
+              if (error instanceof GrpcStatusError) callback({ code: error.code, details: error.details });
               else callback({ code: grpc.status.INTERNAL, details: (error as Error).message });
             },
           );
@@ -244,7 +252,7 @@ export class ZeebeGatewayDouble {
     this.expire();
     const job = this.jobs.get(jobKey);
     if (!job || job.state !== 'activated' || this.cancelled.has(jobKey)) {
-      throw { code: grpc.status.NOT_FOUND, details: `Expected to find activated job with key '${jobKey}', but no such job was found` } satisfies GrpcError;
+      throw new GrpcStatusError(grpc.status.NOT_FOUND, `Expected to find activated job with key '${jobKey}', but no such job was found`);
     }
     return job;
   }
@@ -357,7 +365,7 @@ export class ZeebeGatewayDouble {
     for (let i = this.messages.length - 1; i >= 0; i--) if (this.messages[i]!.expiresAt <= now) this.messages.splice(i, 1);
     const messageId = str(r.messageId);
     if (messageId && this.messages.some((m) => m.messageId === messageId && m.name === str(r.name))) {
-      throw { code: grpc.status.ALREADY_EXISTS, details: `message with id '${messageId}' is already published` } satisfies GrpcError;
+      throw new GrpcStatusError(grpc.status.ALREADY_EXISTS, `message with id '${messageId}' is already published`);
     }
     const variables = document(r.variables);
     const message = { name: str(r.name), correlationKey: str(r.correlationKey), messageId, expiresAt: now + num(r.timeToLive), variables };
@@ -368,8 +376,7 @@ export class ZeebeGatewayDouble {
 
   private async deployResource(r: Record<string, unknown>): Promise<unknown> {
     const resources = (r.resources as Array<{ name: string; content: Buffer }> | undefined) ?? [];
-    if (resources.length === 0)
-      throw { code: grpc.status.INVALID_ARGUMENT, details: 'Expected to deploy at least one resource, but none given' } satisfies GrpcError;
+    if (resources.length === 0) throw new GrpcStatusError(grpc.status.INVALID_ARGUMENT, 'Expected to deploy at least one resource, but none given');
     const deployed: Deployed[] = [];
     for (const resource of resources) {
       const checksum = createHash('sha256').update(resource.content).digest('hex');
@@ -426,10 +433,10 @@ function document(text: unknown): Record<string, unknown> {
   try {
     value = JSON.parse(source);
   } catch {
-    throw { code: grpc.status.INVALID_ARGUMENT, details: `Property 'variables' is invalid: Expected document to be valid JSON` } satisfies GrpcError;
+    throw new GrpcStatusError(grpc.status.INVALID_ARGUMENT, `Property 'variables' is invalid: Expected document to be valid JSON`);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw { code: grpc.status.INVALID_ARGUMENT, details: `Property 'variables' is invalid: Expected document to be a root level object` } satisfies GrpcError;
+    throw new GrpcStatusError(grpc.status.INVALID_ARGUMENT, `Property 'variables' is invalid: Expected document to be a root level object`);
   }
   return value as Record<string, unknown>;
 }
@@ -440,7 +447,7 @@ const moddle = new BpmnModdle();
 
 /** What a resource defines: the executable processes of a BPMN file, the form of a `.form` file. */
 async function idsOf(name: string, content: string): Promise<Array<{ kind: Deployed['kind']; id: string }>> {
-  const invalid = (details: string): GrpcError => ({ code: grpc.status.INVALID_ARGUMENT, details: `${name}: ${details}` });
+  const invalid = (details: string): GrpcStatusError => new GrpcStatusError(grpc.status.INVALID_ARGUMENT, `${name}: ${details}`);
   if (name.endsWith('.form')) {
     let form: { id?: unknown };
     try {

@@ -28,7 +28,7 @@ export function zeebeClientFromEnvironment(options: { retry?: boolean; settings?
     config: {
       ...options.settings,
       zeebeGrpcSettings: { ...sdkLogSettings(), ...(options.retry === false && { ZEEBE_GRPC_CLIENT_RETRY: false }) },
-    } as never,
+    },
   });
 }
 
