@@ -86,6 +86,8 @@ const num = (value: unknown): number => Number(str(value) || 0);
 
 export class ZeebeGatewayDouble {
   readonly answers: Answer[] = [];
+  /** When each job's first answer arrived (epoch ms). */
+  readonly answeredAt = new Map<string, number>();
   readonly incidents: Array<{ jobKey: string; errorMessage: string }> = [];
   readonly deployments: Array<{ key: string; resources: string[]; deployed: Deployed[] }> = [];
   /** Every hand-out of a job: when, to which worker, over which RPC. */
@@ -188,6 +190,7 @@ export class ZeebeGatewayDouble {
 
   private record(answer: Answer): void {
     this.answers.push(answer);
+    if ('jobKey' in answer && !this.answeredAt.has(answer.jobKey)) this.answeredAt.set(answer.jobKey, Date.now());
     for (const wake of this.waiters.splice(0)) wake();
   }
 
