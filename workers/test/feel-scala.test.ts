@@ -64,7 +64,8 @@ function typed(value: unknown): Typed {
     const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return { type: 'context', value: Object.fromEntries(entries.map(([k, v]) => [k, typed(v)])) };
   }
-  return { type: typeof value, value: String(value) };
+  // A function or a range: feel-scala answers these as its own types, which then differ by name.
+  return { type: typeof value };
 }
 
 /** As Java's BigDecimal.stripTrailingZeros().toPlainString() writes it. */
