@@ -42,7 +42,14 @@ describe('Zeebe job workers (@camunda8/sdk) against a gateway double over gRPC',
     workers = startZeebeWorkers({
       ...connection,
       handlers: { ...HANDLERS, 'isccc.public-notice': flaky, 'isccc.certificate-restore': slow, 'isccc.committee-validate': spy },
-      types: ['isccc.committee-validate', 'isccc.committee-tally', 'isccc.lifecycle-start', 'isccc.public-notice', 'isccc.certificate-restore'],
+      types: [
+        'isccc.committee-validate',
+        'isccc.committee-tally',
+        'isccc.lifecycle-start',
+        'isccc.public-notice',
+        'isccc.certificate-restore',
+        'isccc.certificate-issue',
+      ],
       retryBackOff: { initialMs: 200, maxMs: 10_000 },
       longPollMs: 500,
       onJob: (r) => records.push(r),
@@ -142,6 +149,25 @@ describe('Zeebe job workers (@camunda8/sdk) against a gateway double over gRPC',
     assert.match(record?.message ?? '', /NOT_FOUND|no such job/);
     assert.deepEqual(gateway.answersTo(key), [], 'no answer was accepted');
     assert.equal(records.filter((r) => r.jobKey === key).length, 1, 'the refused completion is not sent again');
+  });
+
+  it('a job delivered twice (at-least-once) issues one certificate: the same number both times', async () => {
+    const variables = {
+      applicationId: 'APP-20261101-0000ABCD',
+      applicant: { name: 'X' },
+      grantedCategory: 'risk-assessment',
+      grantedLevel: 3,
+      decision: 'grant',
+      submittedOn: '2026-11-01',
+    };
+    const answers = [];
+    for (const at of ['2026-12-01T00:00:00Z', '2026-12-01T00:05:00Z']) {
+      const key = gateway.queueJob({ type: 'isccc.certificate-issue', variables, activatedAt: new Date(at) });
+      answers.push(await answerTo(key));
+    }
+    const numbers = answers.map((a) => a.rpc === 'CompleteJob' && a.variables.certificateNumber);
+    assert.match(String(numbers[0]), /^ISCCC-ISV-RA3-2026-[0-9A-F]{8}$/);
+    assert.equal(numbers[1], numbers[0]);
   });
 
   it('publishes the lifecycle start message once, even when the job runs twice', async () => {

@@ -6,7 +6,7 @@
  */
 import { addDuration } from '@isccc/rules/vocabulary';
 import { caseInputFromManifest } from '../../src/embedded/case/case-input.js';
-import { CaseRunner } from '../../src/embedded/case/case-runner.js';
+import { type CaseResult, CaseRunner } from '../../src/embedded/case/case-runner.js';
 import { parseEvent } from '../../src/embedded/case/events.js';
 import { loadModels } from '../../src/embedded/case/models.js';
 import { isBusinessRuleError, type PublishedMessage, type TaskHandler, type Variables } from '../../src/handlers/contract.js';
@@ -69,7 +69,6 @@ export const REPLAY_CASES: readonly ReplayCase[] = [
 
 /** Runs the cases on the embedded engine and returns every job in the order the engine ran them. */
 export async function recordJobStream(cases: readonly ReplayCase[] = REPLAY_CASES): Promise<RecordedJob[]> {
-  const models = await loadModels();
   const out: RecordedJob[] = [];
   for (const c of cases) {
     const handlers = Object.fromEntries(
@@ -106,18 +105,24 @@ export async function recordJobStream(cases: readonly ReplayCase[] = REPLAY_CASE
         },
       ]),
     );
-    const input = caseInputFromManifest(c.manifest ?? L3_PASS, {
-      ...(c.committee !== undefined && { committee: c.committee }),
-      ...(c.votes && { votes: c.votes }),
-    });
-    const variables: Variables = { ...input.variables, ...c.override };
-    for (const [k, v] of Object.entries(variables)) if (v === undefined) delete variables[k];
-    const runner = await CaseRunner.start(
-      { ...input, variables, until: addDuration(input.startAt, c.until), events: (c.events ?? []).map(parseEvent) },
-      { models, handlers },
-    );
-    await runner.run();
-    await runner.close();
+    await runReplayCase(c, handlers);
   }
   return out;
+}
+
+/** One of the cases on the embedded engine, with these handlers. */
+export async function runReplayCase(c: ReplayCase, handlers: Readonly<Record<string, TaskHandler>> = HANDLERS): Promise<CaseResult> {
+  const input = caseInputFromManifest(c.manifest ?? L3_PASS, {
+    ...(c.committee !== undefined && { committee: c.committee }),
+    ...(c.votes && { votes: c.votes }),
+  });
+  const variables: Variables = { ...input.variables, ...c.override };
+  for (const [k, v] of Object.entries(variables)) if (v === undefined) delete variables[k];
+  const runner = await CaseRunner.start(
+    { ...input, variables, until: addDuration(input.startAt, c.until), events: (c.events ?? []).map(parseEvent) },
+    { models: await loadModels(), handlers },
+  );
+  const result = await runner.run();
+  await runner.close();
+  return result;
 }

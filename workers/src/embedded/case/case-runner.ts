@@ -184,6 +184,7 @@ export class CaseRunner {
     if (next) {
       // Nothing happens before the horizon any more: the simulated time has run to its end.
       this.clock.advanceTo(until);
+      this.expireMessages();
       this.noteHorizon(next === 'timer' ? timer : undefined, next === 'event' ? event : undefined);
       return 'horizon';
     }
