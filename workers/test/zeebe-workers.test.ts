@@ -5,6 +5,7 @@ import { committeeOf } from '../src/embedded/case/events.js';
 import { HANDLERS } from '../src/handlers/registry.js';
 import type { TaskHandler } from '../src/handlers/contract.js';
 import { connectToGateway, type GatewayConnection } from '../src/adapters/zeebe/sdk-client.js';
+import { JobLoop } from '../src/adapters/zeebe/job-loop.js';
 import { retryBackOffMs, startZeebeWorkers, type JobRecord, type ZeebeWorkers } from '../src/adapters/zeebe/zeebe-workers.js';
 import { rawGatewayClient, ZeebeGatewayDouble, type Answer } from './support/zeebe-gateway-double.js';
 
@@ -288,5 +289,51 @@ describe('the gateway double is as strict as Zeebe', function () {
     assert.equal(gateway.openSubscription('isccc.incident-reported', '42'), undefined, 'expired after its TTL');
     assert.equal(await code(send('m-2', 100)), undefined, 'the id is free again');
     assert.throws(() => gateway.openSubscription('isccc.incident-reported', { id: 42 }), /must be a string or a number, but was a context/);
+  });
+});
+
+describe('job loop capacity', () => {
+  it('works on at most maxJobsActive jobs at once, even when a stream pushes more, and finishes them all on drain', async () => {
+    const pushed = Array.from({ length: 10 }, (_, i) => ({
+      key: String(i),
+      type: 't',
+      processInstanceKey: '1',
+      elementId: 'E',
+      retries: 3,
+      deadline: '0',
+      customHeaders: {},
+      variables: {},
+    }));
+    let running = 0;
+    let most = 0;
+    const done: string[] = [];
+    const loop = new JobLoop({
+      source: {
+        probe: () => Promise.resolve({ gatewayVersion: '8.8.0' }),
+        activate: () => new Promise((resolve) => setTimeout(() => resolve([]), 20)),
+        stream: (_request, onJob) => {
+          setImmediate(() => pushed.forEach(onJob));
+          return Promise.resolve(() => undefined);
+        },
+        close: () => Promise.resolve(),
+      },
+      type: 't',
+      worker: 'w',
+      timeoutMs: 60_000,
+      fetchVariables: [],
+      maxJobsActive: 2,
+      streamPollMs: 10,
+      work: async (job) => {
+        most = Math.max(most, ++running);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        running--;
+        done.push(job.key);
+      },
+    });
+    loop.start(() => undefined);
+    while (done.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.equal(await loop.drain(5_000), 0);
+    assert.equal(most, 2);
+    assert.deepEqual(done.sort(), pushed.map((j) => j.key).sort());
   });
 });

@@ -51,7 +51,10 @@ export interface JobLoopOptions extends ActivationRequest {
 }
 
 export class JobLoop {
+  /** Jobs in hand: running, or activated and waiting for a slot. */
   private active = 0;
+  private running = 0;
+  private readonly queued: ActivatedJob[] = [];
   private stopping = false;
   private wake: Array<() => void> = [];
   private closeStream: (() => void) | undefined;
@@ -69,8 +72,7 @@ export class JobLoop {
   /** Stops activating; resolves when the jobs in hand are done or `timeoutMs` passed, with how many are left. */
   async drain(timeoutMs: number): Promise<number> {
     this.stopping = true;
-    this.closeStream?.();
-    this.closeStream = undefined;
+    this.endStream();
     this.notify();
     const deadline = Date.now() + timeoutMs;
     while (this.active > 0 && Date.now() < deadline) await this.changed(deadline - Date.now());
@@ -101,11 +103,11 @@ export class JobLoop {
           connectivity(true);
           delay = reconnect.initialMs;
           streaming = source.stream !== undefined && offersJobStreaming(gatewayVersion);
-          if (streaming && source.stream) {
-            const close = await source.stream({ ...request, backfill: maxJobsActive - this.active }, (job) => this.accept([job]));
-            if (this.stopping) close();
-            else this.closeStream = close;
-          }
+        }
+        if (streaming && source.stream && !this.closeStream) {
+          const close = await source.stream({ ...request, backfill: maxJobsActive - this.active }, (job) => this.accept([job]));
+          if (this.stopping) close();
+          else this.closeStream = close;
         }
         // A negative request timeout answers at once (no long polling).
         const requestTimeoutMs = streaming ? -1 : (this.options.longPollMs ?? 30_000);
@@ -113,28 +115,44 @@ export class JobLoop {
         if (streaming) await this.changed(this.options.streamPollMs ?? 5_000);
       } catch (error) {
         if (this.stopping) break;
-        this.closeStream?.();
-        this.closeStream = undefined;
+        this.endStream();
         if (up) connectivity(false, error as Error);
         up = false;
         await this.changed(delay);
         delay = Math.min(reconnect.maxMs, delay * 2);
       }
     }
+    this.endStream();
+  }
+
+  private endStream(): void {
     this.closeStream?.();
     this.closeStream = undefined;
   }
 
+  /**
+   * Works on activated jobs, at most `maxJobsActive` at once. A stream pushes without regard to capacity (closing it
+   * would lose the jobs already on their way until their timeout), so jobs beyond it wait here for a free slot.
+   */
   private accept(jobs: ActivatedJob[]): void {
     if (jobs.length === 0) return;
     this.options.onActivated?.(jobs.length);
-    for (const job of jobs) {
-      this.active++;
+    this.queued.push(...jobs);
+    this.active += jobs.length;
+    this.startQueued();
+  }
+
+  private startQueued(): void {
+    while (this.queued.length > 0 && this.running < this.options.maxJobsActive) {
+      const job = this.queued.shift()!;
+      this.running++;
       this.options
         .work(job)
         .catch((error: unknown) => this.options.onWorkError?.(job, error))
         .finally(() => {
+          this.running--;
           this.active--;
+          this.startQueued();
           this.notify();
         });
     }
