@@ -623,6 +623,106 @@ export function taskTypeSpec(type: string): TaskTypeSpec | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// Job workers: how a Zeebe worker activates each job type (fetchVariables, timeout, capacity)
+// ---------------------------------------------------------------------------------------------------------
+
+/** How a job worker activates jobs of one type (Zeebe ActivateJobs / StreamActivatedJobs). */
+export interface JobWorkerSpec {
+  /**
+   * Every variable the handler reads (Zeebe `fetchVariable`): a job carries only these, so the manifest travels
+   * only to the jobs that evaluate it. Local variables of the element (a multi-instance `member`) are named too.
+   */
+  fetchVariables: readonly string[];
+  /** ISO 8601 duration a worker holds a job before Zeebe hands it out again (sized for the handler's work). */
+  timeout: string;
+  /** Jobs of the type one worker works on at once (rules evaluation is CPU-bound: few at a time). */
+  maxJobsActive: number;
+}
+
+/** Handlers that evaluate the rulebook over a manifest: seconds on a loaded worker, and CPU-bound. */
+const EVALUATES_RULES = { timeout: 'PT5M', maxJobsActive: 4 } as const;
+/** Everything else is a few milliseconds of bookkeeping. */
+const BOOKKEEPING = { timeout: 'PT1M', maxJobsActive: 32 } as const;
+const job = (fetchVariables: readonly string[], sizing: { timeout: string; maxJobsActive: number } = BOOKKEEPING): JobWorkerSpec => ({
+  fetchVariables,
+  ...sizing,
+});
+
+/**
+ * Per job type of {@link TASK_TYPES} that a worker serves; a task type without an entry is no job for a worker (a
+ * user task). A test checks each list against what the handler reads in whole cases.
+ */
+export const JOB_WORKERS: Readonly<Partial<Record<TaskType, JobWorkerSpec>>> = {
+  'isccc.self-assessment': job(['applicant', 'category', 'level', 'drClass', 'manifest', 'manifestDir', 'asOf'], EVALUATES_RULES),
+  'isccc.application-submit': job(['applicant', 'category', 'level', 'drClass', 'selfAssessment', 'documents']),
+  'isccc.material-review': job(['applicationId', 'category', 'level', 'drClass', 'manifest', 'manifestDir', 'documents', 'supplementRound'], EVALUATES_RULES),
+  'isccc.request-supplement': job(['applicationId', 'applicant', 'missingMaterials', 'supplementRound']),
+  'isccc.contract-sign': job(['applicationId', 'applicant', 'grantedCategory', 'grantedLevel']),
+  'isccc.onsite-review': job(
+    ['applicationId', 'grantedCategory', 'grantedLevel', 'drClass', 'manifest', 'manifestDir', 'reviewTeam', 'witnessProject'],
+    EVALUATES_RULES,
+  ),
+  'isccc.client-witness': job(['applicationId', 'grantedCategory', 'grantedLevel', 'witnessProject', 'manifest']),
+  'isccc.onsite-report': job(['applicationId', 'onsiteReview', 'witness']),
+  'isccc.committee-validate': job(['committee']),
+  'isccc.committee-vote': job([
+    'member',
+    'applicationId',
+    'certificateNumber',
+    'grantedCategory',
+    'grantedLevel',
+    'onsiteReport',
+    'changeVerification',
+    'ballots',
+  ]),
+  'isccc.committee-tally': job(['votes', 'committee']),
+  'isccc.certificate-issue': job(['applicationId', 'applicant', 'grantedCategory', 'grantedLevel', 'drClass', 'decision', 'submittedOn']),
+  'isccc.public-notice': job(['certificateNumber', 'certificateStatus', 'reason']),
+  'isccc.lifecycle-start': job([
+    'certificateNumber',
+    'applicationId',
+    'applicant',
+    'grantedCategory',
+    'grantedLevel',
+    'drClass',
+    'issuedOn',
+    'lastObservations',
+    'committee',
+    'manifest',
+    'manifestDir',
+    'ballots',
+  ]),
+  'isccc.rejection-notify': job(['applicant', 'applicationId', 'reason']),
+  'isccc.surveillance-schedule': job(['issuedOn', 'lastSurveillanceOn']),
+  'isccc.information-assess': job(['certificateNumber', 'surveillanceTrigger', 'report']),
+  'isccc.surveillance-review': job(
+    ['certificateNumber', 'grantedCategory', 'grantedLevel', 'drClass', 'surveillanceTrigger', 'report', 'lastObservations', 'manifest', 'manifestDir'],
+    EVALUATES_RULES,
+  ),
+  'isccc.surveillance-conclude': job(['certificateNumber', 'surveillance']),
+  'isccc.certificate-suspend': job(['certificateNumber', 'reason']),
+  'isccc.restoration-review': job(['certificateNumber', 'reason', 'restoration']),
+  'isccc.certificate-restore': job(['certificateNumber']),
+  'isccc.certificate-revoke': job(['certificateNumber', 'reason']),
+  'isccc.certificate-cancel': job(['certificateNumber', 'cancellation']),
+  'isccc.certificate-return': job(['certificateNumber', 'certificateStatus']),
+  'isccc.change-classify': job(['certificateNumber', 'change']),
+  'isccc.change-written-review': job(['certificateNumber', 'change']),
+  'isccc.change-onsite-verify': job(['certificateNumber', 'change', 'grantedCategory', 'grantedLevel', 'drClass', 'manifest', 'manifestDir'], EVALUATES_RULES),
+  'isccc.certificate-reissue': job(['certificateNumber', 'change', 'grantedLevel', 'certificateVersion']),
+};
+
+/** The job types a Zeebe worker subscribes to: the task types of the contract with job-worker settings, never a user task. */
+export const JOB_TYPES: readonly TaskType[] = TASK_TYPE_NAMES.filter((type) => Object.hasOwn(JOB_WORKERS, type));
+
+export function jobWorkerSpec(type: string): JobWorkerSpec | undefined {
+  return Object.hasOwn(JOB_WORKERS, type) ? JOB_WORKERS[type as TaskType] : undefined;
+}
+
+/** How long a published message waits for its subscription, and how long its id stays unique (Zeebe TTL). */
+export const MESSAGE_TTL = 'PT1H';
+
+// ---------------------------------------------------------------------------------------------------------
 // Messages
 // ---------------------------------------------------------------------------------------------------------
 

@@ -18,5 +18,19 @@ export {
 export { HANDLERS } from './handlers/registry.js';
 export { assess, type Assessment } from './handlers/rules-gateway.js';
 export * from './embedded/index.js';
-export { startZeebeWorkers, type ZeebeClient, type ZeebeWorkersOptions } from './adapters/zeebe/zeebe-workers.js';
+export {
+  DEFAULT_RETRY_BACKOFF,
+  durationMs,
+  type JobRecord,
+  type RetryBackOff,
+  startZeebeWorkers,
+  type ZeebeCommands,
+  type ZeebeWorkers,
+  type ZeebeWorkersOptions,
+} from './adapters/zeebe/zeebe-workers.js';
+export type { ActivatedJob, JobSource } from './adapters/zeebe/job-loop.js';
+export { connectToGateway, type GatewayConnection, type SdkSettings, zeebeClientFromEnvironment } from './adapters/zeebe/sdk-client.js';
+export { startWorkerService, type WorkerService, type WorkerServiceOptions } from './adapters/zeebe/worker-service.js';
+export { deployFolder, DeployInputError, deploymentPlan, type DeployedResource, SHIPPED_MODELS } from './adapters/zeebe/deploy.js';
 export { type Camunda7WorkersOptions, startCamunda7Workers } from './adapters/camunda7/camunda7-workers.js';
+export { JOB_TYPES, jobWorkerSpec } from '@isccc/bpmn';

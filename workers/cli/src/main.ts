@@ -19,6 +19,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   packet: { summary: 'pack manifest, form, application and evidence with a root hash', load: async () => (await import('./commands/packet.js')).packetCommand },
   verify: { summary: 'verify a packet: what was added, removed or changed', load: async () => (await import('./commands/verify.js')).verifyCommand },
   export: { summary: 'export the standard (isccc export oscal-catalog)', load: async () => (await import('./commands/export.js')).exportCommand },
+  deploy: {
+    summary: 'deploy the §6 models and forms to a Camunda 8 cluster (isccc deploy --help)',
+    load: async () => (await import('./commands/deploy.js')).deployCommand,
+  },
+  worker: {
+    summary: 'serve the §6 job types on a Camunda 8 cluster until SIGTERM (isccc worker --help)',
+    load: async () => (await import('./commands/worker.js')).workerCommand,
+  },
 };
 
 const USAGE = `usage: isccc <command> [options]

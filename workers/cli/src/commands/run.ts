@@ -14,6 +14,7 @@ import {
   formatEntry,
   loadModels,
   parseEvent,
+  RetryError,
   type TrailEntry,
 } from '@isccc/workers/embedded';
 import { type Io, isUsageError, UsageError } from '../io.js';
@@ -24,7 +25,7 @@ export const RUN_USAGE = `usage:
   isccc run <manifest.isccc.yaml> [--committee N] [--votes yes,yes,no] [--until 3y|18m|DATE]
             [--event DATE:KIND[=VALUE] …] [--format text|json] [--lang en|zh] [--findings N]
             [--case-dir DIR [--max-steps N]] [--progress]
-  isccc run --case-dir DIR --resume [--until …] [--event …] [--format …]
+  isccc run --case-dir DIR --resume [--retry ELEMENT] [--until …] [--event …] [--format …]
 
 Runs ISCCC-SV-001:2015 §6 on the embedded engine with a simulated clock: self-assessment (6.1) to
 certificate issuance (6.6), then surveillance and certificate management (6.7, 6.8) until --until
@@ -39,6 +40,7 @@ ${Object.entries(EVENT_KINDS)
   .join('\n')}
   --case-dir DIR    save the case to DIR/case.json after every step (resume it with --resume)
   --max-steps N     stop after N steps; the saved case continues with --resume
+  --retry ELEMENT   with --resume: resolve the incident at ELEMENT (its id, as the trail shows) and run it again
   --format F        text (default) or json
   --findings N      findings shown under a step in text output (default 3, 0 hides them)
 
@@ -53,7 +55,7 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
       io.err(`isccc run: ${error.message}\n${RUN_USAGE}`);
       return EXIT.badInput;
     }
-    if (error instanceof CaseInputError) {
+    if (error instanceof CaseInputError || error instanceof RetryError) {
       io.err(`isccc run: ${error.message}`);
       return EXIT.badInput;
     }
@@ -76,6 +78,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       findings: { type: 'string', default: '3' },
       'case-dir': { type: 'string' },
       resume: { type: 'boolean', default: false },
+      retry: { type: 'string' },
       'max-steps': { type: 'string' },
       progress: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
@@ -115,8 +118,9 @@ async function run(argv: string[], io: Io): Promise<number> {
     if (until || events.length)
       store.save({ ...saved, ...(until && { until: until.toISOString() }), events: [...saved.events, ...events].sort((a, b) => a.on.localeCompare(b.on)) });
     printer.header(saved.caseId, saved.startedAt, (until ?? new Date(saved.until)).toISOString(), 'resumed');
-    runner = await CaseRunner.resume(options);
+    runner = await CaseRunner.resume(options, values.retry);
   } else {
+    if (values.retry !== undefined) throw new UsageError('--retry resolves an incident of a saved case: it needs --case-dir DIR --resume');
     if (positionals.length !== 1) throw new UsageError('run takes exactly one manifest file');
     if (values.committee !== undefined && !/^\d+$/.test(values.committee))
       throw new UsageError(`--committee must be a whole number, not "${values.committee}"`);

@@ -4,14 +4,16 @@
  * virtual clock, and saves the case after every step. Everything the engine does between two steps is
  * synchronous, so each step ends with the engine at rest.
  */
-import { MESSAGES, PROCESS_IDS } from '@isccc/bpmn';
+import { MESSAGE_TTL, MESSAGES, PROCESS_IDS } from '@isccc/bpmn';
+import { addDuration } from '@isccc/rules/vocabulary';
 import type { CompiledModel } from '../engine/model.js';
 import { ProcessInstance, type InstanceEvent, type Job } from '../engine/process-instance.js';
+import { correlationKeyOf } from '../engine/correlation-key.js';
 import { VirtualClock } from '../engine/virtual-clock.js';
 import type { TimerRef } from '../engine/virtual-timers.js';
 import { isBusinessRuleError, type JobContext, type PublishedMessage, type TaskHandler, type Variables } from '../../handlers/contract.js';
 import { HANDLERS } from '../../handlers/registry.js';
-import { CASE_FORMAT, type CaseFile, type CaseStatus, type CaseStore } from './case-store.js';
+import { type BufferedMessage, CASE_FORMAT, type CaseFile, type CaseStatus, type CaseStore } from './case-store.js';
 import { eventSpec, type ExternalEvent } from './events.js';
 import { entry, oneLine, type TrailDraft, type TrailEntry } from './trail.js';
 
@@ -50,6 +52,11 @@ const MESSAGE_STARTS: Readonly<Record<string, ModelKey>> = Object.fromEntries(ME
 
 const PROCESS_OF_MODEL: Readonly<Record<ModelKey, string>> = PROCESS_IDS;
 
+const KNOWN_MESSAGES: ReadonlySet<string> = new Set(MESSAGES.map((m) => m.name));
+
+/** `--retry ELEMENT` names no element with an incident: bad input. */
+export class RetryError extends Error {}
+
 export class CaseRunner {
   private readonly clock: VirtualClock;
   private readonly instances: Array<{ model: ModelKey; instance: ProcessInstance }> = [];
@@ -72,7 +79,7 @@ export class CaseRunner {
       until: input.until.toISOString(),
       clock: input.startAt.toISOString(),
       events: [...(input.events ?? [])].sort((a, b) => a.on.localeCompare(b.on)),
-      messageIds: [],
+      messages: [],
       retries: {},
       instances: [],
       trail: [],
@@ -85,13 +92,20 @@ export class CaseRunner {
     return runner;
   }
 
-  static async resume(options: CaseRunnerOptions): Promise<CaseRunner> {
+  /** Continues a saved case; `retry` resolves the incident at that element and runs it again. */
+  static async resume(options: CaseRunnerOptions, retry?: string): Promise<CaseRunner> {
     const file = options.store?.load();
     if (!file) throw new Error('no saved case to resume');
+    if (retry !== undefined && !file.instances.some((i) => i.status === 'incident' && i.incidentElementId === retry)) {
+      const open = file.instances.filter((i) => i.status === 'incident').map((i) => i.incidentElementId ?? '?');
+      throw new RetryError(`--retry ${retry}: no incident at that element${open.length ? `; incidents at: ${open.join(', ')}` : ''}`);
+    }
+    file.messages ??= [];
+    if (retry !== undefined) file.status = 'running';
     const runner = new CaseRunner(options, file);
     for (const snapshot of file.instances) {
       const instance = runner.newInstance(snapshot.model as ModelKey, snapshot.variables, snapshot.key);
-      await instance.resume(snapshot);
+      await instance.resume(snapshot, retry);
     }
     return runner;
   }
@@ -140,6 +154,7 @@ export class CaseRunner {
 
   /** One step: a job, else the earliest of the next external event and the next timer. */
   private async step(): Promise<CaseStatus | 'running'> {
+    if (this.correlateBuffered()) return this.stepped();
     const active = this.instances.filter((i) => i.instance.status === 'active');
     for (const { instance } of active) {
       const job = instance.jobs[0];
@@ -169,6 +184,7 @@ export class CaseRunner {
     if (next) {
       // Nothing happens before the horizon any more: the simulated time has run to its end.
       this.clock.advanceTo(until);
+      this.expireMessages();
       this.noteHorizon(next === 'timer' ? timer : undefined, next === 'event' ? event : undefined);
       return 'horizon';
     }
@@ -236,33 +252,29 @@ export class CaseRunner {
     }
   }
 
-  /** Zeebe semantics: an open subscription with that name and key gets it, else a message start event, else it is dropped. */
+  /**
+   * Zeebe semantics: a message of the contract is buffered for its TTL; an open subscription with that name and
+   * key gets it, else a message start event, else it waits in the buffer for a subscription to open. A message
+   * id is published once within the TTL. An unknown name or a key that is no string or number fails the job.
+   */
   private async publish(message: PublishedMessage): Promise<void> {
-    if (message.messageId !== undefined) {
-      if (this.file.messageIds.includes(message.messageId)) return;
-      this.file.messageIds.push(message.messageId);
-    }
-    for (const { instance } of this.instances) {
-      if (instance.status !== 'active') continue;
-      const caught = instance.correlate(message.name, message.correlationKey, message.variables);
-      if (caught) {
-        this.record({
-          processId: instance.processId,
-          instance: instance.key,
-          kind: 'message',
-          elementId: caught.elementId,
-          ...this.named(caught.elementName),
-          clause: instance.elementInfo(caught.elementId).clause ?? '6',
-          text: {
-            zh: `消息 ${message.name} → ${oneLine(caught.elementName) ?? caught.elementId}`,
-            en: `message ${message.name} → ${oneLine(caught.elementName) ?? caught.elementId}`,
-          },
-        });
-        return;
-      }
-    }
+    if (!KNOWN_MESSAGES.has(message.name)) throw new Error(`message "${message.name}" is no message of the contract (bpmn/src/task-types.ts MESSAGES)`);
+    const correlationKey = message.correlationKey === undefined ? undefined : correlationKeyOf(message.correlationKey);
+    this.expireMessages();
+    if (message.messageId !== undefined && this.file.messages.some((m) => m.messageId === message.messageId && m.name === message.name)) return;
+    const buffered: BufferedMessage = {
+      name: message.name,
+      ...(correlationKey !== undefined && { correlationKey }),
+      ...(message.messageId !== undefined && { messageId: message.messageId }),
+      variables: message.variables,
+      expiresAt: addDuration(this.clock.now(), MESSAGE_TTL).toISOString(),
+      correlated: false,
+    };
+    this.file.messages.push(buffered);
+    if (this.deliver(buffered)) return;
     const model = MESSAGE_STARTS[message.name];
     if (model) {
+      buffered.correlated = true;
       const instance = this.newInstance(model, {});
       this.record({
         processId: instance.processId,
@@ -279,27 +291,70 @@ export class CaseRunner {
       instance: '-',
       kind: 'message-uncorrelated',
       clause: '6',
-      text: { zh: `消息 ${message.name} 无等待方，未关联`, en: `message ${message.name} not correlated: nothing waits for it` },
+      text: {
+        zh: `消息 ${message.name} 暂无等待方，缓存至 ${buffered.expiresAt.slice(0, 16)}`,
+        en: `message ${message.name} buffered until ${buffered.expiresAt.slice(0, 16)}: nothing waits for it yet`,
+      },
     });
   }
 
+  /** A buffered message to the first open subscription of its name and key, if one is open now. */
+  private deliver(message: BufferedMessage): boolean {
+    for (const { instance } of this.instances) {
+      if (instance.status !== 'active') continue;
+      const caught = instance.correlate(message.name, message.correlationKey, message.variables);
+      if (caught) {
+        message.correlated = true;
+        this.record({
+          processId: instance.processId,
+          instance: instance.key,
+          kind: 'message',
+          elementId: caught.elementId,
+          ...this.named(caught.elementName),
+          clause: instance.elementInfo(caught.elementId).clause ?? '6',
+          text: {
+            zh: `消息 ${message.name} → ${oneLine(caught.elementName) ?? caught.elementId}`,
+            en: `message ${message.name} → ${oneLine(caught.elementName) ?? caught.elementId}`,
+          },
+        });
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Buffered messages whose subscription opened since they were published: one correlated per step. */
+  private correlateBuffered(): boolean {
+    this.expireMessages();
+    return this.file.messages.some((m) => !m.correlated && this.deliver(m));
+  }
+
+  /** A message past its TTL leaves the buffer (and frees its id); one never correlated is noted in the trail. */
+  private expireMessages(): void {
+    const now = this.clock.now().toISOString();
+    for (const m of this.file.messages.filter((m) => m.expiresAt <= now)) {
+      if (!m.correlated) {
+        this.record({
+          processId: '-',
+          instance: '-',
+          kind: 'message-uncorrelated',
+          clause: '6',
+          text: { zh: `消息 ${m.name} 在有效期内无人接收，已过期`, en: `message ${m.name} expired uncorrelated` },
+        });
+      }
+    }
+    this.file.messages = this.file.messages.filter((m) => m.expiresAt > now);
+  }
+
+  /** An external event is published as its message with the certificate (or application) it concerns as key. */
   private async deliverEvent(event: ExternalEvent): Promise<void> {
     const spec = eventSpec(event.kind);
-    const waiting = this.instances.find(({ instance }) => instance.subscriptions().some((s) => s.messageName === spec.message));
-    if (!waiting) {
-      this.record({
-        processId: '-',
-        instance: '-',
-        kind: 'message-uncorrelated',
-        clause: spec.clause,
-        text: {
-          zh: `事件 ${event.kind}（${spec.message}）发生时流程未在等待，已忽略`,
-          en: `event ${event.kind} (${spec.message}) ignored: the process was not waiting for it`,
-        },
-      });
-      return;
-    }
-    await this.publish({ name: spec.message, variables: spec.payload(event.on, event.value) });
+    const waiting = this.instances.flatMap(({ instance }) => instance.subscriptions()).find((s) => s.messageName === spec.message);
+    await this.publish({
+      name: spec.message,
+      ...(waiting?.correlationKey !== undefined && { correlationKey: waiting.correlationKey }),
+      variables: spec.payload(event.on, event.value),
+    });
   }
 
   private nextTimer(active: Array<{ instance: ProcessInstance }>): { instance: ProcessInstance; ref: TimerRef } | undefined {

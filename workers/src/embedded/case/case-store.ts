@@ -24,14 +24,27 @@ export interface CaseFile {
   clock: string;
   /** External events not delivered yet, in date order. */
   events: ExternalEvent[];
-  /** Ids of messages already published (a message id is published once). */
-  messageIds: string[];
+  /**
+   * Messages published within their TTL (Zeebe buffers them): a message nothing waited for is correlated when a
+   * subscription opens before it expires, and its id cannot be published again until then.
+   */
+  messages: BufferedMessage[];
   /** Retries left per job key, for jobs that failed and are to be tried again. */
   retries: Record<string, number>;
   instances: Array<InstanceSnapshot & { model: string }>;
   trail: TrailEntry[];
   /** Variables the case was started with (kept for the report). */
   input: Variables;
+}
+
+export interface BufferedMessage {
+  name: string;
+  correlationKey?: string;
+  messageId?: string;
+  variables: Variables;
+  /** ISO instant on the case clock. */
+  expiresAt: string;
+  correlated: boolean;
 }
 
 export interface CaseStore {

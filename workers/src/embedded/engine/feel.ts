@@ -58,12 +58,17 @@ export interface ExpressionMessage {
   content?: Record<string, unknown>;
 }
 
+/** Where the Zeebe-dialect elements report what Zeebe would make an incident (the element waits meanwhile). */
+export type IncidentSink = (elementId: string, message: string) => void;
+
 /** The `expressions` service of a bpmn-elements environment, backed by FEEL. */
 export class FeelExpressions {
   constructor(
     /** Variables visible to an expression evaluated for this engine message (process scope + local scope). */
     private readonly scopeOf: (message: ExpressionMessage | undefined) => Variables,
     private readonly clock: Clock,
+    /** Elements reach it through their environment's `expressions`. */
+    readonly raiseIncident: IncidentSink = () => {},
   ) {}
 
   isExpression = (text: unknown): boolean => isFeel(text);

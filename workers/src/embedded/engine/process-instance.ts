@@ -10,6 +10,7 @@
 import { EventEmitter } from 'node:events';
 import { Engine } from 'bpmn-engine';
 import type { Variables } from '../../handlers/contract.js';
+import { correlationKeyOf } from './correlation-key.js';
 import { evaluateFeel, FeelExpressions, type ExpressionMessage } from './feel.js';
 import type { VirtualClock } from './virtual-clock.js';
 import { VirtualTimers, type TimerRef } from './virtual-timers.js';
@@ -51,7 +52,8 @@ export interface Subscription {
   elementName?: string;
   messageId: string;
   messageName: string;
-  correlationKey: unknown;
+  /** Zeebe's string form of the key (a number turned to an integer); undefined for a start event. */
+  correlationKey: string | undefined;
 }
 
 /** Something a step did that belongs in the trail, reported as it happens. */
@@ -70,6 +72,8 @@ export interface InstanceSnapshot {
   status: InstanceStatus;
   variables: Variables;
   incident?: string;
+  /** The element the incident stands at (a job, a gateway, a timer or message catch event). */
+  incidentElementId?: string;
   engine: unknown;
 }
 
@@ -97,6 +101,7 @@ export class ProcessInstance {
   variables: Variables;
   status: InstanceStatus = 'active';
   incident?: string;
+  incidentElementId?: string;
 
   private readonly engine: Engine;
   private readonly clock: VirtualClock;
@@ -131,7 +136,11 @@ export class ProcessInstance {
       name: options.key,
       sourceContext: options.model.context,
       moddleOptions: { zeebe: zeebeSchema },
-      expressions: new FeelExpressions((message) => this.scopeOf(message), options.clock),
+      expressions: new FeelExpressions(
+        (message) => this.scopeOf(message),
+        options.clock,
+        (elementId, message) => this.raiseIncident(message, elementId),
+      ),
       listener,
       // bpmn-elements' typings want timers/extensions shaped like its own classes; ours keep its runtime contract.
       ...({
@@ -158,24 +167,35 @@ export class ProcessInstance {
     }
   }
 
-  /** Continues a saved instance (in this or another OS process). */
-  async resume(snapshot: InstanceSnapshot): Promise<void> {
+  /**
+   * Continues a saved instance (in this or another OS process). With `retry` naming the element of its incident,
+   * the incident is resolved first: the element runs again (a job with fresh retries, a gateway or timer evaluates
+   * its expression again over the current variables).
+   */
+  async resume(snapshot: InstanceSnapshot, retry?: string): Promise<void> {
     this.variables = { ...snapshot.variables };
     this.status = snapshot.status;
     this.incident = snapshot.incident;
-    if (snapshot.status !== 'active') return;
+    this.incidentElementId = snapshot.incidentElementId;
+    if (this.status === 'incident' && retry !== undefined && retry === this.incidentElementId) {
+      this.status = 'active';
+      this.incident = undefined;
+      this.incidentElementId = undefined;
+    }
+    if (this.status === 'completed' || !snapshot.engine) return;
     this.engine.recover(snapshot.engine);
     await this.engine.resume();
   }
 
   snapshot(): InstanceSnapshot {
-    const execution = this.status === 'active' ? this.engine.execution : null;
+    const execution = this.status !== 'completed' ? this.engine.execution : null;
     return {
       key: this.key,
       processId: this.processId,
       status: this.status,
       variables: structuredClone(this.variables),
       ...(this.incident !== undefined && { incident: this.incident }),
+      ...(this.incidentElementId !== undefined && { incidentElementId: this.incidentElementId }),
       engine: execution ? withoutModel(execution.getState()) : null,
     };
   }
@@ -211,15 +231,22 @@ export class ProcessInstance {
       const message = api.content.message as { id?: string; name?: string } | undefined;
       if (!message?.id) continue;
       const meta = this.messageMeta(message.id);
-      out.push({
-        elementId: api.id,
-        elementName: this.activityById(api.id)?.name,
-        messageId: message.id,
-        messageName: meta?.name ?? message.name ?? message.id,
-        correlationKey: meta?.correlationKey ? evaluateFeel(meta.correlationKey, this.variables, this.clock) : undefined,
-      });
+      const messageName = meta?.name ?? message.name ?? message.id;
+      const correlationKey = meta?.correlationKey ? this.subscriptionKey(api.id, meta.correlationKey) : undefined;
+      if (this.status !== 'active') return [];
+      out.push({ elementId: api.id, elementName: this.activityById(api.id)?.name, messageId: message.id, messageName, correlationKey });
     }
     return out;
+  }
+
+  /** A subscription's correlation key by Zeebe's rule; a value it refuses is an incident at the catch event. */
+  private subscriptionKey(elementId: string, expression: string): string | undefined {
+    try {
+      return correlationKeyOf(evaluateFeel(expression, this.variables, this.clock));
+    } catch (error) {
+      this.raiseIncident(`correlation key ${expression}: ${(error as Error).message}`, elementId);
+      return undefined;
+    }
   }
 
   /**
@@ -227,9 +254,8 @@ export class ProcessInstance {
    * message. Returns the element that caught it, or undefined when none is waiting.
    */
   correlate(name: string, correlationKey: unknown, variables: Variables, opts: { startEvent?: boolean } = {}): Subscription | undefined {
-    const target = this.subscriptions().find(
-      (s) => s.messageName === name && (opts.startEvent || correlationKey === undefined || String(s.correlationKey) === String(correlationKey)),
-    );
+    const key = correlationKey === undefined ? undefined : correlationKeyOf(correlationKey);
+    const target = this.subscriptions().find((s) => s.messageName === name && (opts.startEvent || key === undefined || s.correlationKey === key));
     if (!target) return undefined;
     this.payload = variables;
     try {
@@ -288,6 +314,7 @@ export class ProcessInstance {
     if (this.status === 'incident') return;
     this.status = 'incident';
     this.incident = message;
+    this.incidentElementId = elementId;
     this.onEvent({ kind: 'incident', message, ...(elementId !== undefined && { elementId }) });
   }
 

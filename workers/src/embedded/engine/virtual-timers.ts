@@ -4,7 +4,8 @@
  * which cannot wait more than ~24.8 days and would tie a simulated case to wall time.
  */
 import { TimerEventDefinition } from 'bpmn-elements';
-import { dueDate } from './timer-due.js';
+import type { IncidentSink } from './feel.js';
+import { dueDate, timerProblem } from './timer-due.js';
 import type { VirtualClock } from './virtual-clock.js';
 
 /** The part of a bpmn-elements timer content we read: which activity armed it and when it is due. */
@@ -81,7 +82,9 @@ interface ExecuteMessage {
 }
 
 interface TimerEventDefinitionBase {
-  environment: { timers: VirtualTimers; resolveExpression(expr: unknown, message: unknown): unknown };
+  activity: { id: string };
+  environment: { timers: VirtualTimers; expressions: { raiseIncident?: IncidentSink }; resolveExpression(expr: unknown, message: unknown): unknown };
+  execute(executeMessage: ExecuteMessage): unknown;
   timeDuration?: string;
   timeDate?: string;
   timeCycle?: string;
@@ -94,6 +97,19 @@ const TimerEventDefinitionBaseClass = TimerEventDefinition as unknown as new (ac
  * virtual clock. A persisted `expireAt` wins over a recomputed one, so a resumed case keeps its due dates.
  */
 export class VirtualTimerEventDefinition extends TimerEventDefinitionBaseClass {
+  /** A timer value Zeebe could not schedule is an incident at the event, which then waits (a retry reads it again). */
+  override execute(executeMessage: ExecuteMessage): unknown {
+    for (const kind of TIMER_KINDS) {
+      if (this[kind] === undefined || kind in executeMessage.content) continue;
+      const problem = timerProblem(kind, this.environment.resolveExpression(this[kind], executeMessage));
+      if (problem) {
+        this.environment.expressions.raiseIncident?.(this.activity.id, `${kind} ${this[kind]}: ${problem}`);
+        return undefined;
+      }
+    }
+    return super.execute(executeMessage);
+  }
+
   _getTimers(executeMessage: ExecuteMessage): Record<string, unknown> {
     const content = executeMessage.content;
     const now = this.environment.timers.clock.now();
@@ -106,7 +122,7 @@ export class VirtualTimerEventDefinition extends TimerEventDefinitionBaseClass {
       else continue;
 
       const value = result[kind];
-      const { due, repeat } = value ? dueDate(kind, String(value), now) : { due: now, repeat: undefined };
+      const { due, repeat } = typeof value === 'string' && value !== '' ? dueDate(kind, value, now) : { due: now, repeat: undefined };
       if (result.expireAt === undefined || result.expireAt.getTime() > due.getTime()) {
         result.timerType = kind;
         result.expireAt = due;

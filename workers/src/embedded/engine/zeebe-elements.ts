@@ -4,11 +4,14 @@
  * - message and end/intermediate throw events that carry a `zeebe:taskDefinition` are job workers in Zeebe
  *   (the worker, not the engine, publishes the message), so they run as service tasks;
  * - `bpmn:message` keeps its `zeebe:subscription` correlation key;
+ * - a condition that is not a boolean is an incident at its gateway, as in Zeebe (no silent default flow);
  * - a sequence flow that is not taken carries nothing onward (Zeebe has no "discard" tokens): bpmn-elements
  *   otherwise propagates a discard through every downstream path, which only converging parallel or
  *   inclusive gateways need and which in a model with loops costs seconds per step.
  */
 import * as Elements from 'bpmn-elements';
+import { describeValue } from './correlation-key.js';
+import type { IncidentSink } from './feel.js';
 import { VirtualTimerEventDefinition } from './virtual-timers.js';
 import { loopOf, subscriptionKeyOf, taskDefinitionOf, type Behaviour } from './zeebe-extensions.js';
 
@@ -43,13 +46,38 @@ function asJobWhenDefined(original: ElementFactory): ElementFactory {
 const JOINS_NEEDING_DISCARD = new Set(['bpmn:ParallelGateway', 'bpmn:InclusiveGateway']);
 
 interface FlowLike {
+  id: string;
+  sourceId: string;
   targetId: string;
+  isDefault?: boolean;
+  environment: { expressions: { raiseIncident?: IncidentSink } };
+  getCondition(): { expression?: string } | null;
   discard(content?: Record<string, unknown>): unknown;
+  evaluate(message: unknown, callback: (err: Error | null, result?: unknown) => void): void;
   _publishEvent(action: string, content: Record<string, unknown>): unknown;
+}
+
+/**
+ * Zeebe takes a flow only when its condition is `true` and the default flow only when every condition is
+ * `false`; any other result (null, a string, a number) is an incident at the gateway, which waits until it is
+ * resolved (a retry evaluates the conditions again). The callback is then never called.
+ */
+function strictCondition(flow: FlowLike): void {
+  const evaluate = flow.evaluate.bind(flow);
+  flow.evaluate = (message, callback) =>
+    evaluate(message, (err, result) => {
+      if (err || flow.isDefault || typeof result === 'boolean' || !flow.getCondition()) return callback(err, result);
+      const expression = flow.getCondition()?.expression ?? '';
+      flow.environment.expressions.raiseIncident?.(
+        flow.sourceId,
+        `condition ${expression} of flow ${flow.id} must be a boolean, but was ${describeValue(result)}`,
+      );
+    });
 }
 
 function ZeebeSequenceFlow(def: ElementDef, context: { getActivityById(id: string): { type: string } | null }): unknown {
   const flow = new lib.SequenceFlow!(def, context as never) as FlowLike;
+  strictCondition(flow);
   const discard = flow.discard.bind(flow);
   flow.discard = (content: Record<string, unknown> = {}) => {
     if (JOINS_NEEDING_DISCARD.has(context.getActivityById(flow.targetId)?.type ?? '')) return discard(content);
