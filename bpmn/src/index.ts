@@ -1,2 +1,3 @@
 export * from './task-types.js';
 export { modelPath, MODEL_FILES } from './models.js';
+export * from './forms.js';

@@ -126,7 +126,7 @@ export interface FindingRow {
 /** A value of a form's choice list computed by a rule check (e.g. the projects that can be witnessed). */
 export interface Choice {
   label: string;
-  value: string;
+  value: string | number;
 }
 
 /**

@@ -6,7 +6,7 @@ import {
   applicationSubmit,
   APPLICATION_FORM,
   SELF_ASSESSMENT_FORM,
-  materialReview,
+  materialChecks,
   MAX_SUPPLEMENT_ROUNDS,
 } from '../src/handlers/certification.js';
 import { changeClassify } from '../src/handlers/change.js';
@@ -131,26 +131,29 @@ describe('task handlers', () => {
     });
   });
 
-  describe('isccc.material-review (6.3), on the example manifests', () => {
-    it('grants level 3 to an applicant for level 2 whose documents only support level 3', async () => {
+  describe('isccc.material-checks (6.3), on the example manifests', () => {
+    type Proposal = { proposed: { materialReviewOutcome: string; grantedLevel: number | null; missingMaterials: string[] }; rows: { clause: string }[] };
+    it('proposes level 3 to an applicant for level 2 whose documents only support level 3, and decides nothing itself', async () => {
       const input = caseInputFromManifest(example('risk-assessment-l2-fail'));
-      const r = await materialReview(
+      const r = await materialChecks(
         { ...input.variables, applicationId: 'APP-1', supplementRound: MAX_SUPPLEMENT_ROUNDS },
-        ctx('isccc.material-review', '2027-09-01'),
+        ctx('isccc.material-checks', '2027-09-01'),
       );
-      assert.equal(r.variables.materialReviewOutcome, 'accepted');
-      assert.equal(r.variables.grantedLevel, 3);
-      assert.equal(r.decision.outcome, 'accepted-lower-level');
+      const f = r.variables.materialFindings as Proposal;
+      assert.equal(f.proposed.materialReviewOutcome, 'accepted');
+      assert.equal(f.proposed.grantedLevel, 3);
+      assert.equal(r.variables.materialReviewOutcome, undefined, 'the outcome is the reviewer’s');
       assert.ok(
-        r.decision.findings?.some((f) => f.clause === '4.2.4.d'),
+        f.rows.some((row) => row.clause === '4.2.4 d)'),
         'names the 4.2.4 d) shortfall',
       );
     });
-    it('asks for supplementary material while evidence is missing and rounds are left', async () => {
+    it('proposes supplementary material while evidence is missing and rounds are left', async () => {
       const input = caseInputFromManifest(example('risk-assessment-l3-pass'));
-      const r = await materialReview({ ...input.variables, level: 2, applicationId: 'APP-1' }, ctx('isccc.material-review', '2026-11-01'));
-      assert.equal(r.variables.materialReviewOutcome, 'supplement');
-      assert.ok((r.variables.missingMaterials as string[]).length > 0);
+      const r = await materialChecks({ ...input.variables, level: 2, applicationId: 'APP-1' }, ctx('isccc.material-checks', '2026-11-01'));
+      const f = r.variables.materialFindings as Proposal;
+      assert.equal(f.proposed.materialReviewOutcome, 'supplement');
+      assert.ok(f.proposed.missingMaterials.length > 0);
     });
   });
 
