@@ -44,6 +44,7 @@ export async function runCase(options: RunOptions = {}): Promise<CaseResult> {
 }
 
 export const jobs = (trail: TrailEntry[], type: string): TrailEntry[] => trail.filter((e) => e.kind === 'job' && e.taskType === type);
+export const decided = (trail: TrailEntry[], task: string): TrailEntry[] => trail.filter((e) => e.kind === 'user-task' && e.userTask === task);
 export const ofKind = (trail: TrailEntry[], kind: TrailEntry['kind']): TrailEntry[] => trail.filter((e) => e.kind === kind);
 /** What two runs of the same case must agree on (sequence numbers and instance keys aside). */
 export const comparable = (trail: TrailEntry[]): string[] => trail.map((e) => `${e.at} ${e.kind} ${e.clause} ${e.elementId ?? ''} ${e.text.en}`);

@@ -38,7 +38,7 @@ export const committeeValidate = handler((variables, ctx) => {
     );
   }
   return {
-    variables: { committeeSize: committee.length, decisionFindings: briefFor(input, ctx.type, ctx.now) },
+    variables: { committeeSize: committee.length, ...withBrief(input, ctx.now) },
     decision: {
       clause: '6.5',
       outcome: 'committee-valid',
@@ -86,8 +86,14 @@ interface Report {
   observations?: string[];
 }
 
+/** The brief every member votes on, when the record before the committee is there (the models always put it there). */
+function withBrief(input: Inputs, now: Date): { decisionFindings?: Findings<VoteProposal> } {
+  const brief = briefFor(input, now);
+  return brief ? { decisionFindings: brief } : {};
+}
+
 /** What the committee decides on: the on-site verification of a change, or the on-site review report. */
-function briefFor(input: Inputs, type: string, now: Date): Findings<VoteProposal> {
+function briefFor(input: Inputs, now: Date): Findings<VoteProposal> | undefined {
   const verification = input.has('certificateNumber') ? input.optionalObject<ChangeVerificationRecord>('changeVerification') : undefined;
   if (verification) {
     const observations = verification.observations ?? [];
@@ -100,7 +106,7 @@ function briefFor(input: Inputs, type: string, now: Date): Findings<VoteProposal
     });
   }
   const report = input.optionalObject<Report>('onsiteReport');
-  if (!report) throw new Error(`${type}: nothing to decide on (no on-site report or change verification)`);
+  if (!report) return undefined;
   const recommendation = report.recommendation === 'grant' ? 'grant' : 'refuse';
   const rows = [
     notedRow('6.4', recommendation, 'grant', { zh: `现场评审报告 ${report.id ?? ''} 建议`, en: `on-site review report ${report.id ?? ''} recommends` }, recommendation === 'grant' ? 'pass' : 'fail'),

@@ -534,7 +534,8 @@ function summarise(data: Variables, justification: string): string {
     const inner = Object.entries(value as Variables)
       .map(([k, v]) => part(k, v))
       .filter(Boolean);
-    return inner.length ? `${key}{${inner.join(', ')}}` : undefined;
+    // a long record (a surveillance review) is in the case's variables; the line names what decides
+    return inner.length > 0 && inner.length <= 3 ? `${key}{${inner.join(', ')}}` : inner.length > 3 ? `${key}{…}` : undefined;
   };
   return Object.entries(data)
     .map(([k, v]) => part(k, v))
