@@ -83,7 +83,9 @@ function header(spec: UserTaskSpec): Component {
 function findings(spec: UserTaskSpec): Component[] {
   const f = spec.findings;
   return [
-    text(`#### 核查结果 Findings of the rule checks (${clauseLabel(spec.clauses[0]!)})\n\n{{${f}.summary.zh}}\n\n{{${f}.summary.en}}\n\n核查日期 Checked on: {{${f}.checkedOn}}`),
+    text(
+      `#### 核查结果 Findings of the rule checks (${clauseLabel(spec.clauses[0]!)})\n\n{{${f}.summary.zh}}\n\n{{${f}.summary.en}}\n\n核查日期 Checked on: {{${f}.checkedOn}}`,
+    ),
     {
       id: id('Table', f),
       type: 'table',
@@ -114,9 +116,13 @@ function justification(key: string, followsFindings: string): Component {
 const FORMS: Record<string, (spec: UserTaskSpec) => Component[]> = {
   'material-review': (spec) => [
     header(spec),
-    text('申请 Application **{{applicationId}}** — {{applicant.name}}：{{category}}，申请级别 level applied for **{{level}}**，已补充 supplement rounds so far: {{supplementRound}}'),
+    text(
+      '申请 Application **{{applicationId}}** — {{applicant.name}}：{{category}}，申请级别 level applied for **{{level}}**，已补充 supplement rounds so far: {{supplementRound}}',
+    ),
     ...findings(spec),
-    text('核查建议 Proposed: **{{materialFindings.proposed.materialReviewOutcome}}** {{if materialFindings.proposed.grantedLevel != null then "level " + string(materialFindings.proposed.grantedLevel) else ""}}'),
+    text(
+      '核查建议 Proposed: **{{materialFindings.proposed.materialReviewOutcome}}** {{if materialFindings.proposed.grantedLevel != null then "level " + string(materialFindings.proposed.grantedLevel) else ""}}',
+    ),
     radio('materialReviewOutcome', '评审结论 Outcome of the review', [
       { label: '通过，确定级别 accepted: determine the level', value: 'accepted' },
       { label: '补充材料 supplement: ask for more material', value: 'supplement' },
@@ -145,7 +151,11 @@ const FORMS: Record<string, (spec: UserTaskSpec) => Component[]> = {
       date('reviewedOn', '评审日期 Reviewed on'),
       radio('passed', '现场评审通过 On-site review passed', yesNo),
       number('majorNonconformities', '严重不符合项 Major nonconformities', 0, 999),
-      checklist('observations', '观察项 Observations (the first surveillance verifies their corrective actions)', '=onsiteFindings.proposed.observationChoices'),
+      checklist(
+        'observations',
+        '观察项 Observations (the first surveillance verifies their corrective actions)',
+        '=onsiteFindings.proposed.observationChoices',
+      ),
       textarea('notes', '其他情况 Notes'),
     ]),
     radio('witnessNeeded', '需要项目实施现场见证（仅一级） Client-project witness needed (level 1 only)', yesNo),
@@ -201,7 +211,10 @@ const FORMS: Record<string, (spec: UserTaskSpec) => Component[]> = {
     ...findings(spec),
     text('核查建议 Proposed: approve **{{restorationFindings.proposed.restorationApproved}}**'),
     radio('restorationApproved', '批准恢复 Restoration approved', yesNo),
-    group('restorationReview', '审核记录 Review record', [date('reviewedOn', '审核日期 Reviewed on'), textarea('details', '审核情况 Details', { validate: { required: true, maxLength: 2000 } })]),
+    group('restorationReview', '审核记录 Review record', [
+      date('reviewedOn', '审核日期 Reviewed on'),
+      textarea('details', '审核情况 Details', { validate: { required: true, maxLength: 2000 } }),
+    ]),
     justification('restorationJustification', 'restorationApproved = restorationFindings.proposed.restorationApproved'),
   ],
   'change-written-review': (spec) => [
@@ -210,12 +223,17 @@ const FORMS: Record<string, (spec: UserTaskSpec) => Component[]> = {
     ...findings(spec),
     text('核查建议 Proposed: approve **{{changeFindings.proposed.changeApproved}}**'),
     radio('changeApproved', '批准变更 Change approved', yesNo),
-    group('changeReview', '审核记录 Review record', [date('reviewedOn', '审核日期 Reviewed on'), textarea('details', '审核情况 Details', { validate: { required: true, maxLength: 2000 } })]),
+    group('changeReview', '审核记录 Review record', [
+      date('reviewedOn', '审核日期 Reviewed on'),
+      textarea('details', '审核情况 Details', { validate: { required: true, maxLength: 2000 } }),
+    ]),
     justification('changeReviewJustification', 'changeApproved = changeFindings.proposed.changeApproved'),
   ],
   'change-onsite-verification': (spec) => [
     header(spec),
-    text('证书 Certificate **{{certificateNumber}}**：{{grantedCategory}} level **{{grantedLevel}}**；变更 change {{string join(change.kinds, ", ")}} — {{change.description}}'),
+    text(
+      '证书 Certificate **{{certificateNumber}}**：{{grantedCategory}} level **{{grantedLevel}}**；变更 change {{string join(change.kinds, ", ")}} — {{change.description}}',
+    ),
     ...findings(spec),
     text('核查建议 Proposed: **{{changeFindings.proposed.changeVerification.recommendation}}** at level {{changeFindings.proposed.grantedLevel}}'),
     group('changeVerification', '现场验证记录 Verification record', [

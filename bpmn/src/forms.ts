@@ -93,7 +93,10 @@ function merge(base: Record<string, unknown>, over: Record<string, unknown>): Re
   const out: Record<string, unknown> = { ...base };
   for (const [k, v] of Object.entries(over)) {
     const b = out[k];
-    out[k] = v && typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object' && !Array.isArray(b) ? merge(b as Record<string, unknown>, v as Record<string, unknown>) : v;
+    out[k] =
+      v && typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object' && !Array.isArray(b)
+        ? merge(b as Record<string, unknown>, v as Record<string, unknown>)
+        : v;
   }
   return out;
 }
@@ -122,6 +125,18 @@ function optionsOf(c: FormComponent, context: Record<string, unknown>): unknown[
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
+/** What form-js initialises an untouched field of each type to (its `emptyValue`). */
+const EMPTY_VALUES: Readonly<Record<string, unknown>> = {
+  textfield: '',
+  textarea: '',
+  number: null,
+  radio: null,
+  select: null,
+  checklist: [],
+  taglist: [],
+  checkbox: false,
+};
+
 /**
  * Submits `values` to the form opened on the task's `variables`, as form-js would: hidden fields are left out,
  * expression fields are computed, every shown field is validated. Keys that are no shown field are problems too.
@@ -148,12 +163,14 @@ export function submitForm(form: FormDefinition, variables: Record<string, unkno
       const field = `${prefix}${c.key}`;
       if (hidden(c, ancestors)) continue;
       shown.push(field);
-      const value = get(context, field);
+      const given = get(context, field);
+      // an untouched field submits what form-js initialises it to
+      const value = given === undefined ? EMPTY_VALUES[c.type] : given;
       const problem = (message: string): void => void problems.push({ field, label: c.label ?? field, message });
       const empty = value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
       if (empty) {
         if (c.validate?.required) problem('is required');
-        else if (value !== undefined) set(data, field, value);
+        set(data, field, value ?? null);
         continue;
       }
       const v = c.validate ?? {};

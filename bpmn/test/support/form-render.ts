@@ -75,7 +75,10 @@ export class OpenForm {
 
   /** The field whose label (or group + label) starts with `label`. */
   private field(label: string): ReturnType<Page['locator']> {
-    return this.page.locator('.fjs-form-field').filter({ has: this.page.locator(`label:text-is("${label}"), label:text-matches("^${escape(label)}")`) }).last();
+    return this.page
+      .locator('.fjs-form-field')
+      .filter({ has: this.page.locator(`label:text-is("${label}"), label:text-matches("^${escape(label)}")`) })
+      .last();
   }
 
   async type(label: string, value: string): Promise<void> {
