@@ -1,3 +1,4 @@
 export * from './task-types.js';
 export { modelPath, MODEL_FILES } from './models.js';
 export * from './forms.js';
+export type * from './generated/task-io.js';

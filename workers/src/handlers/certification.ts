@@ -11,8 +11,8 @@ import {
   type OnsiteReviewRecord,
   type WitnessRecord,
 } from '@isccc/bpmn';
-import { clauseLabel, dayOf, levelName, type Level } from '@isccc/rules/vocabulary';
-import { BusinessRuleError, handler, type TaskHandler, type Variables } from './contract.js';
+import { type Category, clauseLabel, dayOf, levelName, type Level } from '@isccc/rules/vocabulary';
+import { BusinessRuleError, handler, typedHandler, type Variables } from './contract.js';
 import { choices, findingsOf, levelChoices } from './findings.js';
 import { assess, blocking, type AssessmentTarget } from './rules-gateway.js';
 import { describeFinding, digest, Inputs } from './support.js';
@@ -37,9 +37,9 @@ interface Party {
   id?: string;
 }
 
-function targetOf(input: Inputs, categoryVar: string, levelVar: string): AssessmentTarget {
+function targetOf(input: Inputs, categoryVar: string, levelVar: string): AssessmentTarget & { category: Category } {
   const drClass = input.drClass();
-  return { category: input.string(categoryVar), level: input.level(levelVar), ...(drClass && { drClass }) };
+  return { category: input.category(categoryVar), level: input.level(levelVar), ...(drClass && { drClass }) };
 }
 
 /** Where the manifest's evidence paths resolve, when the case knows it (CLI runs set it). */
@@ -47,7 +47,7 @@ function workspaceOf(input: Inputs): string | undefined {
   return input.optionalString('manifestDir');
 }
 
-export const selfAssessment = handler((variables, ctx) => {
+export const selfAssessment = handler('isccc.self-assessment', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   input.object<Party>('applicant');
   const target = targetOf(input, 'category', 'level');
@@ -82,7 +82,7 @@ export const selfAssessment = handler((variables, ctx) => {
   };
 });
 
-export const applicationSubmit = handler((variables, ctx) => {
+export const applicationSubmit = handler('isccc.application-submit', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const applicant = input.object<Party>('applicant');
   const target = targetOf(input, 'category', 'level');
@@ -119,7 +119,7 @@ export const applicationSubmit = handler((variables, ctx) => {
  * supplement while evidence is missing and rounds are left, a refusal when no level qualifies, else the
  * highest qualifying level, never above the one applied for (level 1 is the highest).
  */
-export const materialChecks = handler((variables, ctx) => {
+export const materialChecks = handler('isccc.material-checks', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   input.string('applicationId');
   const target = targetOf(input, 'category', 'level');
@@ -153,7 +153,7 @@ export const materialChecks = handler((variables, ctx) => {
 
 const OUTCOME_ZH: Record<MaterialReviewProposal['materialReviewOutcome'], string> = { accepted: '通过', supplement: '补充材料', refused: '不予通过' };
 
-export const requestSupplement = handler((variables, ctx) => {
+export const requestSupplement = handler('isccc.request-supplement', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const applicationId = input.string('applicationId');
   input.object<Party>('applicant');
@@ -173,7 +173,7 @@ export const requestSupplement = handler((variables, ctx) => {
 });
 
 /** 6.3: the contract for the category and level the reviewer determined; a refusal by the reviewer means no contract (ISCCC_6_3). */
-export const contractSign = handler((variables, ctx) => {
+export const contractSign = handler('isccc.contract-sign', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const applicationId = input.string('applicationId');
   const outcome = input.string('materialReviewOutcome');
@@ -183,7 +183,12 @@ export const contractSign = handler((variables, ctx) => {
     throw new BusinessRuleError(
       'ISCCC_6_3',
       { zh: '申请材料评审不予通过，不签订认证合同', en: 'the document review refused the application: no contract' },
-      { details: [justification ? `reviewer: ${justification}` : 'reviewer followed the findings', ...(findings?.summary?.en ? [`findings: ${findings.summary.en}`] : [])] },
+      {
+        details: [
+          justification ? `reviewer: ${justification}` : 'reviewer followed the findings',
+          ...(findings?.summary?.en ? [`findings: ${findings.summary.en}`] : []),
+        ],
+      },
     );
   }
   if (outcome !== 'accepted') throw new Error(`${ctx.type}: materialReviewOutcome "${outcome}" does not lead to a contract (accepted or refused)`);
@@ -215,7 +220,7 @@ interface Project {
  * nonconformity, what is left to judgement as an observation) and, at level 1, the client projects that can
  * be witnessed (completed or ongoing projects of the category).
  */
-export const onsiteChecks = handler((variables, ctx) => {
+export const onsiteChecks = handler('isccc.onsite-checks', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   input.string('applicationId');
   const target = targetOf(input, 'grantedCategory', 'grantedLevel');
@@ -230,7 +235,8 @@ export const onsiteChecks = handler((variables, ctx) => {
   const witnessNeeded = target.level === 1 && observations.length > 0 && projects.length > 0;
   const onsiteReview: OnsiteReviewRecord = { reviewedOn: today, passed: failing.length === 0, majorNonconformities: failing.length, observations };
   // what the witness would record if the team asks for one: the latest project of the category
-  const witness: WitnessRecord | null = target.level === 1 && projects.length > 0 ? { witnessedOn: today, project: String(projects.at(-1)!.value), passed: true } : null;
+  const witness: WitnessRecord | null =
+    target.level === 1 && projects.length > 0 ? { witnessedOn: today, project: String(projects.at(-1)!.value), passed: true } : null;
   const proposed: OnsiteReviewProposal = { onsiteReview, witnessNeeded, witness, observationChoices: choices(observations), projects };
   const summary = {
     zh: `${target.category} ${levelName(target.level, 'zh')}：不符合 ${failing.length} 项，待评审组判断 ${observations.length} 项${target.level === 1 ? `，可见证客户项目 ${projects.length} 个` : ''}`,
@@ -248,7 +254,7 @@ export const onsiteChecks = handler((variables, ctx) => {
 });
 
 /** 6.4: the report is issued from the team's own records; a review or witness the team did not pass ends the application (ISCCC_6_4). */
-export const onsiteReport = handler((variables, ctx) => {
+export const onsiteReport = handler('isccc.onsite-report', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const applicationId = input.string('applicationId');
   const review = input.object<OnsiteReviewRecord>('onsiteReview');
@@ -256,7 +262,10 @@ export const onsiteReport = handler((variables, ctx) => {
   if (review.passed !== true) {
     throw new BusinessRuleError(
       'ISCCC_6_4',
-      { zh: `评审组现场评审未通过（严重不符合项 ${review.majorNonconformities ?? 0}）`, en: `the review team did not pass the on-site review (${review.majorNonconformities ?? 0} major nonconformities)` },
+      {
+        zh: `评审组现场评审未通过（严重不符合项 ${review.majorNonconformities ?? 0}）`,
+        en: `the review team did not pass the on-site review (${review.majorNonconformities ?? 0} major nonconformities)`,
+      },
       { details: [...(review.observations ?? []), ...(review.notes ? [review.notes] : [])] },
     );
   }
@@ -269,7 +278,7 @@ export const onsiteReport = handler((variables, ctx) => {
   }
   const observations = [...(review.observations ?? [])];
   const id = `OSR-${applicationId.replace(/^APP-/, '')}`;
-  const report = { id, issuedOn: dayOf(ctx.now), recommendation: 'grant', majorNonconformities: review.majorNonconformities ?? 0, observations };
+  const report = { id, issuedOn: dayOf(ctx.now), recommendation: 'grant' as const, majorNonconformities: review.majorNonconformities ?? 0, observations };
   return {
     variables: { onsiteReport: report, lastObservations: observations },
     decision: {
@@ -292,7 +301,7 @@ export function certificateNumberFor(applicationId: string, category: string, le
   return `ISCCC-ISV-${code}${level}-${submittedOn.slice(0, 4)}-${digest(applicationId, category, level)}`;
 }
 
-export const certificateIssue = handler((variables, ctx) => {
+export const certificateIssue = handler('isccc.certificate-issue', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const applicationId = input.string('applicationId');
   const applicant = input.object<Party>('applicant');
@@ -318,7 +327,7 @@ export const certificateIssue = handler((variables, ctx) => {
 const NOTICE_CLAUSE: Record<string, string> = { valid: '6.6', revoked: '6.8.3', cancelled: '6.8.4', suspended: '6.8.2' };
 const STATUS_ZH: Record<string, string> = { valid: '颁发', revoked: '撤销', cancelled: '注销', suspended: '暂停' };
 
-export const publicNotice = handler((variables, ctx) => {
+export const publicNotice = handler('isccc.public-notice', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const certificateNumber = input.string('certificateNumber');
   const status = input.string('certificateStatus');
@@ -343,7 +352,7 @@ export const LIFECYCLE_START_MESSAGE = 'isccc.certificate-issued';
 /** Variables the lifecycle needs beyond the contract's start payload (the surveillance checks re-assess the manifest). */
 const CARRIED_OVER = ['manifest', 'manifestDir'] as const;
 
-export const lifecycleStart: TaskHandler = async (variables, ctx) => {
+export const lifecycleStart = typedHandler('isccc.lifecycle-start', async (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const certificateNumber = input.string('certificateNumber');
   const payload: Variables = {
@@ -368,9 +377,9 @@ export const lifecycleStart: TaskHandler = async (variables, ctx) => {
       text: { zh: `证书 ${certificateNumber} 进入证后监督`, en: `certificate ${certificateNumber} enters post-certification surveillance` },
     },
   };
-};
+});
 
-export const rejectionNotify = handler((variables, ctx) => {
+export const rejectionNotify = handler('isccc.rejection-notify', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const applicant = input.object<Party>('applicant');
   const reason = input.object<{ clause: string; message: string }>('reason');

@@ -22,7 +22,7 @@ interface Change {
  * paper; any other change is verified on site and decided by the committee. For the written review the checks
  * list the documents; for a major change they evaluate the changed manifest (or the current one) again.
  */
-export const changeClassify = handler((variables, ctx) => {
+export const changeClassify = handler('isccc.change-classify', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const certificateNumber = input.string('certificateNumber');
   const change = input.object<Change>('change');
@@ -41,12 +41,22 @@ export const changeClassify = handler((variables, ctx) => {
     rows = [
       notedRow('6.8.5', kinds.join(', '), 'address, capital, legal representative', { zh: '变更类别', en: 'kinds of change' }, 'pass'),
       documents.length > 0
-        ? notedRow('6.8.5', String(documents.length), '≥ 1', { zh: '变更申请及证明材料', en: 'change application and supporting documents' }, 'pass', documents.join('; '))
+        ? notedRow(
+            '6.8.5',
+            String(documents.length),
+            '≥ 1',
+            { zh: '变更申请及证明材料', en: 'change application and supporting documents' },
+            'pass',
+            documents.join('; '),
+          )
         : notedRow('6.8.5', '0', '≥ 1', { zh: '缺少变更证明材料', en: 'no supporting documents' }, 'fail'),
     ];
     proposed = {
       changeApproved: documents.length > 0,
-      changeReview: { reviewedOn: today, details: documents.length > 0 ? documents.join('; ') : 'no supporting documents submitted with the change application' },
+      changeReview: {
+        reviewedOn: today,
+        details: documents.length > 0 ? documents.join('; ') : 'no supporting documents submitted with the change application',
+      },
       changeVerification: { verifiedOn: today, recommendation: 'grant', observations: [] },
       grantedLevel: level,
       levels: levelChoices(level),
@@ -54,7 +64,8 @@ export const changeClassify = handler((variables, ctx) => {
     };
   } else {
     const drClass = input.drClass();
-    const manifest = (change.manifest ?? input.optionalObject<{ application?: { asOf?: string } }>('manifest')) as { application?: { asOf?: string } } | undefined;
+    const manifest = (change.manifest ?? input.optionalObject<{ application?: { asOf?: string } }>('manifest')) as
+      { application?: { asOf?: string } } | undefined;
     if (!manifest) throw new Error(`${ctx.type}: no manifest to verify the change against`);
     const a = assess(manifest, { category, level, ...(drClass && { drClass }) }, manifest.application?.asOf ?? today, input.optionalString('manifestDir'));
     const failing = blocking(a).map(describeFinding);
@@ -65,14 +76,21 @@ export const changeClassify = handler((variables, ctx) => {
     proposed = {
       changeApproved: false,
       changeReview: { reviewedOn: today, details: '' },
-      changeVerification: { verifiedOn: today, recommendation: a.qualifyingLevel === null ? 'refuse' : 'grant', observations: a.qualifyingLevel === null ? failing : [] },
+      changeVerification: {
+        verifiedOn: today,
+        recommendation: a.qualifyingLevel === null ? 'refuse' : 'grant',
+        observations: a.qualifyingLevel === null ? failing : [],
+      },
       grantedLevel: supported,
       levels: levelChoices(level),
       observationChoices: choices(failing),
     };
   }
   const summary = administrative
-    ? { zh: `变更（${kinds.join('、')}）：仅涉及地址、资金或法定代表人，书面审核；证明材料 ${documents.length} 份`, en: `change (${kinds.join(', ')}): address/capital/legal representative only, written review; ${documents.length} documents` }
+    ? {
+        zh: `变更（${kinds.join('、')}）：仅涉及地址、资金或法定代表人，书面审核；证明材料 ${documents.length} 份`,
+        en: `change (${kinds.join(', ')}): address/capital/legal representative only, written review; ${documents.length} documents`,
+      }
     : {
         zh: `重大变更（${kinds.join('、')}）：现场验证并做出认证决定；${proposed.changeVerification.recommendation === 'grant' ? `仍满足${levelName(proposed.grantedLevel, 'zh')}` : '要求不满足'}`,
         en: `major change (${kinds.join(', ')}): on-site verification and a certification decision; ${proposed.changeVerification.recommendation === 'grant' ? `level ${proposed.grantedLevel} still supported` : 'requirements not met'}`,
@@ -88,7 +106,7 @@ export const changeClassify = handler((variables, ctx) => {
   };
 });
 
-export const certificateReissue = handler((variables, ctx) => {
+export const certificateReissue = handler('isccc.certificate-reissue', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const certificateNumber = input.string('certificateNumber');
   const change = input.object<Change>('change');

@@ -18,7 +18,7 @@ interface Vote {
   reason?: string;
 }
 
-export const committeeValidate = handler((variables, ctx) => {
+export const committeeValidate = handler('isccc.committee-validate', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const committee = input.array<Member>('committee');
   const ids = committee.map((m) => m?.id);
@@ -47,7 +47,7 @@ export const committeeValidate = handler((variables, ctx) => {
   };
 });
 
-export const committeeTally = handler((variables, ctx) => {
+export const committeeTally = handler('isccc.committee-tally', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const committee = input.array<Member>('committee');
   const votes = input.array<Vote | null>('votes');
@@ -98,22 +98,55 @@ function briefFor(input: Inputs, now: Date): Findings<VoteProposal> | undefined 
   if (verification) {
     const observations = verification.observations ?? [];
     const rows = [
-      notedRow('6.8.5', verification.recommendation, 'grant', { zh: '现场验证建议', en: 'on-site verification recommends' }, verification.recommendation === 'grant' ? 'pass' : 'fail'),
+      notedRow(
+        '6.8.5',
+        verification.recommendation,
+        'grant',
+        { zh: '现场验证建议', en: 'on-site verification recommends' },
+        verification.recommendation === 'grant' ? 'pass' : 'fail',
+      ),
       ...observations.map((o) => notedRow('6.8.5', o, '', { zh: '验证观察项', en: 'verification observation' }, 'manual-review')),
     ];
-    return findingsOf('6.5', now, { zh: `变更现场验证建议：${verification.recommendation === 'grant' ? '同意' : '不同意'}`, en: `the on-site verification of the change recommends: ${verification.recommendation}` }, rows, {
-      vote: { decision: verification.recommendation === 'grant' ? 'grant' : 'refuse' },
-    });
+    return findingsOf(
+      '6.5',
+      now,
+      {
+        zh: `变更现场验证建议：${verification.recommendation === 'grant' ? '同意' : '不同意'}`,
+        en: `the on-site verification of the change recommends: ${verification.recommendation}`,
+      },
+      rows,
+      {
+        vote: { decision: verification.recommendation === 'grant' ? 'grant' : 'refuse' },
+      },
+    );
   }
   const report = input.optionalObject<Report>('onsiteReport');
   if (!report) return undefined;
   const recommendation = report.recommendation === 'grant' ? 'grant' : 'refuse';
   const rows = [
-    notedRow('6.4', recommendation, 'grant', { zh: `现场评审报告 ${report.id ?? ''} 建议`, en: `on-site review report ${report.id ?? ''} recommends` }, recommendation === 'grant' ? 'pass' : 'fail'),
-    notedRow('6.4', String(report.majorNonconformities ?? 0), '0', { zh: '严重不符合项', en: 'major nonconformities' }, (report.majorNonconformities ?? 0) === 0 ? 'pass' : 'fail'),
+    notedRow(
+      '6.4',
+      recommendation,
+      'grant',
+      { zh: `现场评审报告 ${report.id ?? ''} 建议`, en: `on-site review report ${report.id ?? ''} recommends` },
+      recommendation === 'grant' ? 'pass' : 'fail',
+    ),
+    notedRow(
+      '6.4',
+      String(report.majorNonconformities ?? 0),
+      '0',
+      { zh: '严重不符合项', en: 'major nonconformities' },
+      (report.majorNonconformities ?? 0) === 0 ? 'pass' : 'fail',
+    ),
     ...(report.observations ?? []).map((o) => notedRow('6.4', o, '', { zh: '观察项', en: 'observation' }, 'manual-review')),
   ];
-  return findingsOf('6.5', now, { zh: `现场评审报告建议：${recommendation === 'grant' ? '颁证' : '不予认证'}`, en: `the on-site review report recommends: ${recommendation}` }, rows, {
-    vote: { decision: recommendation },
-  });
+  return findingsOf(
+    '6.5',
+    now,
+    { zh: `现场评审报告建议：${recommendation === 'grant' ? '颁证' : '不予认证'}`, en: `the on-site review report recommends: ${recommendation}` },
+    rows,
+    {
+      vote: { decision: recommendation },
+    },
+  );
 }

@@ -38,7 +38,7 @@ function parseDateTime(type: string, text: string): Date {
  * 6.7.1: at most 12 months from the last surveillance review held (the issue date before the first). Only a
  * surveillance review moves the base: a restoration or a change decision never does.
  */
-export const surveillanceSchedule = handler((variables, ctx) => {
+export const surveillanceSchedule = handler('isccc.surveillance-schedule', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const issuedOn = input.string('issuedOn');
   const reviewedOn = input.optionalObject<Partial<SurveillanceRecord>>('surveillance')?.reviewedOn;
@@ -68,7 +68,7 @@ const TRIGGER_CLAUSE: Record<string, string> = {
 };
 
 /** 6.7.4 rule checks: 6.7.1 paragraph 2 names major change, incident and complaint as grounds for more on-site surveillance. */
-export const informationChecks = handler((variables, ctx) => {
+export const informationChecks = handler('isccc.information-checks', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   input.string('certificateNumber');
   const trigger = input.string('surveillanceTrigger');
@@ -77,12 +77,22 @@ export const informationChecks = handler((variables, ctx) => {
   const extra = trigger === 'major-change' || trigger === 'incident' || trigger === 'complaint';
   const proposed: InformationAssessmentProposal = { extraSurveillanceNeeded: extra };
   const rows = [
-    notedRow(clause, `${trigger}${report?.summary ? `: ${report.summary}` : ''}`, 'major change, incident or complaint', {
-      zh: extra ? '属于增加现场监督评审的情形（6.7.1）' : '不属于增加监督评审的情形，记录在案',
-      en: extra ? 'a ground for an extra on-site surveillance review (6.7.1)' : 'no ground for an extra review; recorded',
-    }, extra ? 'fail' : 'pass', report?.receivedOn ?? ''),
+    notedRow(
+      clause,
+      `${trigger}${report?.summary ? `: ${report.summary}` : ''}`,
+      'major change, incident or complaint',
+      {
+        zh: extra ? '属于增加现场监督评审的情形（6.7.1）' : '不属于增加监督评审的情形，记录在案',
+        en: extra ? 'a ground for an extra on-site surveillance review (6.7.1)' : 'no ground for an extra review; recorded',
+      },
+      extra ? 'fail' : 'pass',
+      report?.receivedOn ?? '',
+    ),
   ];
-  const summary = { zh: `信息通报（${trigger}）${report?.summary ? `：${report.summary}` : ''}`, en: `information report (${trigger})${report?.summary ? `: ${report.summary}` : ''}` };
+  const summary = {
+    zh: `信息通报（${trigger}）${report?.summary ? `：${report.summary}` : ''}`,
+    en: `information report (${trigger})${report?.summary ? `: ${report.summary}` : ''}`,
+  };
   return {
     variables: { informationFindings: findingsOf(clause, ctx.now, summary, rows, proposed) },
     decision: {
@@ -102,7 +112,7 @@ export const informationChecks = handler((variables, ctx) => {
  * report that triggered an extra review says about misuse, incidents and complaints. Proposes the record and
  * the 6.7.3 conclusion, most severe ground first.
  */
-export const surveillanceChecks = handler((variables, ctx) => {
+export const surveillanceChecks = handler('isccc.surveillance-checks', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   input.string('certificateNumber');
   const category = input.string('grantedCategory');
@@ -132,12 +142,26 @@ export const surveillanceChecks = handler((variables, ctx) => {
   const conclusion = proposedConclusion(record);
   const rows = [
     ...(report
-      ? [notedRow(TRIGGER_CLAUSE[trigger] ?? '6.7.2', `${report.kind}: ${report.summary ?? ''}`, '', { zh: '触发本次监督的信息', en: 'the report that triggered this review' }, 'noted', report.receivedOn ?? '')]
+      ? [
+          notedRow(
+            TRIGGER_CLAUSE[trigger] ?? '6.7.2',
+            `${report.kind}: ${report.summary ?? ''}`,
+            '',
+            { zh: '触发本次监督的信息', en: 'the report that triggered this review' },
+            'noted',
+            report.receivedOn ?? '',
+          ),
+        ]
       : []),
     ...previous.map((o) => notedRow('6.7.2', o, 'corrective action verified', { zh: '上次观察项', en: 'previous observation' }, 'manual-review')),
     ...(a?.rows ?? []),
   ];
-  const proposed: SurveillanceProposal = { surveillance: record, surveillanceConclusion: conclusion, previousObservations: previous, observationChoices: choices(observations) };
+  const proposed: SurveillanceProposal = {
+    surveillance: record,
+    surveillanceConclusion: conclusion,
+    previousObservations: previous,
+    observationChoices: choices(observations),
+  };
   const summary = {
     zh: `监督评审（${trigger}）：严重不符合项 ${record.majorNonconformities}，证书使用 ${record.certificateUse}，上次观察项 ${previous.length}`,
     en: `surveillance review (${trigger}): ${record.majorNonconformities} major nonconformities, certificate use ${record.certificateUse}, ${previous.length} previous observations`,
@@ -147,7 +171,10 @@ export const surveillanceChecks = handler((variables, ctx) => {
     decision: {
       clause: '6.7.2',
       outcome: `proposes-${conclusion}`,
-      text: { zh: `${summary.zh} → 建议 ${conclusion === 'maintain' ? '维持' : clauseLabel(conclusion)}`, en: `${summary.en} → proposes ${conclusion === 'maintain' ? 'maintain' : clauseLabel(conclusion)}` },
+      text: {
+        zh: `${summary.zh} → 建议 ${conclusion === 'maintain' ? '维持' : clauseLabel(conclusion)}`,
+        en: `${summary.en} → proposes ${conclusion === 'maintain' ? 'maintain' : clauseLabel(conclusion)}`,
+      },
       findings: a?.open ?? [],
     },
   };
@@ -174,7 +201,7 @@ const CONCLUSION_ERRORS: Readonly<Record<Exclude<SurveillanceConclusion, 'mainta
 };
 
 /** 6.7.3: carries out the reviewer's conclusion — maintain, or the BPMN error of the ground the reviewer named. */
-export const surveillanceConclude = handler((variables, ctx) => {
+export const surveillanceConclude = handler('isccc.surveillance-conclude', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const certificateNumber = input.string('certificateNumber');
   const s = input.object<SurveillanceRecord>('surveillance');
@@ -182,8 +209,11 @@ export const surveillanceConclude = handler((variables, ctx) => {
   const justification = input.optionalString('surveillanceJustification');
   if (conclusion !== 'maintain') {
     const code = Object.hasOwn(CONCLUSION_ERRORS, conclusion) ? CONCLUSION_ERRORS[conclusion as keyof typeof CONCLUSION_ERRORS] : undefined;
-    if (!code || errorCodeOf(conclusion) !== code) throw new JobInputError(ctx.type, `surveillanceConclusion "${conclusion}" is neither maintain nor a ground of 6.8.2 / 6.8.3`);
-    throw new BusinessRuleError(code, ERRORS[code].text, { details: [`surveillance ${s.reviewedOn}`, ...(justification ? [`reviewer: ${justification}`] : [])] });
+    if (!code || errorCodeOf(conclusion) !== code)
+      throw new JobInputError(ctx.type, `surveillanceConclusion "${conclusion}" is neither maintain nor a ground of 6.8.2 / 6.8.3`);
+    throw new BusinessRuleError(code, ERRORS[code].text, {
+      details: [`surveillance ${s.reviewedOn}`, ...(justification ? [`reviewer: ${justification}`] : [])],
+    });
   }
   return {
     variables: { certificateStatus: 'valid' },
@@ -195,7 +225,7 @@ export const surveillanceConclude = handler((variables, ctx) => {
   };
 });
 
-export const certificateSuspend = handler((variables, ctx) => {
+export const certificateSuspend = handler('isccc.certificate-suspend', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const certificateNumber = input.string('certificateNumber');
   const reason = input.object<Reason>('reason');
@@ -219,7 +249,7 @@ export const certificateSuspend = handler((variables, ctx) => {
  * Also says whether the annual surveillance window is open (6.7.1): then a surveillance review comes before
  * the certificate is restored, because a restoration review is not one (6.7.2 lists what one covers).
  */
-export const restorationChecks = handler((variables, ctx) => {
+export const restorationChecks = handler('isccc.restoration-checks', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   input.string('certificateNumber');
   const reason = input.object<Reason>('reason');
@@ -235,9 +265,14 @@ export const restorationChecks = handler((variables, ctx) => {
     rectification.length > 0
       ? notedRow('6.8.2', `${rectification.length}`, '≥ 1', { zh: '已提交整改证明', en: 'rectification shown' }, 'pass', rectification.join('; '))
       : notedRow('6.8.2', '0', '≥ 1', { zh: '未提交整改证明', en: 'no rectification shown' }, 'fail'),
-    notedRow('6.7.1', surveillanceDue ? 'due' : 'not due', '', surveillanceDue
-      ? { zh: '年度监督评审已到期：恢复前须进行监督评审', en: 'the annual surveillance review is due: it is held before restoration' }
-      : { zh: '年度监督评审未到期', en: 'the annual surveillance review is not due yet' }),
+    notedRow(
+      '6.7.1',
+      surveillanceDue ? 'due' : 'not due',
+      '',
+      surveillanceDue
+        ? { zh: '年度监督评审已到期：恢复前须进行监督评审', en: 'the annual surveillance review is due: it is held before restoration' }
+        : { zh: '年度监督评审未到期', en: 'the annual surveillance review is not due yet' },
+    ),
   ];
   const summary = {
     zh: `暂停原因 ${clauseLabel(reason.clause)}；整改证明 ${rectification.length} 项${surveillanceDue ? '；恢复前须监督评审' : ''}`,
@@ -253,7 +288,7 @@ export const restorationChecks = handler((variables, ctx) => {
   };
 });
 
-export const certificateRestore = handler((variables, ctx) => {
+export const certificateRestore = handler('isccc.certificate-restore', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const certificateNumber = input.string('certificateNumber');
   return {
@@ -266,7 +301,7 @@ export const certificateRestore = handler((variables, ctx) => {
   };
 });
 
-export const certificateRevoke = handler((variables, ctx) => {
+export const certificateRevoke = handler('isccc.certificate-revoke', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const certificateNumber = input.string('certificateNumber');
   const reason = input.object<Reason>('reason');
@@ -283,7 +318,7 @@ export const certificateRevoke = handler((variables, ctx) => {
   };
 });
 
-export const certificateCancel = handler((variables, ctx) => {
+export const certificateCancel = handler('isccc.certificate-cancel', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const certificateNumber = input.string('certificateNumber');
   const cancellation = input.optionalObject<{ requestedOn?: string; statement?: string }>('cancellation');
@@ -300,7 +335,7 @@ export const certificateCancel = handler((variables, ctx) => {
   };
 });
 
-export const certificateReturn = handler((variables, ctx) => {
+export const certificateReturn = handler('isccc.certificate-return', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const certificateNumber = input.string('certificateNumber');
   const status = input.string('certificateStatus');

@@ -1,10 +1,12 @@
 /** Task type → handler: the single table every engine adapter binds jobs through. */
+import type { TaskType } from '@isccc/bpmn';
 import type { TaskHandler } from './contract.js';
 import * as certification from './certification.js';
 import * as change from './change.js';
 import * as committee from './committee.js';
 import * as lifecycle from './lifecycle.js';
 
+/** One handler per job type of the contract: a type missing or unknown here does not compile. */
 export const HANDLERS: Readonly<Record<string, TaskHandler>> = {
   'isccc.self-assessment': certification.selfAssessment,
   'isccc.application-submit': certification.applicationSubmit,
@@ -31,4 +33,4 @@ export const HANDLERS: Readonly<Record<string, TaskHandler>> = {
   'isccc.certificate-return': lifecycle.certificateReturn,
   'isccc.change-classify': change.changeClassify,
   'isccc.certificate-reissue': change.certificateReissue,
-};
+} satisfies Record<TaskType, TaskHandler>;
