@@ -14,12 +14,20 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'run a whole certification case on the embedded engine (isccc run --help)',
     load: async () => (await import('./commands/run.js')).runCommand,
   },
+  tasks: {
+    summary: 'list the open user tasks of a saved case, with their forms (isccc tasks --help)',
+    load: async () => (await import('./commands/tasks.js')).tasksCommand,
+  },
+  complete: {
+    summary: 'complete an open user task of a saved case, checked against its form (isccc complete --help)',
+    load: async () => (await import('./commands/complete.js')).completeCommand,
+  },
 };
 
 const USAGE = `usage: isccc <command> [options]
 
 ${Object.entries(COMMANDS)
-  .map(([name, c]) => `  ${name.padEnd(8)}${c.summary}`)
+  .map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`)
   .join('\n')}
 
 isccc <command> --help prints the options of a command.`;

@@ -119,7 +119,12 @@ async function run(argv: string[], io: Io): Promise<number> {
   const printer = new TrailPrinter(io, format, lang, findings);
   const decisions = values.decisions !== undefined ? DecisionsFile.load(values.decisions) : undefined;
   const auto = values.auto ? followTheFindings : undefined;
-  const options = (votes?: DecisionSource): CaseRunnerOptions => ({ models, ...(store && { store }), onStep: (e: TrailEntry) => printer.step(e), people: firstOf(decisions, votes, auto) });
+  const options = (votes?: DecisionSource): CaseRunnerOptions => ({
+    models,
+    ...(store && { store }),
+    onStep: (e: TrailEntry) => printer.step(e),
+    people: firstOf(decisions, votes, auto),
+  });
 
   let runner: CaseRunner;
   if (values.resume) {

@@ -213,7 +213,12 @@ export class CaseRunner {
     const event = this.file.events[0];
     const eventAt = event ? new Date(`${event.on}T00:00:00Z`) : undefined;
     const until = new Date(this.file.until);
-    if (people.later && people.later.getTime() <= until.getTime() && (!timer || people.later.getTime() < timer.ref.due.getTime()) && (!eventAt || people.later.getTime() < eventAt.getTime())) {
+    if (
+      people.later &&
+      people.later.getTime() <= until.getTime() &&
+      (!timer || people.later.getTime() < timer.ref.due.getTime()) &&
+      (!eventAt || people.later.getTime() < eventAt.getTime())
+    ) {
       // a person decides on a later day: time runs on to it
       this.clock.advanceTo(people.later);
       return 'running';

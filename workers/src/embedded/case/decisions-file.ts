@@ -71,11 +71,17 @@ export class DecisionsFile implements DecisionSource {
           const r = source.rangeOf(['tasks', task, i, ...p]);
           return `${file}:${r.start.line + 1}:${r.start.character + 1}`;
         };
-        if (occurrences.has(occurrence)) problems.push(located(source, ['tasks', task, i], 'decisions/duplicate', `${task}: occurrence ${occurrence} is decided twice`));
+        if (occurrences.has(occurrence))
+          problems.push(located(source, ['tasks', task, i], 'decisions/duplicate', `${task}: occurrence ${occurrence} is decided twice`));
         for (const key of leaves(entry.values)) {
           if (!fields.some((f) => f === key || key.startsWith(`${f}.`)))
             problems.push(
-              located(source, ['tasks', task, i, 'values', ...key.split('.')], 'decisions/unknown-field', `${task}: "${key}" is not a field of form ${spec.formId} (fields: ${fields.join(', ')})`),
+              located(
+                source,
+                ['tasks', task, i, 'values', ...key.split('.')],
+                'decisions/unknown-field',
+                `${task}: "${key}" is not a field of form ${spec.formId} (fields: ${fields.join(', ')})`,
+              ),
             );
         }
         occurrences.set(occurrence, { values: entry.values, ...(entry.on !== undefined && { on: entry.on }), source: 'decisions-file', at: at(['values']) });
@@ -92,7 +98,9 @@ export class DecisionsFile implements DecisionSource {
 }
 
 function leaves(values: Variables, prefix = ''): string[] {
-  return Object.entries(values).flatMap(([k, v]) => (v && typeof v === 'object' && !Array.isArray(v) ? leaves(v as Variables, `${prefix}${k}.`) : [`${prefix}${k}`]));
+  return Object.entries(values).flatMap(([k, v]) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? leaves(v as Variables, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
 }
 
 function located(source: YamlSource, at: (string | number)[], code: string, message: string): InputProblem {
@@ -112,7 +120,11 @@ export function votesAsDecisions(votes: readonly ('grant' | 'refuse')[]): Decisi
       if (!decision) return undefined;
       const findings = open.task.variables.decisionFindings as { proposed?: { vote?: { decision?: string } } } | undefined;
       const against = findings?.proposed?.vote?.decision !== decision;
-      return { values: { vote: { decision, ...(against && { reason: `ballot ${open.occurrence} cast on the command line (--votes)` }) } }, source: 'decisions-file', at: '--votes' };
+      return {
+        values: { vote: { decision, ...(against && { reason: `ballot ${open.occurrence} cast on the command line (--votes)` }) } },
+        source: 'decisions-file',
+        at: '--votes',
+      };
     },
   };
 }

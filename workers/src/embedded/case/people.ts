@@ -60,9 +60,7 @@ export class DecisionError extends Error {
     readonly task: string,
     readonly problems: FieldProblem[],
   ) {
-    super(
-      `${decision.at ? `${decision.at}: ` : ''}${task}: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`,
-    );
+    super(`${decision.at ? `${decision.at}: ` : ''}${task}: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`);
     this.name = 'DecisionError';
   }
 }
