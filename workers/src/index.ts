@@ -20,3 +20,4 @@ export { assess, type Assessment } from './handlers/rules-gateway.js';
 export * from './embedded/index.js';
 export { startZeebeWorkers, type ZeebeClient, type ZeebeWorkersOptions } from './adapters/zeebe/zeebe-workers.js';
 export { type Camunda7WorkersOptions, startCamunda7Workers } from './adapters/camunda7/camunda7-workers.js';
+export { deployModelsAndForms } from './adapters/camunda7/deploy.js';

@@ -4,7 +4,8 @@
  * every job of whole cases run on the models — and every error's reason is its ERRORS entry, not re-typed text.
  */
 import assert from 'node:assert/strict';
-import { ERRORS, TASK_TYPES, taskTypeSpec, type ErrorCode } from '@isccc/bpmn';
+import fs from 'node:fs';
+import { ERRORS, modelPath, TASK_TYPES, taskTypeSpec, USER_TASKS, type ErrorCode } from '@isccc/bpmn';
 import { BusinessRuleError, type JobContext, type TaskHandler, type Variables } from '../src/handlers/contract.js';
 import { HANDLERS } from '../src/handlers/registry.js';
 import { caseInputFromManifest } from '../src/embedded/case/case-input.js';
@@ -123,5 +124,25 @@ describe('the contract’s BPMN errors, kept by the handlers', function () {
   it('no handler throws an error its job type does not declare', () => {
     assert.deepEqual(undeclared, []);
     assert.ok([...thrown.values()].reduce((n, s) => n + s.size, 0) >= 12, 'the inputs reach the errors');
+  });
+});
+
+describe('workers and user tasks', () => {
+  it('no worker subscribes to a user task: every handler type is a job of a service task or message event, none a user task', () => {
+    const models = (['certification', 'lifecycle'] as const).map((k) => fs.readFileSync(modelPath(k), 'utf8')).join('\n');
+    const jobTypes = new Set([...models.matchAll(/<zeebe:taskDefinition type="([^"]+)"/g)].map((m) => m[1]));
+    assert.deepEqual(
+      Object.keys(HANDLERS).filter((t) => !jobTypes.has(t)),
+      [],
+      'every worker type is a job type of the models',
+    );
+    // Camunda user tasks (zeebe:userTask) create no job; the job-based kind would (io.camunda.zeebe:userTask)
+    assert.ok(!Object.keys(HANDLERS).some((t) => t.startsWith('io.camunda.zeebe:')));
+    for (const block of models.matchAll(/<bpmn:userTask [\s\S]*?<\/bpmn:userTask>/g)) {
+      assert.doesNotMatch(block[0], /zeebe:taskDefinition/, 'a user task has no job type');
+      assert.match(block[0], /<zeebe:userTask \/>/);
+    }
+    const userTaskCount = [...models.matchAll(/<bpmn:userTask /g)].length;
+    assert.equal(userTaskCount, new Set(USER_TASKS.flatMap((t) => t.elementIds)).size);
   });
 });
