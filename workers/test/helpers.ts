@@ -28,8 +28,13 @@ export interface RunOptions extends CaseInputOptions {
   people?: DecisionSource;
 }
 
+/** Case inputs by manifest and options: runs of one manifest share its parsed manifest (and so the evaluator's memo). */
+const inputs = new Map<string, ReturnType<typeof caseInputFromManifest>>();
+
 export async function runCase(options: RunOptions = {}): Promise<CaseResult> {
-  const input = caseInputFromManifest(options.manifest ?? L3_PASS, options);
+  const key = JSON.stringify([options.manifest ?? L3_PASS, options.committee ?? null, options.votes ?? null]);
+  let input = inputs.get(key);
+  if (!input) inputs.set(key, (input = caseInputFromManifest(options.manifest ?? L3_PASS, options)));
   const until = addDuration(input.startAt, options.until ?? 'P3Y');
   const people = firstOf(
     options.people,
@@ -37,7 +42,10 @@ export async function runCase(options: RunOptions = {}): Promise<CaseResult> {
     votesAsDecisions(input.votes),
     options.auto === false ? undefined : followTheFindings,
   );
-  const runner = await CaseRunner.start({ ...input, until, events: (options.events ?? []).map(parseEvent) }, { models: await loadModels(), people, ...options.runner });
+  const runner = await CaseRunner.start(
+    { ...input, until, events: (options.events ?? []).map(parseEvent) },
+    { models: await loadModels(), people, ...options.runner },
+  );
   const result = await runner.run();
   await runner.close();
   return result;

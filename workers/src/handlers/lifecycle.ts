@@ -42,7 +42,9 @@ export const surveillanceSchedule = handler('isccc.surveillance-schedule', (vari
   const input = new Inputs(ctx.type, variables);
   const issuedOn = input.string('issuedOn');
   const reviewedOn = input.optionalObject<Partial<SurveillanceRecord>>('surveillance')?.reviewedOn;
-  const base = typeof reviewedOn === 'string' && reviewedOn > issuedOn ? reviewedOn : issuedOn;
+  // a review dated after the day it was recorded cannot push the next one further out
+  const recorded = typeof reviewedOn === 'string' && reviewedOn <= dayOf(ctx.now) ? reviewedOn : undefined;
+  const base = recorded !== undefined && recorded > issuedOn ? recorded : issuedOn;
   const deadline = addDuration(parseDate(base), DURATIONS.surveillanceInterval);
   const start = addDuration(deadline, DURATIONS.surveillanceLeadTime, -1);
   const surveillanceStartOn = midnight(dayOf(start));
