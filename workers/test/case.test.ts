@@ -136,10 +136,17 @@ describe('certification case on the embedded engine', function () {
 
   it('handles a minor change by written review and a major one by on-site verification and a committee decision (6.8.5)', async () => {
     const r = await runCase({ events: ['2027-02-01:change-minor=address', '2027-05-01:change-major'], until: 'P1Y' });
-    const step = (e: { kind: string; taskType?: string; userTask?: string }): string | undefined => (e.kind === 'job' ? e.taskType : e.kind === 'user-task' ? e.userTask : undefined);
-    const minor = r.trail.filter((e) => e.at.startsWith('2027-02-01')).map(step).filter(Boolean);
+    const step = (e: { kind: string; taskType?: string; userTask?: string }): string | undefined =>
+      e.kind === 'job' ? e.taskType : e.kind === 'user-task' ? e.userTask : undefined;
+    const minor = r.trail
+      .filter((e) => e.at.startsWith('2027-02-01'))
+      .map(step)
+      .filter(Boolean);
     assert.deepEqual(minor, ['isccc.change-classify', 'change-written-review', 'isccc.certificate-reissue']);
-    const major = r.trail.filter((e) => e.at.startsWith('2027-05-01')).map(step).filter(Boolean);
+    const major = r.trail
+      .filter((e) => e.at.startsWith('2027-05-01'))
+      .map(step)
+      .filter(Boolean);
     assert.deepEqual(major, [
       'isccc.change-classify',
       'change-onsite-verification',
@@ -208,6 +215,26 @@ describe('certification case on the embedded engine', function () {
     assert.equal(witness[0]!.clause, '6.4');
     assert.equal(r.variables.grantedLevel, 1);
     assert.equal(typeof r.variables.certificateNumber, 'string');
+  });
+
+  it('waits in a user task when nobody decides it: listed with its form, candidate groups and due date, never run by a worker', async () => {
+    const r = await runCase({ auto: false, until: 'P1M' });
+    assert.equal(r.status, 'waiting');
+    assert.deepEqual(
+      r.openTasks.map((t) => [t.handle, t.elementId, t.formId, t.candidateGroups.join()]),
+      [['material-review#1', 'Task_MaterialReview', 'isccc-material-review', 'isccc-reviewers']],
+    );
+    assert.equal(r.trail.at(-1)!.taskType, 'isccc.material-checks', 'the rule checks ran; the review waits for its reviewer');
+    assert.equal(r.variables.materialReviewOutcome, undefined);
+    // the surveillance review is due by the 12-month deadline of 6.7.1
+    const due = await runCase({
+      until: 'P13M',
+      auto: false,
+      people: { decide: (open) => (open.spec.task === 'surveillance-review' ? undefined : { values: {}, source: 'auto' }) },
+    });
+    const review = due.openTasks.find((t) => t.task === 'surveillance-review')!;
+    assert.equal(review.dueDate, '2027-11-01T00:00:00Z');
+    assert.equal(due.status, 'waiting');
   });
 
   it('computes surveillance dates from the issue date of the case', async () => {
