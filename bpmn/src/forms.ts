@@ -117,8 +117,10 @@ export function formFields(form: FormDefinition): Array<{ field: string; compone
 function optionsOf(c: FormComponent, context: Record<string, unknown>): unknown[] | undefined {
   if (c.values) return c.values.map((v) => v.value);
   if (c.valuesExpression) {
-    const list = feel(c.valuesExpression, context);
-    return Array.isArray(list) ? list.map((o) => (o && typeof o === 'object' && 'value' in o ? (o as { value: unknown }).value : o)) : [];
+    const list: unknown = feel(c.valuesExpression, context);
+    return Array.isArray(list)
+      ? (list as unknown[]).map((o): unknown => (o && typeof o === 'object' && 'value' in o ? (o as { value: unknown }).value : o))
+      : [];
   }
   return undefined;
 }

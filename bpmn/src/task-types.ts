@@ -358,7 +358,8 @@ export const TASK_TYPES = [
     ],
     outputs: [v('contractId', 'string', 'Certification contract number'), v('contractSignedOn', 'string (date)', 'Signing date')],
     errors: ['ISCCC_6_3'],
-    notes: 'Signs the contract for the category and the level the reviewer determined; when the reviewer refused the application no contract is signed and ISCCC_6_3 is thrown, citing the reviewer and the findings.',
+    notes:
+      'Signs the contract for the category and the level the reviewer determined; when the reviewer refused the application no contract is signed and ISCCC_6_3 is thrown, citing the reviewer and the findings.',
   },
   {
     type: 'isccc.onsite-checks',
@@ -373,7 +374,13 @@ export const TASK_TYPES = [
       v('manifest', 'object', 'Provider manifest'),
       v('manifestDir', 'string', "Folder the manifest's evidence paths resolve in"),
     ],
-    outputs: [v('onsiteFindings', 'Findings<OnsiteReviewProposal>', 'Findings for the review team, the proposed result and, at level 1, the client projects that can be witnessed')],
+    outputs: [
+      v(
+        'onsiteFindings',
+        'Findings<OnsiteReviewProposal>',
+        'Findings for the review team, the proposed result and, at level 1, the client projects that can be witnessed',
+      ),
+    ],
     errors: [],
   },
   {
@@ -384,7 +391,7 @@ export const TASK_TYPES = [
     inputs: [
       v('applicationId', 'string', 'Application', true),
       v('onsiteReview', 'OnsiteReviewRecord', "The review team's record (user task 6.4)", true),
-      v('witness', 'WitnessRecord', "The witness record (user task 6.4), when there was one"),
+      v('witness', 'WitnessRecord', 'The witness record (user task 6.4), when there was one'),
     ],
     outputs: [
       v(
@@ -410,7 +417,11 @@ export const TASK_TYPES = [
     ],
     outputs: [
       v('committeeSize', 'number', 'committee.length'),
-      v('decisionFindings', 'Findings<VoteProposal>', 'What every member sees read-only in the vote form: the record before the committee and the vote it supports'),
+      v(
+        'decisionFindings',
+        'Findings<VoteProposal>',
+        'What every member sees read-only in the vote form: the record before the committee and the vote it supports',
+      ),
     ],
     errors: ['ISCCC_6_5'],
     notes:
@@ -509,7 +520,11 @@ export const TASK_TYPES = [
     processes: ['lifecycle'],
     inputs: [
       v('issuedOn', 'string (date)', 'Issue date', true),
-      v('surveillance', 'SurveillanceRecord', 'The last surveillance review held; its reviewedOn is the base (issuedOn when there was none). A restoration review never moves the base.'),
+      v(
+        'surveillance',
+        'SurveillanceRecord',
+        'The last surveillance review held; its reviewedOn is the base (issuedOn when there was none). A restoration review never moves the base.',
+      ),
     ],
     outputs: [
       v('surveillanceStartOn', 'string (date-time)', 'When the annual surveillance starts: base + P12M − P1M (timer "Annual surveillance due")'),
@@ -527,7 +542,13 @@ export const TASK_TYPES = [
       v('surveillanceTrigger', "'major-change' | 'incident' | 'complaint' | 'information'", 'Set by the message catch event', true),
       v('report', 'InformationReport', 'The reported information (message variable)'),
     ],
-    outputs: [v('informationFindings', 'Findings<InformationAssessmentProposal>', 'The report against 6.7.1 paragraph 2, and whether an extra surveillance review is proposed')],
+    outputs: [
+      v(
+        'informationFindings',
+        'Findings<InformationAssessmentProposal>',
+        'The report against 6.7.1 paragraph 2, and whether an extra surveillance review is proposed',
+      ),
+    ],
     errors: [],
   },
   {
@@ -903,7 +924,8 @@ export const USER_TASKS = [
     ],
     findings: 'surveillanceFindings',
     justification: 'surveillanceJustification',
-    notes: 'Held when the annual surveillance window has opened by the time a restoration is approved, so no restored certificate is valid more than 12 months after its last surveillance review (6.7.1).',
+    notes:
+      'Held when the annual surveillance window has opened by the time a restoration is approved, so no restored certificate is valid more than 12 months after its last surveillance review (6.7.1).',
   },
   {
     task: 'change-written-review',
@@ -1196,7 +1218,11 @@ const copy = (message: string, variable: string): EventOutputSpec => ({ on: { me
 export const EVENT_OUTPUTS: readonly EventOutputSpec[] = [
   { on: 'error catch events', target: 'reason', source: '=reason' },
   { on: { elementIds: ['Timer_SurveillanceDue'] }, target: 'surveillanceTrigger', source: '="annual"' },
-  { on: { elementIds: ['Timer_SurveillanceDue', 'Timer_ChangeReviewSurveillanceDue', 'Timer_ChangeDecisionSurveillanceDue'] }, target: 'report', source: '=null' },
+  {
+    on: { elementIds: ['Timer_SurveillanceDue', 'Timer_ChangeReviewSurveillanceDue', 'Timer_ChangeDecisionSurveillanceDue'] },
+    target: 'report',
+    source: '=null',
+  },
   {
     on: { elementIds: ['Timer_AssessmentSurveillanceDue', 'Timer_ChangeReviewSurveillanceDue', 'Timer_ChangeDecisionSurveillanceDue'] },
     target: 'surveillanceTrigger',

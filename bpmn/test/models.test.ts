@@ -370,17 +370,34 @@ describe('bpmn models', () => {
         if (form?.formId !== spec.formId) problems.push(`${node.id}: formId ${String(form?.formId)}, contract says ${spec.formId}`);
         if (!fs.existsSync(formPath(spec.formId))) problems.push(`${node.id}: ${spec.formId}.form is missing`);
         const assignment = extensions(node, 'zeebe:AssignmentDefinition')[0];
-        if (assignment?.candidateGroups !== spec.candidateGroups.join(',')) problems.push(`${node.id}: candidate groups ${String(assignment?.candidateGroups)}`);
+        if (assignment?.candidateGroups !== spec.candidateGroups.join(','))
+          problems.push(`${node.id}: candidate groups ${String(assignment?.candidateGroups)}`);
         if (assignment?.assignee !== ('assignee' in spec ? spec.assignee : undefined)) problems.push(`${node.id}: assignee ${String(assignment?.assignee)}`);
         if (extensions(node, 'zeebe:TaskSchedule')[0]?.dueDate !== ('dueDate' in spec ? spec.dueDate : undefined)) problems.push(`${node.id}: due date`);
-        for (const id of spec.clauses) if (!clausesOf(node).includes(id) && !spec.clauses.some((c) => clausesOf(node).includes(c))) problems.push(`${node.id}: clause ${id}`);
+        for (const id of spec.clauses)
+          if (!clausesOf(node).includes(id) && !spec.clauses.some((c) => clausesOf(node).includes(c))) problems.push(`${node.id}: clause ${id}`);
       }
     }
-    for (const spec of USER_TASKS) for (const id of spec.elementIds) if (!seen.has(id)) problems.push(`${spec.task}: element ${id} is not a user task of the models`);
+    for (const spec of USER_TASKS)
+      for (const id of spec.elementIds) if (!seen.has(id)) problems.push(`${spec.task}: element ${id} is not a user task of the models`);
     assert.deepEqual(problems, []);
     // the acts §6 gives to people are user tasks, never jobs a worker would run
-    const people = ['Task_MaterialReview', 'Task_OnsiteReview', 'Task_ClientWitness', 'Task_CommitteeVote', 'Task_AssessInformation', 'Task_SurveillanceReview', 'Task_RestorationReview', 'Task_ChangeWrittenReview', 'Task_ChangeOnsiteVerify', 'Task_ChangeCommitteeVote'];
-    assert.deepEqual(people.filter((id) => !seen.has(id)), []);
+    const people = [
+      'Task_MaterialReview',
+      'Task_OnsiteReview',
+      'Task_ClientWitness',
+      'Task_CommitteeVote',
+      'Task_AssessInformation',
+      'Task_SurveillanceReview',
+      'Task_RestorationReview',
+      'Task_ChangeWrittenReview',
+      'Task_ChangeOnsiteVerify',
+      'Task_ChangeCommitteeVote',
+    ];
+    assert.deepEqual(
+      people.filter((id) => !seen.has(id)),
+      [],
+    );
   });
 
   it('every user task is preceded by a rule-check service task whose findings its form shows', async () => {
@@ -388,7 +405,9 @@ describe('bpmn models', () => {
     for (const model of await all()) {
       for (const node of model.flowNodes.filter((n) => n.$type === 'bpmn:UserTask')) {
         const spec = userTaskOfElement(node.id!)!;
-        const producers: string[] = TASK_TYPES.filter((t) => (t.outputs as readonly { name: string }[]).some((o) => o.name === spec.findings)).map((t) => t.type);
+        const producers: string[] = TASK_TYPES.filter((t) => (t.outputs as readonly { name: string }[]).some((o) => o.name === spec.findings)).map(
+          (t) => t.type,
+        );
         // walk back along incoming flows (through gateways and the start of a sub-process) to a service task
         const upstream: string[] = [];
         const seen = new Set<ModdleElement>();
@@ -405,7 +424,8 @@ describe('bpmn models', () => {
           }
         };
         back(node);
-        if (!upstream.some((t) => producers.includes(t))) problems.push(`${node.id}: no ${producers.join('/')} before it (found ${upstream.join(', ') || 'none'})`);
+        if (!upstream.some((t) => producers.includes(t)))
+          problems.push(`${node.id}: no ${producers.join('/')} before it (found ${upstream.join(', ') || 'none'})`);
       }
     }
     assert.deepEqual(problems, []);

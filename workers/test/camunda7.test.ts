@@ -347,7 +347,7 @@ describe('Camunda 7 engine with the external-task adapter', function () {
     assert.ok(timer, 'the P3M timer is still armed');
     // (the handlers' clock is the case's start, the engine's timers run on its own clock: compare with the handler's date)
     const suspended = await rest.variables(lifecycle.id);
-    assert.equal(new Date(review.due!).toISOString().slice(0, 10), suspended.suspendedUntil, 'due when the three months of the suspension end');
+    assert.equal(new Date(String(review.due)).toISOString().slice(0, 10), suspended.suspendedUntil, 'due when the three months of the suspension end');
     await rest.call('POST', `/job/${timer.id}/execute`);
     await until(
       'the lifecycle to end',

@@ -48,7 +48,10 @@ describe('task handlers', () => {
   describe('isccc.committee-validate (6.5)', () => {
     for (const size of [3, 5, 7]) {
       it(`accepts an odd committee of ${size}`, async () => {
-        const r = await committeeValidate({ committee: committeeOf(size), onsiteReport: { id: 'OSR-1', recommendation: 'grant', observations: [] } }, ctx('isccc.committee-validate'));
+        const r = await committeeValidate(
+          { committee: committeeOf(size), onsiteReport: { id: 'OSR-1', recommendation: 'grant', observations: [] } },
+          ctx('isccc.committee-validate'),
+        );
         assert.equal(r.variables.committeeSize, size);
         assert.equal(r.decision.clause, '6.5');
         assert.deepEqual((r.variables.decisionFindings as { proposed: unknown }).proposed, { vote: { decision: 'grant' } }, 'every member is shown the report');
@@ -193,14 +196,20 @@ describe('task handlers', () => {
         ['6.8.3.b', 'ISCCC_6_8_3_B'],
       ] as const) {
         const err = await rejects(
-          surveillanceConclude({ certificateNumber: 'C', surveillance: record, surveillanceConclusion: conclusion, surveillanceJustification: 'seen on site' }, c),
+          surveillanceConclude(
+            { certificateNumber: 'C', surveillance: record, surveillanceConclusion: conclusion, surveillanceJustification: 'seen on site' },
+            c,
+          ),
           code,
           conclusion,
         );
         assert.ok(err.variables.reason.details?.includes('reviewer: seen on site'), 'the reason cites the reviewer');
       }
       // the record does not overrule the reviewer: a maintained record with nonconformities stays maintained
-      const overruled = await surveillanceConclude({ certificateNumber: 'C', surveillance: { ...record, majorNonconformities: 2 }, surveillanceConclusion: 'maintain' }, c);
+      const overruled = await surveillanceConclude(
+        { certificateNumber: 'C', surveillance: { ...record, majorNonconformities: 2 }, surveillanceConclusion: 'maintain' },
+        c,
+      );
       assert.equal(overruled.variables.certificateStatus, 'valid');
       await assert.rejects(
         surveillanceConclude({ certificateNumber: 'C', surveillance: record, surveillanceConclusion: '6.8.3.a' }, c),

@@ -42,7 +42,11 @@ describe('isccc run (CLI)', function () {
 
   it('reports progress through the simulated span when asked', async () => {
     const progress: string[] = [];
-    const code = await runCommand([L3_PASS, '--auto', '--until', '2y', '--format', 'json'], { out: () => {}, err: () => {}, progress: (t) => progress.push(t) });
+    const code = await runCommand([L3_PASS, '--auto', '--until', '2y', '--format', 'json'], {
+      out: () => {},
+      err: () => {},
+      progress: (t) => progress.push(t),
+    });
     assert.equal(code, EXIT.issued);
     assert.match(progress.at(-1)!, /of 2028-11-01 100%$/);
     assert.ok(progress.length >= 3);

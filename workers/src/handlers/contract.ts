@@ -64,7 +64,7 @@ export type TypedTaskHandler<T extends TaskType> = (variables: Variables, contex
 
 /** An async handler of job type `T`, as adapters call it. */
 export function typedHandler<T extends TaskType>(_type: T, work: TypedTaskHandler<T>): TaskHandler {
-  return (variables, context) => work(variables, context as unknown as JobContext<TaskHeaders<T>>) as Promise<HandlerResult>;
+  return (variables, context) => work(variables, context);
 }
 
 /**

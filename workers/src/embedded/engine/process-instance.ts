@@ -389,7 +389,8 @@ export class ProcessInstance {
     const evaluated = (expression: string | undefined): string | undefined => {
       if (expression === undefined) return undefined;
       const value = evaluateFeel(expression, scope, this.clock);
-      return value === null || value === undefined ? undefined : String(value);
+      // an assignee is a name, a due date an ISO date-time: anything else is no value for them
+      return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
     };
     const assignee = evaluated(definition.assignee);
     const dueDate = evaluated(definition.dueDate);
