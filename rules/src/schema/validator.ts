@@ -126,10 +126,7 @@ function chineseOf(error: ErrorObject): string {
   const p = error.params as { type?: string; limit?: number; comparison?: string };
   switch (error.keyword) {
     case 'type':
-      return `必须是${String(p.type)
-        .split(',')
-        .map((t) => TYPE_ZH[t] ?? t)
-        .join('或')}`;
+      return `必须是${String(p.type).split(',').map((t) => TYPE_ZH[t] ?? t).join('或')}`;
     case 'maximum':
     case 'minimum':
     case 'exclusiveMaximum':
@@ -168,7 +165,7 @@ function pathOfPointer(pointer: string, data: unknown): JsonPath {
 }
 
 function propertiesAt(schema: unknown): Record<string, unknown> {
-  return (schema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
+  return ((schema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
 }
 
 function closest(word: string, candidates: string[]): string | undefined {
