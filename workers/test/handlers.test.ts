@@ -165,14 +165,18 @@ describe('task handlers', () => {
     it('schedules the next surveillance within 12 months of the last review (6.7.1)', async () => {
       const r = await surveillanceSchedule({ issuedOn: '2026-11-01' }, ctx('isccc.surveillance-schedule'));
       assert.deepEqual(r.variables, { surveillanceStartOn: '2027-10-01T00:00:00Z', surveillanceDeadline: '2027-11-01T00:00:00Z' });
-      const later = await surveillanceSchedule({ issuedOn: '2026-11-01', surveillance: { reviewedOn: '2027-08-31' } }, ctx('isccc.surveillance-schedule'));
+      const after = ctx('isccc.surveillance-schedule', '2027-09-01');
+      const later = await surveillanceSchedule({ issuedOn: '2026-11-01', surveillance: { reviewedOn: '2027-08-31' } }, after);
       assert.deepEqual(later.variables, { surveillanceStartOn: '2028-07-31T00:00:00Z', surveillanceDeadline: '2028-08-31T00:00:00Z' });
       // a restoration (6.8.2) never moves the base: only a surveillance review does
       const restored = await surveillanceSchedule(
         { issuedOn: '2026-11-01', surveillance: { reviewedOn: '2027-08-31' }, restoredOn: '2028-02-01', lastSurveillanceOn: '2028-02-01' },
-        ctx('isccc.surveillance-schedule'),
+        ctx('isccc.surveillance-schedule', '2028-02-01'),
       );
       assert.deepEqual(restored.variables, later.variables);
+      // a review dated after the day it is recorded does not push the schedule out
+      const ahead = await surveillanceSchedule({ issuedOn: '2026-11-01', surveillance: { reviewedOn: '2028-06-30' } }, after);
+      assert.deepEqual(ahead.variables, r.variables);
     });
 
     const record = {
