@@ -69,7 +69,9 @@ function group(pathKey: string, label: string, components: Component[]): Compone
 /** The clause(s) a form implements: label, title and text in Chinese as printed, our English translation marked as such. */
 function header(spec: UserTaskSpec): Component {
   const catalog = loadCatalog();
-  const parts = spec.clauses.map((clauseId) => {
+  // a form shared by several tasks quotes the clauses of all of them
+  const clauses = [...new Set((USER_TASKS as readonly UserTaskSpec[]).filter((t) => t.formId === spec.formId).flatMap((t) => t.clauses))];
+  const parts = clauses.map((clauseId) => {
     const c = catalog.get(clauseId);
     if (!c) throw new Error(`${spec.task}: clause ${clauseId} is not in the catalog`);
     const zh = (c.text?.zh ?? '').replace(/\n/g, '\n> ');

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { loadCatalog } from '@isccc/rules';
 import { buildForms, formFile, serialiseForm } from '../scripts/forms.js';
 import { formFields, loadForm, submitForm } from '../src/forms.js';
 import { packageRoot } from '../src/models.js';
@@ -26,6 +27,8 @@ async function act(form: OpenForm, actions: Action[]): Promise<void> {
   }
 }
 
+const catalog = loadCatalog();
+
 describe('forms (bpmn/forms, form-js schema)', () => {
   it('are generated from the contract (npm run -w bpmn forms)', () => {
     for (const [formId, form] of buildForms()) assert.equal(fs.readFileSync(formFile(formId), 'utf8'), serialiseForm(form), formId);
@@ -43,6 +46,14 @@ describe('forms (bpmn/forms, form-js schema)', () => {
       const json = JSON.stringify(form);
       if (!json.includes(`"dataSource":"=${spec.findings}.rows"`)) problems.push(`${spec.formId}: no read-only table of ${spec.findings}`);
       if (!json.includes('English (our translation)')) problems.push(`${spec.formId}: no translation marked as ours`);
+      const form0 = loadForm(spec.formId);
+      const header = String((form0.components[0] as { text?: string }).text ?? '');
+      for (const id of spec.clauses) {
+        const c = catalog.get(id)!;
+        // the Chinese clause text as printed (the catalog is checked against the standard), line by line
+        for (const line of (c.text?.zh ?? '').split('\n'))
+          if (!header.includes(line)) problems.push(`${spec.formId}: ${c.label} text "${line}" not quoted verbatim`);
+      }
     }
     assert.deepEqual(problems, []);
   });

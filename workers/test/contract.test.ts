@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { ERRORS, modelPath, TASK_TYPES, taskTypeSpec, USER_TASKS, type ErrorCode } from '@isccc/bpmn';
+import { ERRORS, MESSAGES, modelPath, TASK_TYPES, taskTypeSpec, USER_TASKS, type ErrorCode } from '@isccc/bpmn';
 import { BusinessRuleError, type JobContext, type TaskHandler, type Variables } from '../src/handlers/contract.js';
 import { HANDLERS } from '../src/handlers/registry.js';
 import { caseInputFromManifest } from '../src/embedded/case/case-input.js';
@@ -144,5 +144,26 @@ describe('workers and user tasks', () => {
     }
     const userTaskCount = [...models.matchAll(/<bpmn:userTask /g)].length;
     assert.equal(userTaskCount, new Set(USER_TASKS.flatMap((t) => t.elementIds)).size);
+  });
+});
+
+describe('the lifecycle start message', () => {
+  it('carries the certificate number as its correlation key and its message id, so a retry starts no second lifecycle', async () => {
+    const published: Array<{ name: string; correlationKey?: string; messageId?: string }> = [];
+    const variables = {
+      certificateNumber: 'ISCCC-ISV-RA3-2026-0000ABCD',
+      applicationId: 'APP-1',
+      applicant: { name: 'X' },
+      grantedCategory: 'risk-assessment',
+      grantedLevel: 3,
+      issuedOn: '2026-11-01',
+    };
+    await HANDLERS['isccc.lifecycle-start']!(variables, { ...ctx('isccc.lifecycle-start'), publishMessage: async (m) => void published.push(m) });
+    assert.deepEqual(
+      published.map((m) => [m.name, m.correlationKey, m.messageId]),
+      [['isccc.certificate-issued', variables.certificateNumber, variables.certificateNumber]],
+    );
+    const spec = MESSAGES.find((m) => m.name === 'isccc.certificate-issued')!;
+    assert.equal('startCorrelationKey' in spec && spec.startCorrelationKey, 'certificateNumber');
   });
 });
