@@ -23,7 +23,8 @@ const PAGE = `<!doctype html>
 </head><body><div id="form"></div>
 <script>
 window.openForm = async (schema, data) => {
-  const form = new FormViewer.Form({ container: document.querySelector('#form') });
+  // no input debouncing: what is typed is in the form's data before the next step of a test
+  const form = new FormViewer.Form({ container: document.querySelector('#form'), debounce: false });
   window.form = form;
   try {
     const { warnings } = await form.importSchema(schema, data);
