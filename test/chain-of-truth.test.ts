@@ -46,7 +46,7 @@ describe('chain of truth: isccc check ↔ isccc run ↔ catalog', function () {
     it(`${name}: the engine grants the level the evaluator says the manifest qualifies for, for the same reasons`, () => {
       const manifest = path.join(EXAMPLES, name, 'manifest.isccc.yaml');
       const check = isccc('check', manifest);
-      const run = isccc('run', manifest, '--until', '1m');
+      const run = isccc('run', manifest, '--auto', '--until', '1m');
       const qualifying = check.json.summary.qualifyingLevel;
 
       if (qualifying === null) {

@@ -37,7 +37,7 @@ function workspaces(): Workspace[] {
     // A nested workspace (workers/cli) is a package of its own: its files are not the parent's.
     const files = fs.readdirSync(path.join(REPO, dir)).flatMap((entry) => {
       const full = path.join(REPO, dir, entry);
-      if (root.workspaces.includes(path.posix.join(dir, entry))) return [];
+      if (root.workspaces.includes(path.posix.join(dir, entry)) || ['node_modules', 'dist', '.artifacts'].includes(entry)) return [];
       return fs.statSync(full).isDirectory() ? sources(full) : /\.(ts|js|mjs)$/.test(entry) ? [full] : [];
     });
     for (const file of files) {

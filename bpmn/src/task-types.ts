@@ -19,6 +19,9 @@
 
 import { clauseLabel, DURATIONS, errorCodeOf, type Text } from '@isccc/rules/vocabulary';
 
+/** How many times document review may ask for supplementary material before it decides on what it has. */
+export const MAX_SUPPLEMENT_ROUNDS = 2;
+
 export { type Category, clauseLabel, clauseOfErrorCode, DURATIONS, errorCodeOf, type Party, type Reason } from '@isccc/rules/vocabulary';
 
 export const PROCESS_IDS = {
@@ -53,10 +56,11 @@ export interface InformationReport {
   reference?: string;
 }
 
-/** Result of a surveillance review (6.7.2): one field per content item the clause names. */
+/** A surveillance review as the reviewer records it (6.7.2): one field per content item the clause names. */
 export interface SurveillanceRecord {
   reviewedOn: string;
-  trigger: SurveillanceTrigger;
+  /** The holder accepted the review as required (false: 6.8.2 a). */
+  holderAccepted: boolean;
   /** Corrective/preventive actions on the previous review's observations were verified. */
   correctiveActionsVerified: boolean;
   /** Changes of the holder since the last review were reviewed. */
@@ -66,13 +70,118 @@ export interface SurveillanceRecord {
   /** Use of the certificate and the certification mark. */
   certificateUse: 'proper' | 'misuse-no-adverse-impact' | 'misuse-adverse-impact';
   majorNonconformities: number;
-  /** New observations; become `lastObservations` for the next review. */
-  observations: string[];
   /** Serious accident, or complaint verified, that affects continued service (6.8.3 c). */
   seriousIncidentVerified: boolean;
+  /** New observations; the next review verifies their corrective actions. */
+  observations: string[];
+  notes?: string;
 }
 
-export type SurveillanceTrigger = 'annual' | 'major-change' | 'incident' | 'complaint' | 'information' | 'misuse';
+export type SurveillanceTrigger = 'annual' | 'major-change' | 'incident' | 'complaint' | 'information' | 'misuse' | 'restoration';
+
+/** The 6.7.3 conclusion: maintain, or the ground of suspension (6.8.2) or revocation (6.8.3). */
+export type SurveillanceConclusion = 'maintain' | '6.8.2.a' | '6.8.2.b' | '6.8.2.c' | '6.8.2.d' | '6.8.3.b' | '6.8.3.c' | '6.8.3.d';
+
+/** The review team's record of the on-site review (6.4). */
+export interface OnsiteReviewRecord {
+  reviewedOn: string;
+  passed: boolean;
+  majorNonconformities: number;
+  observations: string[];
+  notes?: string;
+}
+
+/** The client-project witness (6.4, level 1, when necessary). */
+export interface WitnessRecord {
+  witnessedOn: string;
+  project: string;
+  passed: boolean;
+  details?: string;
+}
+
+/** The on-site verification of a major change (6.8.5), for the committee. */
+export interface ChangeVerificationRecord {
+  verifiedOn: string;
+  recommendation: 'grant' | 'refuse';
+  observations: string[];
+  notes?: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Findings: what a rule-check service task hands to the person who decides
+// ---------------------------------------------------------------------------------------------------------
+
+/** One row of the read-only findings table of a form. */
+export interface FindingRow {
+  /** As the standard prints it (`4.2.4 d)`). */
+  clause: string;
+  status: 'pass' | 'fail' | 'missing-evidence' | 'manual-review' | 'not-applicable' | 'noted';
+  actual: string;
+  required: string;
+  evidence: string;
+  /** `中文 — English`. */
+  message: string;
+}
+
+/** A value of a form's choice list computed by a rule check (e.g. the projects that can be witnessed). */
+export interface Choice {
+  label: string;
+  value: string | number;
+}
+
+/**
+ * What a rule-check service task puts before a person: the rows the form shows read-only, a summary, and
+ * `proposed`: the values of the form's decision fields that follow the findings. A decision that differs
+ * from `proposed` in a decision field needs a written justification (the form requires it).
+ */
+export interface Findings<P> {
+  checkedOn: string;
+  /** Clause the checks were made for. */
+  clause: string;
+  summary: Text;
+  rows: FindingRow[];
+  proposed: P;
+}
+
+export interface MaterialReviewProposal {
+  materialReviewOutcome: 'accepted' | 'supplement' | 'refused';
+  grantedLevel: 1 | 2 | 3 | null;
+  missingMaterials: string[];
+  /** Choices of the form: the levels that may be granted (the applied one and lower), the missing evidence. */
+  levels: Choice[];
+  missing: Choice[];
+}
+export interface OnsiteReviewProposal {
+  onsiteReview: OnsiteReviewRecord;
+  witnessNeeded: boolean;
+  witness: WitnessRecord | null;
+  observationChoices: Choice[];
+  projects: Choice[];
+}
+export interface VoteProposal {
+  vote: { decision: 'grant' | 'refuse' };
+}
+export interface InformationAssessmentProposal {
+  extraSurveillanceNeeded: boolean;
+}
+export interface SurveillanceProposal {
+  surveillance: SurveillanceRecord;
+  surveillanceConclusion: SurveillanceConclusion;
+  previousObservations: string[];
+  observationChoices: Choice[];
+}
+export interface RestorationReviewProposal {
+  restorationApproved: boolean;
+  restorationReview: { reviewedOn: string; details: string };
+}
+export interface ChangeProposal {
+  changeApproved: boolean;
+  changeReview: { reviewedOn: string; details: string };
+  changeVerification: ChangeVerificationRecord;
+  grantedLevel: 1 | 2 | 3;
+  levels: Choice[];
+  observationChoices: Choice[];
+}
 export type CertificateStatus = 'valid' | 'suspended' | 'revoked' | 'cancelled';
 // ---------------------------------------------------------------------------------------------------------
 // Errors
@@ -167,6 +276,7 @@ export const TASK_TYPES = [
       v('level', '1 | 2 | 3', 'Level it intends to apply for (1 is the highest)', true),
       v('drClass', "'A' | 'B'", 'Disaster-recovery class (category disaster-recovery only)'),
       v('manifest', 'object', 'The provider manifest (facts for the rules evaluator)'),
+      v('manifestDir', 'string', "Folder the manifest's evidence paths resolve in (evidence files are checked when set)"),
       v('asOf', 'string (date)', 'Date the self-assessment is made for; defaults to the engine clock'),
     ],
     outputs: [
@@ -198,8 +308,8 @@ export const TASK_TYPES = [
     errors: ['ISCCC_6_2'],
   },
   {
-    type: 'isccc.material-review',
-    title: 'Review application documents',
+    type: 'isccc.material-checks',
+    title: 'Rule checks for the document review',
     clauses: ['6.3'],
     processes: ['certification'],
     inputs: [
@@ -208,18 +318,15 @@ export const TASK_TYPES = [
       v('level', '1 | 2 | 3', 'Level applied for', true),
       v('drClass', "'A' | 'B'", 'Disaster-recovery class'),
       v('manifest', 'object', 'Provider manifest (latest, after any supplement)'),
-      v('documents', 'string[]', 'Submitted documents (latest, after any supplement)'),
+      v('manifestDir', 'string', "Folder the manifest's evidence paths resolve in"),
       v('supplementRound', 'number', 'How many supplements were requested so far (0 when absent)'),
     ],
     outputs: [
-      v('materialReviewOutcome', "'accepted' | 'supplement'", 'Gateway variable: accept, or ask for more material'),
-      v('missingMaterials', 'string[]', 'What the applicant must supply (when outcome is supplement)'),
-      v('grantedCategory', 'Category', 'Category confirmed by the review'),
-      v('grantedLevel', '1 | 2 | 3', 'Highest level the documents support (may be lower than applied for)'),
-      v('materialReview', '{ reviewedOn: string; details: string[] }', 'Review record'),
+      v('grantedCategory', 'Category', 'The category the rules were checked for (the one applied for)'),
+      v('materialFindings', 'Findings<MaterialReviewProposal>', 'What the evaluator found, shown read-only in the review form, and the outcome it proposes'),
     ],
-    errors: ['ISCCC_6_3'],
-    notes: 'Throws ISCCC_6_3 when no level of the category can be granted, or when material is still missing after the last allowed supplement round.',
+    errors: [],
+    notes: `Proposes "supplement" while evidence is missing and fewer than ${MAX_SUPPLEMENT_ROUNDS} supplements were requested, "refused" when no level of the category qualifies, else "accepted" at the highest qualifying level not above the one applied for.`,
   },
   {
     type: 'isccc.request-supplement',
@@ -244,15 +351,20 @@ export const TASK_TYPES = [
     inputs: [
       v('applicationId', 'string', 'Application', true),
       v('applicant', 'Party', 'Contract party', true),
+      v('materialReviewOutcome', "'accepted' | 'refused'", "The reviewer's outcome (user task 6.3)", true),
+      v('materialReviewJustification', 'string', "The reviewer's reasons, when the outcome departs from the findings"),
+      v('materialFindings', 'Findings<MaterialReviewProposal>', 'The findings the reviewer decided on (cited when refused)'),
       v('grantedCategory', 'Category', 'Confirmed category', true),
-      v('grantedLevel', '1 | 2 | 3', 'Confirmed level', true),
+      v('grantedLevel', '1 | 2 | 3', 'Level the reviewer determined (required when accepted)'),
     ],
     outputs: [v('contractId', 'string', 'Certification contract number'), v('contractSignedOn', 'string (date)', 'Signing date')],
-    errors: [],
+    errors: ['ISCCC_6_3'],
+    notes:
+      'Signs the contract for the category and the level the reviewer determined; when the reviewer refused the application no contract is signed and ISCCC_6_3 is thrown, citing the reviewer and the findings.',
   },
   {
-    type: 'isccc.onsite-review',
-    title: 'On-site review',
+    type: 'isccc.onsite-checks',
+    title: 'Rule checks for the on-site review',
     clauses: ['6.4'],
     processes: ['certification'],
     inputs: [
@@ -261,27 +373,16 @@ export const TASK_TYPES = [
       v('grantedLevel', '1 | 2 | 3', 'Confirmed level', true),
       v('drClass', "'A' | 'B'", 'Disaster-recovery class'),
       v('manifest', 'object', 'Provider manifest'),
-      v('reviewTeam', 'string[]', 'Names of the review team members'),
+      v('manifestDir', 'string', "Folder the manifest's evidence paths resolve in"),
     ],
     outputs: [
-      v('onsiteReview', '{ reviewedOn: string; team: string[]; details: string[] }', 'What the team found on site'),
-      v('witnessNeeded', 'boolean', 'Level 1 only: the team judges a client-project witness necessary'),
+      v(
+        'onsiteFindings',
+        'Findings<OnsiteReviewProposal>',
+        'Findings for the review team, the proposed result and, at level 1, the client projects that can be witnessed',
+      ),
     ],
-    errors: ['ISCCC_6_4'],
-  },
-  {
-    type: 'isccc.client-witness',
-    title: 'Client-project witness',
-    clauses: ['6.4'],
-    processes: ['certification'],
-    inputs: [
-      v('applicationId', 'string', 'Application', true),
-      v('grantedLevel', '1 | 2 | 3', 'Always 1 here', true),
-      v('witnessProject', '{ client: string; project: string }', 'The client project chosen for the witness'),
-    ],
-    outputs: [v('witness', '{ witnessedOn: string; client: string; project: string; passed: boolean; details: string[] }', 'Witness record')],
-    errors: ['ISCCC_6_4'],
-    notes: 'Only reached when grantedLevel = 1 and witnessNeeded = true ("when necessary").',
+    errors: [],
   },
   {
     type: 'isccc.onsite-report',
@@ -290,8 +391,8 @@ export const TASK_TYPES = [
     processes: ['certification'],
     inputs: [
       v('applicationId', 'string', 'Application', true),
-      v('onsiteReview', 'object', 'Output of isccc.onsite-review', true),
-      v('witness', 'object', 'Output of isccc.client-witness, when there was one'),
+      v('onsiteReview', 'OnsiteReviewRecord', "The review team's record (user task 6.4)", true),
+      v('witness', 'WitnessRecord', 'The witness record (user task 6.4), when there was one'),
     ],
     outputs: [
       v(
@@ -302,41 +403,30 @@ export const TASK_TYPES = [
       v('lastObservations', 'string[]', 'Observations whose corrective actions the first surveillance review verifies (6.7.2)'),
     ],
     errors: ['ISCCC_6_4'],
+    notes: "Issues the report from the team's records: ISCCC_6_4 when the team recorded the on-site review or the witness as not passed.",
   },
   {
     type: 'isccc.committee-validate',
     title: 'Validate decision committee',
     clauses: ['6.5'],
     processes: ['certification', 'lifecycle'],
-    inputs: [v('committee', 'CommitteeMember[]', 'Members appointed for this decision', true)],
-    outputs: [v('committeeSize', 'number', 'committee.length')],
+    inputs: [
+      v('committee', 'CommitteeMember[]', 'Members appointed for this decision', true),
+      v('onsiteReport', 'object', 'Certification: the on-site review report the committee decides on'),
+      v('changeVerification', 'ChangeVerificationRecord', 'Lifecycle: the on-site verification of a change'),
+      v('certificateNumber', 'string', 'Lifecycle: the certificate decided on'),
+    ],
+    outputs: [
+      v('committeeSize', 'number', 'committee.length'),
+      v(
+        'decisionFindings',
+        'Findings<VoteProposal>',
+        'What every member sees read-only in the vote form: the record before the committee and the vote it supports',
+      ),
+    ],
     errors: ['ISCCC_6_5'],
     notes:
       'Throws ISCCC_6_5 unless committee has an odd number (≥ 3) of distinct members. The process then waits for isccc.committee-appointed (new committee) and validates again.',
-  },
-  {
-    type: 'isccc.committee-vote',
-    title: 'Committee member vote',
-    clauses: ['6.5'],
-    processes: ['certification', 'lifecycle'],
-    inputs: [
-      v('member', 'CommitteeMember', "This instance's member (multi-instance inputElement)", true),
-      v('applicationId', 'string', 'Certification: the application decided on'),
-      v('certificateNumber', 'string', 'Lifecycle (6.8.5 change): the certificate decided on'),
-      v('grantedCategory', 'Category', 'Category decided on', true),
-      v('grantedLevel', '1 | 2 | 3', 'Level decided on', true),
-      v('onsiteReport', 'object', 'Certification: the on-site review report'),
-      v('changeVerification', 'object', 'Lifecycle: the on-site change verification'),
-      v(
-        'ballots',
-        'Record<string, Vote>',
-        'Votes cast ahead, member id → grant | refuse (a case replayed from a script); absent: the member decides from the report',
-      ),
-    ],
-    outputs: [v('vote', 'Vote', "This member's vote (multi-instance outputElement, collected into votes)")],
-    errors: [],
-    notes:
-      'Parallel multi-instance: inputCollection =committee, inputElement member, outputCollection votes, outputElement =vote; input mapping vote = =null keeps each vote local to its instance.',
   },
   {
     type: 'isccc.committee-tally',
@@ -403,11 +493,13 @@ export const TASK_TYPES = [
       v('issuedOn', 'string (date)', 'Issue date', true),
       v('lastObservations', 'string[]', 'Observations of the on-site report'),
       v('committee', 'CommitteeMember[]', 'Decision committee, kept for later change decisions (6.8.5)'),
+      v('manifest', 'object', 'The provider manifest, carried to the lifecycle for its surveillance reviews (6.7.2)'),
+      v('manifestDir', 'string', "Folder the manifest's evidence paths resolve in, carried along with it"),
     ],
     outputs: [],
     errors: [],
     notes:
-      'Job of the message end event "Certificate issued": publishes message isccc.certificate-issued (messageId = certificateNumber) with the lifecycle start variables (holder = applicant, the rest by the same names), which starts one isccc-certificate-lifecycle instance per certificate.',
+      'Job of the message end event "Certificate issued": publishes message isccc.certificate-issued (correlation key and messageId = certificateNumber) with the lifecycle start variables (holder = applicant, the rest by the same names), which starts one isccc-certificate-lifecycle instance per certificate.',
   },
   {
     type: 'isccc.rejection-notify',
@@ -431,17 +523,21 @@ export const TASK_TYPES = [
     processes: ['lifecycle'],
     inputs: [
       v('issuedOn', 'string (date)', 'Issue date', true),
-      v('lastSurveillanceOn', 'string (date)', 'Date of the last surveillance review (or approved restoration); issuedOn when absent'),
+      v(
+        'surveillance',
+        'SurveillanceRecord',
+        'The last surveillance review held; its reviewedOn is the base (issuedOn when there was none). A restoration review never moves the base.',
+      ),
     ],
     outputs: [
       v('surveillanceStartOn', 'string (date-time)', 'When the annual surveillance starts: base + P12M − P1M (timer "Annual surveillance due")'),
-      v('surveillanceDeadline', 'string (date-time)', 'Latest completion: base + P12M (boundary timer → 6.8.2 a)'),
+      v('surveillanceDeadline', 'string (date-time)', 'Latest completion: base + P12M (boundary timer → 6.8.2 a; due date of the review task)'),
     ],
     errors: [],
   },
   {
-    type: 'isccc.information-assess',
-    title: 'Assess reported information',
+    type: 'isccc.information-checks',
+    title: 'Rule checks for reported information',
     clauses: ['6.7.4', '6.7.1'],
     processes: ['lifecycle'],
     inputs: [
@@ -449,40 +545,50 @@ export const TASK_TYPES = [
       v('surveillanceTrigger', "'major-change' | 'incident' | 'complaint' | 'information'", 'Set by the message catch event', true),
       v('report', 'InformationReport', 'The reported information (message variable)'),
     ],
-    outputs: [v('extraSurveillanceNeeded', 'boolean', 'Gateway variable: hold an extra surveillance review now (6.7.1 paragraph 2)')],
+    outputs: [
+      v(
+        'informationFindings',
+        'Findings<InformationAssessmentProposal>',
+        'The report against 6.7.1 paragraph 2, and whether an extra surveillance review is proposed',
+      ),
+    ],
     errors: [],
   },
   {
-    type: 'isccc.surveillance-review',
-    title: 'Surveillance review',
-    clauses: ['6.7.1', '6.7.2'],
+    type: 'isccc.surveillance-checks',
+    title: 'Rule checks for the surveillance review',
+    clauses: ['6.7.2', '6.7.3'],
     processes: ['lifecycle'],
     inputs: [
       v('certificateNumber', 'string', 'Certificate', true),
       v('grantedCategory', 'Category', 'Certified category', true),
       v('grantedLevel', '1 | 2 | 3', 'Certified level', true),
-      v('surveillanceTrigger', 'SurveillanceTrigger', 'Why this review is held (set by the event that started it)', true),
+      v('drClass', "'A' | 'B'", 'Disaster-recovery class'),
+      v('surveillanceTrigger', 'SurveillanceTrigger', 'Why this review is held (set by the event that started it; the trigger header overrides it)'),
       v('report', 'InformationReport', 'Information that triggered an extra review'),
-      v('lastObservations', 'string[]', 'Observations of the previous review whose corrective actions are verified'),
+      v('surveillance', 'SurveillanceRecord', 'The previous review, whose observations this one verifies'),
+      v('lastObservations', 'string[]', 'Observations of the on-site report (before the first review)'),
       v('manifest', 'object', 'Current provider manifest (the initial review content is repeated)'),
+      v('manifestDir', 'string', "Folder the manifest's evidence paths resolve in"),
     ],
-    outputs: [
-      v('surveillance', 'SurveillanceRecord', 'The review record (6.7.2 content)'),
-      v('lastSurveillanceOn', 'string (date)', 'Date of this review (base of the next schedule)'),
-      v('lastObservations', 'string[]', "This review's observations"),
-    ],
-    errors: ['ISCCC_6_8_2_A'],
-    notes: 'Throws ISCCC_6_8_2_A when the holder does not accept the review.',
+    outputs: [v('surveillanceFindings', 'Findings<SurveillanceProposal>', 'Findings on the 6.7.2 content and the 6.7.3 conclusion they support')],
+    errors: [],
+    headers: [{ key: 'trigger', description: 'Trigger of a review held outside the annual schedule', values: ['restoration'] }],
   },
   {
     type: 'isccc.surveillance-conclude',
     title: 'Conclude surveillance',
     clauses: ['6.7.3'],
     processes: ['lifecycle'],
-    inputs: [v('certificateNumber', 'string', 'Certificate', true), v('surveillance', 'SurveillanceRecord', 'Output of isccc.surveillance-review', true)],
+    inputs: [
+      v('certificateNumber', 'string', 'Certificate', true),
+      v('surveillance', 'SurveillanceRecord', 'The review record (user task 6.7.2)', true),
+      v('surveillanceConclusion', 'SurveillanceConclusion', "The reviewer's conclusion (user task 6.7.3)", true),
+      v('surveillanceJustification', 'string', "The reviewer's reasons, when the conclusion departs from the findings"),
+    ],
     outputs: [v('certificateStatus', "'valid'", 'Maintained (completing normally means maintain)')],
-    errors: ['ISCCC_6_8_2_B', 'ISCCC_6_8_2_C', 'ISCCC_6_8_2_D', 'ISCCC_6_8_3_B', 'ISCCC_6_8_3_C', 'ISCCC_6_8_3_D'],
-    notes: 'Maintain = complete; suspend = throw ISCCC_6_8_2_B|C|D; revoke = throw ISCCC_6_8_3_B|C|D.',
+    errors: ['ISCCC_6_8_2_A', 'ISCCC_6_8_2_B', 'ISCCC_6_8_2_C', 'ISCCC_6_8_2_D', 'ISCCC_6_8_3_B', 'ISCCC_6_8_3_C', 'ISCCC_6_8_3_D'],
+    notes: "Carries out the reviewer's conclusion: maintain = complete; suspend = throw ISCCC_6_8_2_A|B|C|D; revoke = throw ISCCC_6_8_3_B|C|D.",
   },
   {
     type: 'isccc.certificate-suspend',
@@ -494,23 +600,24 @@ export const TASK_TYPES = [
       v('certificateStatus', "'suspended'", 'Status'),
       v('suspendedOn', 'string (date)', 'Start of the suspension'),
       v('suspendedUntil', 'string (date)', 'suspendedOn + P3M: end of the period for rectification'),
+      v('suspensionEndsAt', 'string (date-time)', 'suspendedUntil as a date-time: the due date of the restoration review'),
     ],
     errors: [],
   },
   {
-    type: 'isccc.restoration-review',
-    title: 'Review restoration application',
-    clauses: ['6.8.2'],
+    type: 'isccc.restoration-checks',
+    title: 'Rule checks for a restoration application',
+    clauses: ['6.8.2', '6.7.1'],
     processes: ['lifecycle'],
     inputs: [
       v('certificateNumber', 'string', 'Certificate', true),
       v('reason', 'Reason', 'Why the certificate was suspended', true),
       v('restoration', '{ requestedOn: string; rectification: string[] }', 'The restoration application (message variable)'),
+      v('surveillanceStartOn', 'string (date-time)', 'When the annual surveillance window opens', true),
     ],
     outputs: [
-      v('restorationApproved', 'boolean', 'Gateway variable'),
-      v('restorationReview', '{ reviewedOn: string; details: string[] }', 'Review record'),
-      v('lastSurveillanceOn', 'string (date)', 'Set when approved: the verification counts as the surveillance review'),
+      v('restorationFindings', 'Findings<RestorationReviewProposal>', 'The rectification shown against the ground of suspension, and the decision it supports'),
+      v('surveillanceDue', 'boolean', 'Gateway variable: the annual surveillance window is open, so a surveillance review comes before restoration (6.7.1)'),
     ],
     errors: [],
   },
@@ -562,41 +669,19 @@ export const TASK_TYPES = [
       v('certificateNumber', 'string', 'Certificate', true),
       v(
         'change',
-        "{ kinds: ('address' | 'capital' | 'legal-representative' | 'other')[]; description: string; documents?: string[] }",
+        "{ kinds: ('address' | 'capital' | 'legal-representative' | 'other')[]; description: string; documents?: string[]; manifest?: object }",
         'The change application (message variable)',
         true,
       ),
-    ],
-    outputs: [v('changeScope', "'administrative' | 'major'", 'Gateway variable: administrative = only address, capital or legal representative')],
-    errors: [],
-  },
-  {
-    type: 'isccc.change-written-review',
-    title: 'Written review of change',
-    clauses: ['6.8.5'],
-    processes: ['lifecycle'],
-    inputs: [v('certificateNumber', 'string', 'Certificate', true), v('change', 'object', 'The change application', true)],
-    outputs: [
-      v('changeApproved', 'boolean', 'Gateway variable'),
-      v('changeReview', '{ reviewedOn: string; details: string[] }', 'Review record'),
-      { ...REASON_OUT, description: 'Set when not approved (clause 6.8.5); the certificate stays as it is' },
-    ],
-    errors: [],
-  },
-  {
-    type: 'isccc.change-onsite-verify',
-    title: 'On-site verification of change',
-    clauses: ['6.8.5'],
-    processes: ['lifecycle'],
-    inputs: [
-      v('certificateNumber', 'string', 'Certificate', true),
-      v('change', 'object', 'The change application', true),
       v('grantedCategory', 'Category', 'Certified category', true),
       v('grantedLevel', '1 | 2 | 3', 'Certified level', true),
+      v('drClass', "'A' | 'B'", 'Disaster-recovery class'),
+      v('manifest', 'object', 'Provider manifest (when the change brings none)'),
+      v('manifestDir', 'string', "Folder the manifest's evidence paths resolve in"),
     ],
     outputs: [
-      v('changeVerification', '{ verifiedOn: string; details: string[]; observations: string[] }', 'Verification record for the committee'),
-      v('grantedLevel', '1 | 2 | 3', 'Level the organisation still supports after the change (the committee decides on it)'),
+      v('changeScope', "'administrative' | 'major'", 'Gateway variable: administrative = only address, capital or legal representative'),
+      v('changeFindings', 'Findings<ChangeProposal>', 'For the written review: the documents; for a major change: the changed manifest evaluated again'),
     ],
     errors: [],
   },
@@ -609,6 +694,7 @@ export const TASK_TYPES = [
       v('certificateNumber', 'string', 'Certificate (the number is kept; the old paper certificate is recalled)', true),
       v('change', 'object', 'The approved change', true),
       v('grantedLevel', '1 | 2 | 3', 'Level on the reissued certificate', true),
+      v('certificateVersion', 'number', 'Version of the certificate in force (1 = as issued; absent before the first reissue)'),
     ],
     outputs: [v('certificateVersion', 'number', 'Incremented on every reissue (1 = as issued)'), v('reissuedOn', 'string (date)', 'Date')],
     errors: [],
@@ -621,6 +707,290 @@ export const TASK_TYPE_NAMES: readonly TaskType[] = TASK_TYPES.map((t) => t.type
 export function taskTypeSpec(type: string): TaskTypeSpec | undefined {
   return (TASK_TYPES as readonly TaskTypeSpec[]).find((t) => t.type === type);
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// User tasks: the acts §6 gives to people (Camunda user tasks with a linked Camunda Form)
+// ---------------------------------------------------------------------------------------------------------
+
+/** Candidate groups of the user tasks: who may claim them in Tasklist. */
+export const CANDIDATE_GROUPS = {
+  reviewers: 'isccc-reviewers',
+  committee: 'isccc-committee',
+  body: 'isccc-certification-body',
+} as const;
+export type CandidateGroup = (typeof CANDIDATE_GROUPS)[keyof typeof CANDIDATE_GROUPS];
+
+export interface UserTaskSpec {
+  /** Name of the task in decisions files and `isccc complete` (`material-review`). */
+  task: string;
+  title: Text;
+  clauses: string[];
+  processes: ProcessKey[];
+  /** Ids of the model elements that are this task. */
+  elementIds: string[];
+  /** `zeebe:formDefinition formId`: the `id` of `bpmn/forms/<formId>.form`. */
+  formId: string;
+  candidateGroups: CandidateGroup[];
+  /** FEEL `zeebe:assignmentDefinition assignee`, when the task belongs to one person. */
+  assignee?: string;
+  /** FEEL `zeebe:taskSchedule dueDate` (an ISO date-time variable), where the standard sets a time. */
+  dueDate?: string;
+  /** Variables the form shows (read-only). */
+  shows: VariableSpec[];
+  /** Variables the completed form sets: what the next elements read. */
+  outputs: VariableSpec[];
+  /** The findings variable whose `proposed` values the decision is compared with. */
+  findings: string;
+  /** The output a departure from `proposed` must fill in. */
+  justification: string;
+  notes?: string;
+}
+
+const JUSTIFICATION = 'Why the decision departs from the findings (required then, by the form)';
+
+export const USER_TASKS = [
+  {
+    task: 'material-review',
+    title: { zh: '申请材料评审', en: 'Review application documents' },
+    clauses: ['6.3'],
+    processes: ['certification'],
+    elementIds: ['Task_MaterialReview'],
+    formId: 'isccc-material-review',
+    candidateGroups: [CANDIDATE_GROUPS.reviewers],
+    shows: [
+      v('applicationId', 'string', 'Application'),
+      v('applicant', 'Party', 'Applicant'),
+      v('category', 'Category', 'Category applied for'),
+      v('level', '1 | 2 | 3', 'Level applied for'),
+      v('supplementRound', 'number', 'Supplements requested so far'),
+      v('materialFindings', 'Findings<MaterialReviewProposal>', 'Output of isccc.material-checks'),
+    ],
+    outputs: [
+      v('materialReviewOutcome', "'accepted' | 'supplement' | 'refused'", 'Gateway variable: accept, ask for more material, or refuse', true),
+      v('grantedLevel', '1 | 2 | 3', 'Accepted: the level determined (never above the one applied for)'),
+      v('missingMaterials', 'string[]', 'Supplement: what the applicant must supply'),
+      v('materialReviewJustification', 'string', JUSTIFICATION),
+    ],
+    findings: 'materialFindings',
+    justification: 'materialReviewJustification',
+  },
+  {
+    task: 'onsite-review',
+    title: { zh: '现场评审', en: 'On-site review' },
+    clauses: ['6.4'],
+    processes: ['certification'],
+    elementIds: ['Task_OnsiteReview'],
+    formId: 'isccc-onsite-review',
+    candidateGroups: [CANDIDATE_GROUPS.reviewers],
+    shows: [
+      v('applicationId', 'string', 'Application'),
+      v('grantedCategory', 'Category', 'Confirmed category'),
+      v('grantedLevel', '1 | 2 | 3', 'Confirmed level'),
+      v('reviewTeam', 'string[]', 'The review team'),
+      v('onsiteFindings', 'Findings<OnsiteReviewProposal>', 'Output of isccc.onsite-checks'),
+    ],
+    outputs: [
+      v('onsiteReview', 'OnsiteReviewRecord', "The team's record: passed, major nonconformities, observations", true),
+      v('witnessNeeded', 'boolean', 'Level 1 only: the team judges a client-project witness necessary', true),
+      v('onsiteReviewJustification', 'string', JUSTIFICATION),
+    ],
+    findings: 'onsiteFindings',
+    justification: 'onsiteReviewJustification',
+  },
+  {
+    task: 'client-witness',
+    title: { zh: '项目实施现场见证', en: 'Client-project witness' },
+    clauses: ['6.4'],
+    processes: ['certification'],
+    elementIds: ['Task_ClientWitness'],
+    formId: 'isccc-client-witness',
+    candidateGroups: [CANDIDATE_GROUPS.reviewers],
+    shows: [
+      v('applicationId', 'string', 'Application'),
+      v('grantedLevel', '1 | 2 | 3', 'Always 1 here'),
+      v('onsiteFindings', 'Findings<OnsiteReviewProposal>', 'The client projects that can be witnessed'),
+    ],
+    outputs: [v('witness', 'WitnessRecord', 'Witness record', true), v('witnessJustification', 'string', JUSTIFICATION)],
+    findings: 'onsiteFindings',
+    justification: 'witnessJustification',
+    notes: 'Only reached when grantedLevel = 1 and witnessNeeded = true ("when necessary").',
+  },
+  {
+    task: 'committee-vote',
+    title: { zh: '委员表决', en: 'Committee member vote' },
+    clauses: ['6.5'],
+    processes: ['certification', 'lifecycle'],
+    elementIds: ['Task_CommitteeVote', 'Task_ChangeCommitteeVote'],
+    formId: 'isccc-committee-vote',
+    candidateGroups: [CANDIDATE_GROUPS.committee],
+    assignee: '=member.id',
+    shows: [
+      v('member', 'CommitteeMember', "This instance's member (multi-instance inputElement)"),
+      v('grantedCategory', 'Category', 'Category decided on'),
+      v('grantedLevel', '1 | 2 | 3', 'Level decided on'),
+      v('decisionFindings', 'Findings<VoteProposal>', 'Output of isccc.committee-validate: the record before the committee'),
+    ],
+    outputs: [v('vote', 'Vote', "This member's vote (multi-instance outputElement, collected into votes); a vote against the record needs its reason", true)],
+    findings: 'decisionFindings',
+    justification: 'vote.reason',
+    notes:
+      'Parallel multi-instance: inputCollection =committee, inputElement member, outputCollection votes, outputElement =vote; input mapping vote = =null keeps each vote local to its instance; assignee = the member.',
+  },
+  {
+    task: 'information-assessment',
+    title: { zh: '信息评估', en: 'Assess reported information' },
+    clauses: ['6.7.4', '6.7.1'],
+    processes: ['lifecycle'],
+    elementIds: ['Task_AssessInformation'],
+    formId: 'isccc-information-assessment',
+    candidateGroups: [CANDIDATE_GROUPS.body],
+    shows: [
+      v('certificateNumber', 'string', 'Certificate'),
+      v('surveillanceTrigger', 'SurveillanceTrigger', 'What was reported'),
+      v('report', 'InformationReport', 'The report'),
+      v('informationFindings', 'Findings<InformationAssessmentProposal>', 'Output of isccc.information-checks'),
+    ],
+    outputs: [
+      v('extraSurveillanceNeeded', 'boolean', 'Gateway variable: hold an extra surveillance review now (6.7.1 paragraph 2)', true),
+      v('informationAssessmentJustification', 'string', JUSTIFICATION),
+    ],
+    findings: 'informationFindings',
+    justification: 'informationAssessmentJustification',
+  },
+  {
+    task: 'surveillance-review',
+    title: { zh: '监督评审与结论', en: 'Surveillance review and conclusion' },
+    clauses: ['6.7.2', '6.7.3', '6.7.1'],
+    processes: ['lifecycle'],
+    elementIds: ['Task_SurveillanceReview'],
+    formId: 'isccc-surveillance-review',
+    candidateGroups: [CANDIDATE_GROUPS.reviewers],
+    dueDate: '=surveillanceDeadline',
+    shows: [
+      v('certificateNumber', 'string', 'Certificate'),
+      v('grantedCategory', 'Category', 'Certified category'),
+      v('grantedLevel', '1 | 2 | 3', 'Certified level'),
+      v('surveillanceTrigger', 'SurveillanceTrigger', 'Why the review is held'),
+      v('surveillanceFindings', 'Findings<SurveillanceProposal>', 'Output of isccc.surveillance-checks'),
+    ],
+    outputs: [
+      v('surveillance', 'SurveillanceRecord', 'The review record (6.7.2 content); its reviewedOn is the base of the next schedule', true),
+      v('surveillanceConclusion', 'SurveillanceConclusion', 'The 6.7.3 conclusion: maintain, or the ground of suspension or revocation', true),
+      v('surveillanceJustification', 'string', JUSTIFICATION),
+    ],
+    findings: 'surveillanceFindings',
+    justification: 'surveillanceJustification',
+    notes: 'Due by the 12-month deadline of 6.7.1 (the boundary timer of the sub-process suspends under 6.8.2 a) when it passes).',
+  },
+  {
+    task: 'restoration-review',
+    title: { zh: '恢复审核', en: 'Review restoration application' },
+    clauses: ['6.8.2'],
+    processes: ['lifecycle'],
+    elementIds: ['Task_RestorationReview'],
+    formId: 'isccc-restoration-review',
+    candidateGroups: [CANDIDATE_GROUPS.body],
+    dueDate: '=suspensionEndsAt',
+    shows: [
+      v('certificateNumber', 'string', 'Certificate'),
+      v('reason', 'Reason', 'Why the certificate was suspended'),
+      v('restoration', '{ requestedOn: string; rectification: string[] }', 'The application'),
+      v('restorationFindings', 'Findings<RestorationReviewProposal>', 'Output of isccc.restoration-checks'),
+    ],
+    outputs: [
+      v('restorationApproved', 'boolean', 'Gateway variable', true),
+      v('restorationReview', '{ reviewedOn: string; details: string }', 'Review record', true),
+      v('restorationJustification', 'string', JUSTIFICATION),
+    ],
+    findings: 'restorationFindings',
+    justification: 'restorationJustification',
+    notes: 'Due before the three-month suspension ends (6.8.2). Approval does not count as a surveillance review: the schedule keeps its base.',
+  },
+  {
+    task: 'restoration-surveillance-review',
+    title: { zh: '恢复前监督评审', en: 'Surveillance review before restoration' },
+    clauses: ['6.7.2', '6.7.1', '6.8.2'],
+    processes: ['lifecycle'],
+    elementIds: ['Task_RestorationSurveillanceReview'],
+    formId: 'isccc-surveillance-review',
+    candidateGroups: [CANDIDATE_GROUPS.reviewers],
+    dueDate: '=suspensionEndsAt',
+    shows: [
+      v('certificateNumber', 'string', 'Certificate'),
+      v('grantedCategory', 'Category', 'Certified category'),
+      v('grantedLevel', '1 | 2 | 3', 'Certified level'),
+      v('surveillanceFindings', 'Findings<SurveillanceProposal>', 'Output of isccc.surveillance-checks (trigger restoration)'),
+    ],
+    outputs: [
+      v('surveillance', 'SurveillanceRecord', 'The review record (6.7.2 content)', true),
+      v('surveillanceConclusion', 'SurveillanceConclusion', 'maintain restores the certificate; any other conclusion keeps it suspended', true),
+      v('surveillanceJustification', 'string', JUSTIFICATION),
+    ],
+    findings: 'surveillanceFindings',
+    justification: 'surveillanceJustification',
+    notes:
+      'Held when the annual surveillance window has opened by the time a restoration is approved, so no restored certificate is valid more than 12 months after its last surveillance review (6.7.1).',
+  },
+  {
+    task: 'change-written-review',
+    title: { zh: '变更书面审核', en: 'Written review of change' },
+    clauses: ['6.8.5'],
+    processes: ['lifecycle'],
+    elementIds: ['Task_ChangeWrittenReview'],
+    formId: 'isccc-change-written-review',
+    candidateGroups: [CANDIDATE_GROUPS.body],
+    shows: [
+      v('certificateNumber', 'string', 'Certificate'),
+      v('change', 'object', 'The change application'),
+      v('changeFindings', 'Findings<ChangeProposal>', 'Output of isccc.change-classify'),
+    ],
+    outputs: [
+      v('changeApproved', 'boolean', 'Gateway variable', true),
+      v('changeReview', '{ reviewedOn: string; details: string }', 'Review record', true),
+      v('changeReviewJustification', 'string', JUSTIFICATION),
+    ],
+    findings: 'changeFindings',
+    justification: 'changeReviewJustification',
+  },
+  {
+    task: 'change-onsite-verification',
+    title: { zh: '变更现场验证', en: 'On-site verification of change' },
+    clauses: ['6.8.5'],
+    processes: ['lifecycle'],
+    elementIds: ['Task_ChangeOnsiteVerify'],
+    formId: 'isccc-change-onsite-verification',
+    candidateGroups: [CANDIDATE_GROUPS.reviewers],
+    shows: [
+      v('certificateNumber', 'string', 'Certificate'),
+      v('change', 'object', 'The change application'),
+      v('grantedCategory', 'Category', 'Certified category'),
+      v('grantedLevel', '1 | 2 | 3', 'Certified level'),
+      v('changeFindings', 'Findings<ChangeProposal>', 'Output of isccc.change-classify: the changed manifest evaluated'),
+    ],
+    outputs: [
+      v('changeVerification', 'ChangeVerificationRecord', 'Verification record for the committee', true),
+      v('grantedLevel', '1 | 2 | 3', 'Level the organisation still supports after the change (the committee decides on it)', true),
+      v('changeVerificationJustification', 'string', JUSTIFICATION),
+    ],
+    findings: 'changeFindings',
+    justification: 'changeVerificationJustification',
+  },
+] as const satisfies readonly UserTaskSpec[];
+
+export type UserTaskName = (typeof USER_TASKS)[number]['task'];
+export const USER_TASK_NAMES: readonly UserTaskName[] = USER_TASKS.map((t) => t.task);
+
+export function userTaskSpec(task: string): UserTaskSpec | undefined {
+  return (USER_TASKS as readonly UserTaskSpec[]).find((t) => t.task === task);
+}
+
+/** The user task an element of a model is (by element id). */
+export function userTaskOfElement(elementId: string): UserTaskSpec | undefined {
+  return (USER_TASKS as readonly UserTaskSpec[]).find((t) => t.elementIds.includes(elementId));
+}
+
+/** Every form the models link (`bpmn/forms/<id>.form`). */
+export const FORM_IDS: readonly string[] = [...new Set(USER_TASKS.map((t) => t.formId))];
 
 // ---------------------------------------------------------------------------------------------------------
 // Job workers: how a Zeebe worker activates each job type (fetchVariables, timeout, capacity)
@@ -643,74 +1013,18 @@ export interface JobWorkerSpec {
 const EVALUATES_RULES = { timeout: 'PT5M', maxJobsActive: 4 } as const;
 /** Everything else is a few milliseconds of bookkeeping. */
 const BOOKKEEPING = { timeout: 'PT1M', maxJobsActive: 32 } as const;
-const job = (fetchVariables: readonly string[], sizing: { timeout: string; maxJobsActive: number } = BOOKKEEPING): JobWorkerSpec => ({
-  fetchVariables,
-  ...sizing,
-});
 
 /**
- * Per job type of {@link TASK_TYPES} that a worker serves; a task type without an entry is no job for a worker (a
- * user task). A test checks each list against what the handler reads in whole cases.
+ * Per job type of {@link TASK_TYPES}: a worker fetches exactly the variables the contract says the handler reads
+ * (its `inputs`, one definition), and a handler that evaluates the manifest is sized for it. A user task has no
+ * entry: no worker ever serves one. A test checks, in whole cases, that no handler reads a variable it was not sent.
  */
-export const JOB_WORKERS: Readonly<Partial<Record<TaskType, JobWorkerSpec>>> = {
-  'isccc.self-assessment': job(['applicant', 'category', 'level', 'drClass', 'manifest', 'manifestDir', 'asOf'], EVALUATES_RULES),
-  'isccc.application-submit': job(['applicant', 'category', 'level', 'drClass', 'selfAssessment', 'documents']),
-  'isccc.material-review': job(['applicationId', 'category', 'level', 'drClass', 'manifest', 'manifestDir', 'documents', 'supplementRound'], EVALUATES_RULES),
-  'isccc.request-supplement': job(['applicationId', 'applicant', 'missingMaterials', 'supplementRound']),
-  'isccc.contract-sign': job(['applicationId', 'applicant', 'grantedCategory', 'grantedLevel']),
-  'isccc.onsite-review': job(
-    ['applicationId', 'grantedCategory', 'grantedLevel', 'drClass', 'manifest', 'manifestDir', 'reviewTeam', 'witnessProject'],
-    EVALUATES_RULES,
-  ),
-  'isccc.client-witness': job(['applicationId', 'grantedCategory', 'grantedLevel', 'witnessProject', 'manifest']),
-  'isccc.onsite-report': job(['applicationId', 'onsiteReview', 'witness']),
-  'isccc.committee-validate': job(['committee']),
-  'isccc.committee-vote': job([
-    'member',
-    'applicationId',
-    'certificateNumber',
-    'grantedCategory',
-    'grantedLevel',
-    'onsiteReport',
-    'changeVerification',
-    'ballots',
-  ]),
-  'isccc.committee-tally': job(['votes', 'committee']),
-  'isccc.certificate-issue': job(['applicationId', 'applicant', 'grantedCategory', 'grantedLevel', 'drClass', 'decision', 'submittedOn']),
-  'isccc.public-notice': job(['certificateNumber', 'certificateStatus', 'reason']),
-  'isccc.lifecycle-start': job([
-    'certificateNumber',
-    'applicationId',
-    'applicant',
-    'grantedCategory',
-    'grantedLevel',
-    'drClass',
-    'issuedOn',
-    'lastObservations',
-    'committee',
-    'manifest',
-    'manifestDir',
-    'ballots',
-  ]),
-  'isccc.rejection-notify': job(['applicant', 'applicationId', 'reason']),
-  'isccc.surveillance-schedule': job(['issuedOn', 'lastSurveillanceOn']),
-  'isccc.information-assess': job(['certificateNumber', 'surveillanceTrigger', 'report']),
-  'isccc.surveillance-review': job(
-    ['certificateNumber', 'grantedCategory', 'grantedLevel', 'drClass', 'surveillanceTrigger', 'report', 'lastObservations', 'manifest', 'manifestDir'],
-    EVALUATES_RULES,
-  ),
-  'isccc.surveillance-conclude': job(['certificateNumber', 'surveillance']),
-  'isccc.certificate-suspend': job(['certificateNumber', 'reason']),
-  'isccc.restoration-review': job(['certificateNumber', 'reason', 'restoration']),
-  'isccc.certificate-restore': job(['certificateNumber']),
-  'isccc.certificate-revoke': job(['certificateNumber', 'reason']),
-  'isccc.certificate-cancel': job(['certificateNumber', 'cancellation']),
-  'isccc.certificate-return': job(['certificateNumber', 'certificateStatus']),
-  'isccc.change-classify': job(['certificateNumber', 'change']),
-  'isccc.change-written-review': job(['certificateNumber', 'change']),
-  'isccc.change-onsite-verify': job(['certificateNumber', 'change', 'grantedCategory', 'grantedLevel', 'drClass', 'manifest', 'manifestDir'], EVALUATES_RULES),
-  'isccc.certificate-reissue': job(['certificateNumber', 'change', 'grantedLevel', 'certificateVersion']),
-};
+export const JOB_WORKERS: Readonly<Partial<Record<TaskType, JobWorkerSpec>>> = Object.fromEntries(
+  TASK_TYPES.map((t): [TaskType, JobWorkerSpec] => {
+    const fetchVariables = t.inputs.map((input) => input.name);
+    return [t.type, { fetchVariables, ...(fetchVariables.includes('manifest') ? EVALUATES_RULES : BOOKKEEPING) }];
+  }),
+);
 
 /** The job types a Zeebe worker subscribes to: the task types of the contract with job-worker settings, never a user task. */
 export const JOB_TYPES: readonly TaskType[] = TASK_TYPE_NAMES.filter((type) => Object.hasOwn(JOB_WORKERS, type));
@@ -730,6 +1044,8 @@ export interface MessageSpec {
   name: string;
   /** FEEL correlation key of the subscription; absent for the message start event. */
   correlationKey?: string;
+  /** Message start event: the variable the publisher sends as correlation key (Zeebe starts one instance per key at a time). */
+  startCorrelationKey?: string;
   process: ProcessKey;
   clauses: string[];
   /** Variables the publisher sends. */
@@ -756,10 +1072,11 @@ export const MESSAGES = [
   },
   {
     name: 'isccc.certificate-issued',
+    startCorrelationKey: 'certificateNumber',
     process: 'lifecycle',
     clauses: ['6.6', '6.7.1'],
     variables: [
-      v('certificateNumber', 'string', 'Certificate (also the messageId)', true),
+      v('certificateNumber', 'string', 'Certificate (also the correlation key and the messageId)', true),
       v('applicationId', 'string', 'Application it was issued on'),
       v('holder', 'Party', 'Certificate holder', true),
       v('grantedCategory', 'Category', 'Certified category', true),
@@ -770,7 +1087,6 @@ export const MESSAGES = [
       v('committee', 'CommitteeMember[]', 'Committee for change decisions'),
       v('manifest', 'Manifest', 'The evidence manifest the certificate was granted on; surveillance and change reviews evaluate it again'),
       v('manifestDir', 'string', "Folder the manifest's evidence paths resolve in (evidence files are checked when set)"),
-      v('ballots', 'Record<string, Vote>', 'Votes cast ahead for later committee decisions'),
     ],
     description: 'Message start event of the lifecycle: one instance per issued certificate.',
   },
@@ -898,6 +1214,20 @@ export const TIMERS = [
     clauses: ['6.8.2.a', '6.7.1'],
     description: 'Interrupting boundary on the surveillance sub-process: review not completed 12 months after the last one → suspension 6.8.2 a.',
   },
+  ...(
+    [
+      ['Timer_AssessmentSurveillanceDue', 'the assessment of reported information'],
+      ['Timer_ChangeReviewSurveillanceDue', 'the written review of a change'],
+      ['Timer_ChangeDecisionSurveillanceDue', 'the decision on a major change'],
+    ] as const
+  ).map(([elementId, what]) => ({
+    elementId,
+    process: 'lifecycle' as const,
+    kind: 'timeDate' as const,
+    expression: '=surveillanceStartOn',
+    clauses: ['6.7.1'],
+    description: `Interrupting boundary on ${what}: the annual surveillance does not wait for a person, so the 12 months of 6.7.1 hold on every path; the surveillance review covers the holder's changes and reports (6.7.2).`,
+  })),
   {
     elementId: 'Timer_SuspensionExpired',
     process: 'lifecycle',
@@ -936,7 +1266,16 @@ const copy = (message: string, variable: string): EventOutputSpec => ({ on: { me
 export const EVENT_OUTPUTS: readonly EventOutputSpec[] = [
   { on: 'error catch events', target: 'reason', source: '=reason' },
   { on: { elementIds: ['Timer_SurveillanceDue'] }, target: 'surveillanceTrigger', source: '="annual"' },
-  { on: { elementIds: ['Timer_SurveillanceDue'] }, target: 'report', source: '=null' },
+  {
+    on: { elementIds: ['Timer_SurveillanceDue', 'Timer_ChangeReviewSurveillanceDue', 'Timer_ChangeDecisionSurveillanceDue'] },
+    target: 'report',
+    source: '=null',
+  },
+  {
+    on: { elementIds: ['Timer_AssessmentSurveillanceDue', 'Timer_ChangeReviewSurveillanceDue', 'Timer_ChangeDecisionSurveillanceDue'] },
+    target: 'surveillanceTrigger',
+    source: '="annual"',
+  },
   trigger('isccc.major-change-reported', 'major-change'),
   trigger('isccc.incident-reported', 'incident'),
   trigger('isccc.complaint-received', 'complaint'),
@@ -970,4 +1309,6 @@ export const CONDITIONS = {
   administrativeChange: '=changeScope = "administrative"',
   changeApproved: '=changeApproved = true',
   restorationApproved: '=restorationApproved = true',
+  surveillanceDueBeforeRestoration: '=surveillanceDue = true',
+  surveillanceMaintained: '=surveillanceConclusion = "maintain"',
 } as const;

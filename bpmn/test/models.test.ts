@@ -14,7 +14,11 @@ import {
   TASK_TYPES,
   taskTypeSpec,
   TIMERS,
+  USER_TASKS,
+  userTaskOfElement,
 } from '../src/task-types.js';
+import fs from 'node:fs';
+import { formPath } from '../src/forms.js';
 import { formatReports, lint, projectConfig } from '../scripts/lint-runner.js';
 import { clausesOf, extensions, ioMappings, type LoadedModel, loadModel, taskTypeOf } from './support/model.js';
 import type { ModdleElement } from '../scripts/lint-runner.js';
@@ -334,9 +338,9 @@ describe('bpmn models', () => {
     assert.ok(reason.message.startsWith('6.8.3 a)'));
   });
 
-  it('the committee vote is a parallel multi-instance over committee that keeps each vote local', async () => {
+  it('the committee vote is a parallel multi-instance user task over committee, one per member, that keeps each vote local', async () => {
     for (const model of await all()) {
-      const votes = model.flowNodes.filter((n) => taskTypeOf(n) === 'isccc.committee-vote');
+      const votes = model.flowNodes.filter((n) => n.$type === 'bpmn:UserTask' && extensions(n, 'zeebe:FormDefinition')[0]?.formId === 'isccc-committee-vote');
       assert.equal(votes.length, 1, model.file);
       const loop = votes[0]!.loopCharacteristics as ModdleElement;
       assert.equal(loop.$type, 'bpmn:MultiInstanceLoopCharacteristics');
@@ -344,6 +348,86 @@ describe('bpmn models', () => {
       const lc = extensions(loop, 'zeebe:LoopCharacteristics')[0]!;
       assert.deepEqual([lc.inputCollection, lc.inputElement, lc.outputCollection, lc.outputElement], ['=committee', 'member', 'votes', '=vote']);
       assert.deepEqual(ioMappings(votes[0]!).inputs, [['vote', '=null']]);
+      assert.equal(extensions(votes[0]!, 'zeebe:AssignmentDefinition')[0]?.assignee, '=member.id', 'each member votes in their own task');
     }
+  });
+
+  it('every user task is a Camunda user task of the contract: its form, candidate groups, assignee and due date', async () => {
+    const problems: string[] = [];
+    const seen = new Set<string>();
+    for (const model of await all()) {
+      for (const node of model.flowNodes.filter((n) => n.$type === 'bpmn:UserTask')) {
+        seen.add(node.id!);
+        const spec = userTaskOfElement(node.id!);
+        if (!spec) {
+          problems.push(`${node.id}: not in USER_TASKS`);
+          continue;
+        }
+        if (!(spec.processes as readonly string[]).includes(model.key)) problems.push(`${node.id}: ${spec.task} is not listed for ${model.key}`);
+        if (extensions(node, 'zeebe:UserTask').length !== 1) problems.push(`${node.id}: no zeebe:userTask (a job-based user task would be handed to workers)`);
+        if (taskTypeOf(node)) problems.push(`${node.id}: a user task with a job type`);
+        const form = extensions(node, 'zeebe:FormDefinition')[0];
+        if (form?.formId !== spec.formId) problems.push(`${node.id}: formId ${String(form?.formId)}, contract says ${spec.formId}`);
+        if (!fs.existsSync(formPath(spec.formId))) problems.push(`${node.id}: ${spec.formId}.form is missing`);
+        const assignment = extensions(node, 'zeebe:AssignmentDefinition')[0];
+        if (assignment?.candidateGroups !== spec.candidateGroups.join(','))
+          problems.push(`${node.id}: candidate groups ${String(assignment?.candidateGroups)}`);
+        if (assignment?.assignee !== ('assignee' in spec ? spec.assignee : undefined)) problems.push(`${node.id}: assignee ${String(assignment?.assignee)}`);
+        if (extensions(node, 'zeebe:TaskSchedule')[0]?.dueDate !== ('dueDate' in spec ? spec.dueDate : undefined)) problems.push(`${node.id}: due date`);
+        for (const id of spec.clauses)
+          if (!clausesOf(node).includes(id) && !spec.clauses.some((c) => clausesOf(node).includes(c))) problems.push(`${node.id}: clause ${id}`);
+      }
+    }
+    for (const spec of USER_TASKS)
+      for (const id of spec.elementIds) if (!seen.has(id)) problems.push(`${spec.task}: element ${id} is not a user task of the models`);
+    assert.deepEqual(problems, []);
+    // the acts §6 gives to people are user tasks, never jobs a worker would run
+    const people = [
+      'Task_MaterialReview',
+      'Task_OnsiteReview',
+      'Task_ClientWitness',
+      'Task_CommitteeVote',
+      'Task_AssessInformation',
+      'Task_SurveillanceReview',
+      'Task_RestorationReview',
+      'Task_ChangeWrittenReview',
+      'Task_ChangeOnsiteVerify',
+      'Task_ChangeCommitteeVote',
+    ];
+    assert.deepEqual(
+      people.filter((id) => !seen.has(id)),
+      [],
+    );
+  });
+
+  it('every user task is preceded by a rule-check service task whose findings its form shows', async () => {
+    const problems: string[] = [];
+    for (const model of await all()) {
+      for (const node of model.flowNodes.filter((n) => n.$type === 'bpmn:UserTask')) {
+        const spec = userTaskOfElement(node.id!)!;
+        const producers: string[] = TASK_TYPES.filter((t) => (t.outputs as readonly { name: string }[]).some((o) => o.name === spec.findings)).map(
+          (t) => t.type,
+        );
+        // walk back along incoming flows (through gateways and the start of a sub-process) to a service task
+        const upstream: string[] = [];
+        const seen = new Set<ModdleElement>();
+        const back = (n: ModdleElement): void => {
+          if (seen.has(n)) return;
+          seen.add(n);
+          const incoming = (n.incoming as ModdleElement[] | undefined) ?? [];
+          if (incoming.length === 0 && n.$parent && (n.$parent as ModdleElement).$type === 'bpmn:SubProcess') back(n.$parent as ModdleElement);
+          for (const flow of incoming) {
+            const source = flow.sourceRef as ModdleElement;
+            const type = taskTypeOf(source);
+            if (type) upstream.push(type);
+            else back(source);
+          }
+        };
+        back(node);
+        if (!upstream.some((t) => producers.includes(t)))
+          problems.push(`${node.id}: no ${producers.join('/')} before it (found ${upstream.join(', ') || 'none'})`);
+      }
+    }
+    assert.deepEqual(problems, []);
   });
 });

@@ -3,10 +3,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MODEL_FILES, packageRoot } from '../src/models.js';
 import type { ProcessKey } from '../src/task-types.js';
-import { loadModel } from './support/model.js';
+import { type LoadedModel, loadModel } from './support/model.js';
 import { CHROMIUM, ModelRenderer } from './support/render.js';
 
 const ARTIFACTS = path.join(packageRoot, '.artifacts');
+
+/** A viewport that shows the whole diagram at about three quarters of its size, so labels stay legible. */
+function viewportFor(model: LoadedModel): { width: number; height: number } {
+  const boxes = [...model.shapes.values()].map((s) => s.bounds);
+  const right = Math.max(...boxes.map((b) => b.x + b.width));
+  const bottom = Math.max(...boxes.map((b) => b.y + b.height));
+  return { width: Math.max(1200, Math.round(right * 0.75) + 80), height: Math.max(700, Math.round(bottom * 0.75) + 80) };
+}
 
 describe('bpmn models render in bpmn-js (NavigatedViewer, headless chromium)', function () {
   this.timeout(120_000);
@@ -30,7 +38,7 @@ describe('bpmn models render in bpmn-js (NavigatedViewer, headless chromium)', f
   for (const key of Object.keys(MODEL_FILES) as ProcessKey[]) {
     it(`${MODEL_FILES[key]} imports without warnings, draws every element without overlaps, and is screenshotted`, async () => {
       const model = await loadModel(key);
-      const result = await renderer.render(model.xml);
+      const result = await renderer.render(model.xml, viewportFor(model));
       const png = path.join(ARTIFACTS, `${path.basename(MODEL_FILES[key], '.bpmn')}.png`);
       fs.writeFileSync(png, result.png);
       assert.equal(result.error, undefined, `import failed: ${result.error}`);

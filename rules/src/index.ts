@@ -32,7 +32,7 @@ export {
   type RuleType,
   type Severity,
 } from './rulebook/rulebook.js';
-export { loadSchema, schemaPath, validateData } from './schema/validator.js';
+export { loadSchema, schemaPath, validateData, validateSourceAgainst } from './schema/validator.js';
 export {
   DOCS_BASE,
   evaluate,

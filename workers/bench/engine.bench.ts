@@ -17,6 +17,7 @@ import { caseInputFromManifest } from '../src/embedded/case/case-input.js';
 import { CaseRunner, type CaseRunnerOptions } from '../src/embedded/case/case-runner.js';
 import { FileCaseStore } from '../src/embedded/case/case-store.js';
 import { loadModels } from '../src/embedded/case/models.js';
+import { followTheFindings } from '../src/embedded/case/people.js';
 import { addDuration } from '@isccc/rules/vocabulary';
 import type { HandlerResult, TaskHandler } from '../src/handlers/contract.js';
 import { HANDLERS } from '../src/handlers/registry.js';
@@ -32,7 +33,8 @@ const until = addDuration(input.startAt, 'P3Y');
 
 async function oneCase(options: Partial<CaseRunnerOptions> = {}): Promise<number> {
   const variables = { ...input.variables, manifest: structuredClone(input.variables.manifest) };
-  const runner = await CaseRunner.start({ ...input, variables, until }, { models, ...options });
+  // the people follow the findings, as isccc run --auto
+  const runner = await CaseRunner.start({ ...input, variables, until }, { models, people: followTheFindings, ...options });
   const result = await runner.run();
   await runner.close();
   if (typeof result.variables.certificateNumber !== 'string' || result.status !== 'horizon') {

@@ -34,3 +34,4 @@ export { startWorkerService, type WorkerService, type WorkerServiceOptions } fro
 export { deployFolder, DeployInputError, deploymentPlan, type DeployedResource, SHIPPED_MODELS } from './adapters/zeebe/deploy.js';
 export { type Camunda7WorkersOptions, startCamunda7Workers } from './adapters/camunda7/camunda7-workers.js';
 export { JOB_TYPES, jobWorkerSpec } from '@isccc/bpmn';
+export { deployModelsAndForms } from './adapters/camunda7/deploy.js';

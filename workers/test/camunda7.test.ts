@@ -1,12 +1,14 @@
 /**
  * Whole certification cases on a real Camunda 7 engine (Camunda 7 CE 7.24 from workers/camunda7-engine,
- * started here as a child process) running the generated models of bpmn/generated/camunda7, with the
- * handlers served through the external-task adapter. No mocks: deployment, correlation, BPMN errors,
- * multi-instance votes and timers are the engine's own.
+ * started here as a child process) running the generated models of bpmn/generated/camunda7 with their Camunda
+ * Forms, the handlers served through the external-task adapter, and every human step completed over the REST
+ * API the way Tasklist does it (support/camunda7-tasklist.ts). No mocks: deployment, correlation, BPMN errors,
+ * multi-instance user tasks, forms and timers are the engine's own.
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { camunda7ModelPath } from '@isccc/bpmn/camunda7';
+import { FORM_IDS } from '@isccc/bpmn';
+import { deployModelsAndForms } from '../src/adapters/camunda7/deploy.js';
+import { followsFindings, Tasklist } from './support/camunda7-tasklist.js';
 import { caseInputFromManifest } from '../src/embedded/case/case-input.js';
 import { committeeOf } from '../src/embedded/case/events.js';
 import { startCamunda7Workers } from '../src/adapters/camunda7/camunda7-workers.js';
@@ -40,18 +42,17 @@ describe('Camunda 7 engine with the external-task adapter', function () {
   let engine: EngineProcess | undefined;
   let rest: EngineRest;
   let workers: { close(): Promise<void> } | undefined;
+  let tasklist: Tasklist;
   const failures: string[] = [];
   const input = caseInputFromManifest(L3_PASS);
 
   before(async () => {
     engine = await startEngine();
     rest = new EngineRest(engine.baseUrl);
-    for (const key of ['certification', 'lifecycle'] as const) {
-      const form = new FormData();
-      form.append('deployment-name', `isccc-${key}`);
-      form.append('data', new Blob([fs.readFileSync(camunda7ModelPath(key))]), `${key}.bpmn`);
-      await rest.call('POST', '/deployment/create', form);
-    }
+    const deployment = await deployModelsAndForms(rest);
+    assert.deepEqual(deployment.resources.filter((r) => r.endsWith('.form')).length, FORM_IDS.length, 'the forms are deployed with the models');
+    tasklist = new Tasklist(rest);
+    tasklist.start();
     workers = startCamunda7Workers({
       baseUrl: engine.baseUrl,
       // the same "now" the embedded engine starts the case at, so dates (and the certificate number) agree
@@ -63,11 +64,16 @@ describe('Camunda 7 engine with the external-task adapter', function () {
   });
 
   after(async () => {
+    tasklist?.stop();
     await workers?.close();
     await engine?.stop();
   });
 
-  afterEach(() => assert.deepEqual(failures.splice(0), [], 'the engine accepted every complete / bpmnError / failure'));
+  afterEach(() => {
+    assert.deepEqual(failures.splice(0), [], 'the engine accepted every complete / bpmnError / failure');
+    assert.deepEqual(tasklist.problems.splice(0), [], 'every human step was completed through its form');
+    tasklist.person = followsFindings;
+  });
 
   const activities = (instanceId: string): Promise<HistoricActivity[]> =>
     rest.call<HistoricActivity[]>('GET', `/history/activity-instance?processInstanceId=${instanceId}&sortBy=startTime&sortOrder=asc`);
@@ -91,8 +97,10 @@ describe('Camunda 7 engine with the external-task adapter', function () {
   const incidents = (instanceId: string): Promise<Array<{ incidentMessage: string }>> => rest.call('GET', `/incident?processInstanceId=${instanceId}`);
 
   /** Runs a certification to its end and returns the certificate number the lifecycle was started for. */
-  async function certify(): Promise<{ certification: string; certificateNumber: string; lifecycle: ProcessInstance }> {
-    const pi = await startCase(input.variables);
+  async function certify(
+    variables: Record<string, unknown> = input.variables,
+  ): Promise<{ certification: string; certificateNumber: string; lifecycle: ProcessInstance }> {
+    const pi = await startCase(variables);
     const done = await until(
       'the certification instance to end',
       async () => {
@@ -123,6 +131,25 @@ describe('Camunda 7 engine with the external-task adapter', function () {
     const path = (await activities(certification)).map((a) => a.activityId);
     assert.ok(path.includes('Task_IssueCertificate'), `issuance ran: ${path.join(' ')}`);
     assert.equal(path.filter((id) => id === 'Task_CommitteeVote').length, 3, 'three members voted (multi-instance on Json committee)');
+    // the people's steps were user tasks with their forms, candidate groups and assignees
+    const people = tasklist.completed.filter((t) => t.processInstanceId === certification);
+    assert.deepEqual(
+      people.map((t) => t.task),
+      ['material-review', 'onsite-review', 'committee-vote', 'committee-vote', 'committee-vote'],
+    );
+    assert.ok(
+      people.every((t) => t.formKey === `isccc-${t.task}`),
+      people.map((t) => t.formKey).join(),
+    );
+    assert.deepEqual(people[0]!.candidateGroups, ['isccc-reviewers']);
+    assert.deepEqual(
+      people
+        .filter((t) => t.task === 'committee-vote')
+        .map((t) => t.assignee)
+        .sort(),
+      ['m1', 'm2', 'm3'],
+      'each member votes in their own task',
+    );
     assert.equal(path[path.length - 1], 'EndEvent_CertificateIssued');
     const lv = await rest.variables(lifecycle.id);
     assert.equal(lv.certificateNumber, expected);
@@ -228,5 +255,111 @@ describe('Camunda 7 engine with the external-task adapter', function () {
     };
     assert.equal(value('certificateStatus'), 'revoked');
     assert.equal((value('reason') as { code: string }).code, 'ISCCC_6_8_3_A');
+  });
+
+  it('a committee of 5 decides 3–2 for the certificate, each member in their own task, the two against giving reasons', async () => {
+    tasklist.person = (task, _variables, assignee) =>
+      task.task === 'committee-vote' && (assignee === 'm2' || assignee === 'm4')
+        ? { vote: { decision: 'refuse', reason: `委员 ${assignee} 认为报告不足 the report does not convince ${assignee}` } }
+        : {};
+    // another applicant, so another certificate (a certificate's lifecycle is started once, by its number)
+    const { certification, certificateNumber } = await certify({
+      ...input.variables,
+      applicant: { name: '五人委员会测试 committee-of-5 applicant', id: 'C5' },
+      committee: committeeOf(5),
+    });
+    const votes = tasklist.completed.filter((t) => t.processInstanceId === certification && t.task === 'committee-vote');
+    assert.deepEqual(votes.map((t) => t.assignee).sort(), ['m1', 'm2', 'm3', 'm4', 'm5']);
+    assert.ok(votes.every((t) => t.candidateGroups.includes('isccc-committee')));
+    const history = await rest.call<Array<{ name: string; value: unknown; type: string }>>(
+      'GET',
+      `/history/variable-instance?processInstanceId=${certification}&deserializeValues=false`,
+    );
+    const value = (name: string): unknown => {
+      const v = history.find((x) => x.name === name);
+      return v && v.type === 'Json' ? JSON.parse(String(v.value)) : v?.value;
+    };
+    assert.deepEqual([value('decision'), value('votesFor'), value('votesAgainst')], ['grant', 3, 2]);
+    const cast = value('votes') as Array<{ member: string; decision: string; reason?: string }>;
+    assert.deepEqual(
+      cast
+        .filter((v) => v.decision === 'refuse')
+        .map((v) => v.member)
+        .sort(),
+      ['m2', 'm4'],
+      'each vote names its member (the form computes it)',
+    );
+    assert.ok(cast.filter((v) => v.decision === 'refuse').every((v) => v.reason?.includes('the report does not convince')));
+    assert.match(certificateNumber, /^ISCCC-ISV-RA3-2026-/);
+  });
+
+  it('a refused restoration keeps the certificate suspended until the P3M timer revokes it (6.8.2 → 6.8.3 a))', async () => {
+    tasklist.person = (task) =>
+      task.task === 'restoration-review'
+        ? {
+            restorationApproved: false,
+            restorationReview: { reviewedOn: '2027-05-25', details: '整改报告未针对暂停原因 the report does not address the ground' },
+            restorationJustification: '整改未覆盖暂停原因 the rectification does not cover the ground of suspension',
+          }
+        : {};
+    const { certificateNumber, lifecycle } = await certify({ ...input.variables, applicant: { name: '恢复被拒测试 refused-restoration applicant', id: 'R1' } });
+    await until_(
+      lifecycle.id,
+      'the lifecycle to wait at "certificate valid" (6.8.1)',
+      async () =>
+        (await rest.call<unknown[]>('GET', `/event-subscription?processInstanceId=${lifecycle.id}&eventType=message&eventName=isccc.suspension-ordered`))[0],
+      engine!,
+    );
+    const correlate = (messageName: string, variables: Record<string, unknown>): Promise<unknown> =>
+      rest.call('POST', '/message', {
+        messageName,
+        correlationKeys: { certificateNumber: { value: certificateNumber, type: 'String' } },
+        processVariables: typedVariables(variables),
+      });
+    await correlate('isccc.suspension-ordered', { details: ['监管通报 regulator notice'] });
+    await until_(
+      lifecycle.id,
+      'the wait for a restoration application',
+      async () =>
+        (await rest.call<unknown[]>('GET', `/event-subscription?processInstanceId=${lifecycle.id}&eventType=message&eventName=isccc.restoration-requested`))[0],
+      engine!,
+    );
+    await correlate('isccc.restoration-requested', { restoration: { requestedOn: '2027-05-20', rectification: ['rectification report'] } });
+    // the body refuses in the review task; the case waits for another application again
+    await until_(
+      lifecycle.id,
+      'the refused restoration review and the wait for another application',
+      async () => {
+        if (!tasklist.completed.some((t) => t.processInstanceId === lifecycle.id && t.task === 'restoration-review')) return undefined;
+        return (
+          await rest.call<unknown[]>('GET', `/event-subscription?processInstanceId=${lifecycle.id}&eventType=message&eventName=isccc.restoration-requested`)
+        )[0];
+      },
+      engine!,
+    );
+    const review = tasklist.completed.find((t) => t.processInstanceId === lifecycle.id && t.task === 'restoration-review')!;
+    assert.deepEqual(review.candidateGroups, ['isccc-certification-body']);
+    assert.ok(review.due, 'the restoration review is due by the end of the suspension');
+    assert.equal(review.submitted.restorationApproved, false);
+    const timer = (await rest.call<Array<{ id: string; dueDate: string }>>('GET', `/job?processInstanceId=${lifecycle.id}&timers=true`)).find(
+      (j) => new Date(j.dueDate).getTime() - Date.now() > 60 * 86_400_000,
+    )!;
+    assert.ok(timer, 'the P3M timer is still armed');
+    // (the handlers' clock is the case's start, the engine's timers run on its own clock: compare with the handler's date)
+    const suspended = await rest.variables(lifecycle.id);
+    assert.equal(new Date(String(review.due)).toISOString().slice(0, 10), suspended.suspendedUntil, 'due when the three months of the suspension end');
+    await rest.call('POST', `/job/${timer.id}/execute`);
+    await until(
+      'the lifecycle to end',
+      async () => {
+        const r = await rest.call<{ state: string }>('GET', `/history/process-instance/${lifecycle.id}`);
+        return r.state === 'COMPLETED' ? r : undefined;
+      },
+      engine!,
+    );
+    const path = (await activities(lifecycle.id)).map((a) => a.activityId);
+    assert.ok(path.includes('Task_RestorationReview') && path.includes('Timer_SuspensionExpired'), path.join(' '));
+    assert.ok(!path.includes('Task_RestoreCertificate'), 'never restored');
+    assert.equal(path[path.length - 1], 'EndEvent_Revoked');
   });
 });

@@ -7,7 +7,7 @@ import { FileCaseStore } from '../src/embedded/case/case-store.js';
 import type { TaskHandler } from '../src/handlers/contract.js';
 import { HANDLERS } from '../src/handlers/registry.js';
 import { addDuration, parseDate } from '@isccc/rules/vocabulary';
-import { example, jobs, ofKind, runCase } from './helpers.js';
+import { decided, example, jobs, ofKind, runCase } from './helpers.js';
 
 const monthsBetween = (a: string, b: string): number => {
   const [x, y] = [parseDate(a), parseDate(b)];
@@ -44,7 +44,7 @@ describe('certification case on the embedded engine', function () {
       assert.equal(refused.length, 1);
       assert.equal(refused[0]!.errorCode, 'ISCCC_6_5');
       assert.equal(refused[0]!.clauseLabel, '6.5');
-      assert.equal(jobs(r.trail, 'isccc.committee-vote').length, 0, 'no member votes in an invalid committee');
+      assert.equal(decided(r.trail, 'committee-vote').length, 0, 'no member votes in an invalid committee');
       assert.equal(r.variables.certificateNumber, undefined);
       assert.deepEqual(
         r.waitingFor.map((w) => w.message),
@@ -56,7 +56,7 @@ describe('certification case on the embedded engine', function () {
 
   it('issues the certificate after an invalid committee is replaced by a valid one', async () => {
     const r = await runCase({ committee: 4, events: ['2026-12-01:committee=5'], until: 'P2M' });
-    assert.equal(jobs(r.trail, 'isccc.committee-vote').length, 5);
+    assert.equal(decided(r.trail, 'committee-vote').length, 5);
     assert.equal(jobs(r.trail, 'isccc.certificate-issue')[0]!.at.slice(0, 10), '2026-12-01');
   });
 
@@ -109,7 +109,8 @@ describe('certification case on the embedded engine', function () {
 
   it('restores a certificate whose holder shows rectification in time, and surveillance goes on', async () => {
     const r = await runCase({ events: ['2027-03-10:suspend', '2027-05-20:restore'], until: 'P2Y' });
-    assert.equal(jobs(r.trail, 'isccc.restoration-review')[0]!.outcome, 'restoration-approved');
+    assert.equal(jobs(r.trail, 'isccc.restoration-checks')[0]!.outcome, 'proposes-approval');
+    assert.equal((decided(r.trail, 'restoration-review')[0]!.decision as { restorationApproved: boolean }).restorationApproved, true);
     assert.equal(jobs(r.trail, 'isccc.certificate-restore').length, 1);
     assert.equal(jobs(r.trail, 'isccc.certificate-revoke').length, 0);
     assert.ok(!ofKind(r.trail, 'timer').some((e) => e.elementId === 'Timer_SuspensionExpired'));
@@ -135,16 +136,24 @@ describe('certification case on the embedded engine', function () {
 
   it('handles a minor change by written review and a major one by on-site verification and a committee decision (6.8.5)', async () => {
     const r = await runCase({ events: ['2027-02-01:change-minor=address', '2027-05-01:change-major'], until: 'P1Y' });
-    const minor = r.trail.filter((e) => e.at.startsWith('2027-02-01') && e.kind === 'job').map((e) => e.taskType);
-    assert.deepEqual(minor, ['isccc.change-classify', 'isccc.change-written-review', 'isccc.certificate-reissue']);
-    const major = r.trail.filter((e) => e.at.startsWith('2027-05-01') && e.kind === 'job').map((e) => e.taskType);
+    const step = (e: { kind: string; taskType?: string; userTask?: string }): string | undefined =>
+      e.kind === 'job' ? e.taskType : e.kind === 'user-task' ? e.userTask : undefined;
+    const minor = r.trail
+      .filter((e) => e.at.startsWith('2027-02-01'))
+      .map(step)
+      .filter(Boolean);
+    assert.deepEqual(minor, ['isccc.change-classify', 'change-written-review', 'isccc.certificate-reissue']);
+    const major = r.trail
+      .filter((e) => e.at.startsWith('2027-05-01'))
+      .map(step)
+      .filter(Boolean);
     assert.deepEqual(major, [
       'isccc.change-classify',
-      'isccc.change-onsite-verify',
+      'change-onsite-verification',
       'isccc.committee-validate',
-      'isccc.committee-vote',
-      'isccc.committee-vote',
-      'isccc.committee-vote',
+      'committee-vote',
+      'committee-vote',
+      'committee-vote',
       'isccc.committee-tally',
       'isccc.certificate-reissue',
     ]);
@@ -201,11 +210,31 @@ describe('certification case on the embedded engine', function () {
 
   it('runs a level-1 applicant through the client-project witness (6.4)', async () => {
     const r = await runCase({ manifest: example('emergency-response-l1'), until: 'P1M' });
-    const witness = jobs(r.trail, 'isccc.client-witness');
+    const witness = decided(r.trail, 'client-witness');
     assert.equal(witness.length, 1);
     assert.equal(witness[0]!.clause, '6.4');
     assert.equal(r.variables.grantedLevel, 1);
     assert.equal(typeof r.variables.certificateNumber, 'string');
+  });
+
+  it('waits in a user task when nobody decides it: listed with its form, candidate groups and due date, never run by a worker', async () => {
+    const r = await runCase({ auto: false, until: 'P1M' });
+    assert.equal(r.status, 'waiting');
+    assert.deepEqual(
+      r.openTasks.map((t) => [t.handle, t.elementId, t.formId, t.candidateGroups.join()]),
+      [['material-review#1', 'Task_MaterialReview', 'isccc-material-review', 'isccc-reviewers']],
+    );
+    assert.equal(r.trail.at(-1)!.taskType, 'isccc.material-checks', 'the rule checks ran; the review waits for its reviewer');
+    assert.equal(r.variables.materialReviewOutcome, undefined);
+    // the surveillance review is due by the 12-month deadline of 6.7.1
+    const due = await runCase({
+      until: 'P13M',
+      auto: false,
+      people: { decide: (open) => (open.spec.task === 'surveillance-review' ? undefined : { values: {}, source: 'auto' }) },
+    });
+    const review = due.openTasks.find((t) => t.task === 'surveillance-review')!;
+    assert.equal(review.dueDate, '2027-11-01T00:00:00Z');
+    assert.equal(due.status, 'waiting');
   });
 
   it('computes surveillance dates from the issue date of the case', async () => {

@@ -6,7 +6,7 @@ import {
   applicationSubmit,
   APPLICATION_FORM,
   SELF_ASSESSMENT_FORM,
-  materialReview,
+  materialChecks,
   MAX_SUPPLEMENT_ROUNDS,
 } from '../src/handlers/certification.js';
 import { changeClassify } from '../src/handlers/change.js';
@@ -48,9 +48,13 @@ describe('task handlers', () => {
   describe('isccc.committee-validate (6.5)', () => {
     for (const size of [3, 5, 7]) {
       it(`accepts an odd committee of ${size}`, async () => {
-        const r = await committeeValidate({ committee: committeeOf(size) }, ctx('isccc.committee-validate'));
+        const r = await committeeValidate(
+          { committee: committeeOf(size), onsiteReport: { id: 'OSR-1', recommendation: 'grant', observations: [] } },
+          ctx('isccc.committee-validate'),
+        );
         assert.equal(r.variables.committeeSize, size);
         assert.equal(r.decision.clause, '6.5');
+        assert.deepEqual((r.variables.decisionFindings as { proposed: unknown }).proposed, { vote: { decision: 'grant' } }, 'every member is shown the report');
       });
     }
     for (const size of [0, 1, 2, 4, 6]) {
@@ -131,26 +135,29 @@ describe('task handlers', () => {
     });
   });
 
-  describe('isccc.material-review (6.3), on the example manifests', () => {
-    it('grants level 3 to an applicant for level 2 whose documents only support level 3', async () => {
+  describe('isccc.material-checks (6.3), on the example manifests', () => {
+    type Proposal = { proposed: { materialReviewOutcome: string; grantedLevel: number | null; missingMaterials: string[] }; rows: { clause: string }[] };
+    it('proposes level 3 to an applicant for level 2 whose documents only support level 3, and decides nothing itself', async () => {
       const input = caseInputFromManifest(example('risk-assessment-l2-fail'));
-      const r = await materialReview(
+      const r = await materialChecks(
         { ...input.variables, applicationId: 'APP-1', supplementRound: MAX_SUPPLEMENT_ROUNDS },
-        ctx('isccc.material-review', '2027-09-01'),
+        ctx('isccc.material-checks', '2027-09-01'),
       );
-      assert.equal(r.variables.materialReviewOutcome, 'accepted');
-      assert.equal(r.variables.grantedLevel, 3);
-      assert.equal(r.decision.outcome, 'accepted-lower-level');
+      const f = r.variables.materialFindings as Proposal;
+      assert.equal(f.proposed.materialReviewOutcome, 'accepted');
+      assert.equal(f.proposed.grantedLevel, 3);
+      assert.equal(r.variables.materialReviewOutcome, undefined, 'the outcome is the reviewer’s');
       assert.ok(
-        r.decision.findings?.some((f) => f.clause === '4.2.4.d'),
+        f.rows.some((row) => row.clause === '4.2.4 d)'),
         'names the 4.2.4 d) shortfall',
       );
     });
-    it('asks for supplementary material while evidence is missing and rounds are left', async () => {
+    it('proposes supplementary material while evidence is missing and rounds are left', async () => {
       const input = caseInputFromManifest(example('risk-assessment-l3-pass'));
-      const r = await materialReview({ ...input.variables, level: 2, applicationId: 'APP-1' }, ctx('isccc.material-review', '2026-11-01'));
-      assert.equal(r.variables.materialReviewOutcome, 'supplement');
-      assert.ok((r.variables.missingMaterials as string[]).length > 0);
+      const r = await materialChecks({ ...input.variables, level: 2, applicationId: 'APP-1' }, ctx('isccc.material-checks', '2026-11-01'));
+      const f = r.variables.materialFindings as Proposal;
+      assert.equal(f.proposed.materialReviewOutcome, 'supplement');
+      assert.ok(f.proposed.missingMaterials.length > 0);
     });
   });
 
@@ -158,13 +165,23 @@ describe('task handlers', () => {
     it('schedules the next surveillance within 12 months of the last review (6.7.1)', async () => {
       const r = await surveillanceSchedule({ issuedOn: '2026-11-01' }, ctx('isccc.surveillance-schedule'));
       assert.deepEqual(r.variables, { surveillanceStartOn: '2027-10-01T00:00:00Z', surveillanceDeadline: '2027-11-01T00:00:00Z' });
-      const later = await surveillanceSchedule({ issuedOn: '2026-11-01', lastSurveillanceOn: '2027-08-31' }, ctx('isccc.surveillance-schedule'));
+      const after = ctx('isccc.surveillance-schedule', '2027-09-01');
+      const later = await surveillanceSchedule({ issuedOn: '2026-11-01', surveillance: { reviewedOn: '2027-08-31' } }, after);
       assert.deepEqual(later.variables, { surveillanceStartOn: '2028-07-31T00:00:00Z', surveillanceDeadline: '2028-08-31T00:00:00Z' });
+      // a restoration (6.8.2) never moves the base: only a surveillance review does
+      const restored = await surveillanceSchedule(
+        { issuedOn: '2026-11-01', surveillance: { reviewedOn: '2027-08-31' }, restoredOn: '2028-02-01', lastSurveillanceOn: '2028-02-01' },
+        ctx('isccc.surveillance-schedule', '2028-02-01'),
+      );
+      assert.deepEqual(restored.variables, later.variables);
+      // a review dated after the day it is recorded does not push the schedule out
+      const ahead = await surveillanceSchedule({ issuedOn: '2026-11-01', surveillance: { reviewedOn: '2028-06-30' } }, after);
+      assert.deepEqual(ahead.variables, r.variables);
     });
 
     const record = {
       reviewedOn: '2027-10-01',
-      trigger: 'annual',
+      holderAccepted: true,
       correctiveActionsVerified: true,
       changesReviewed: true,
       complaintsHandled: true,
@@ -173,32 +190,43 @@ describe('task handlers', () => {
       observations: [],
       seriousIncidentVerified: false,
     };
-    it('maintains a passed surveillance (6.7.3) and suspends or revokes on the grounds of 6.8.2 / 6.8.3', async () => {
+    it("carries out the reviewer's 6.7.3 conclusion: maintain, or the BPMN error of the ground named (6.8.2 / 6.8.3)", async () => {
       const c = ctx('isccc.surveillance-conclude');
-      const kept = await surveillanceConclude({ certificateNumber: 'C', surveillance: record }, c);
+      const kept = await surveillanceConclude({ certificateNumber: 'C', surveillance: record, surveillanceConclusion: 'maintain' }, c);
       assert.equal(kept.variables.certificateStatus, 'valid');
-      await rejects(surveillanceConclude({ certificateNumber: 'C', surveillance: { ...record, majorNonconformities: 2 } }, c), 'ISCCC_6_8_2_C', '6.8.2.c');
-      await rejects(
-        surveillanceConclude({ certificateNumber: 'C', surveillance: { ...record, certificateUse: 'misuse-no-adverse-impact' } }, c),
-        'ISCCC_6_8_2_B',
-        '6.8.2.b',
+      for (const [conclusion, code] of [
+        ['6.8.2.a', 'ISCCC_6_8_2_A'],
+        ['6.8.2.c', 'ISCCC_6_8_2_C'],
+        ['6.8.3.b', 'ISCCC_6_8_3_B'],
+      ] as const) {
+        const err = await rejects(
+          surveillanceConclude(
+            { certificateNumber: 'C', surveillance: record, surveillanceConclusion: conclusion, surveillanceJustification: 'seen on site' },
+            c,
+          ),
+          code,
+          conclusion,
+        );
+        assert.ok(err.variables.reason.details?.includes('reviewer: seen on site'), 'the reason cites the reviewer');
+      }
+      // the record does not overrule the reviewer: a maintained record with nonconformities stays maintained
+      const overruled = await surveillanceConclude(
+        { certificateNumber: 'C', surveillance: { ...record, majorNonconformities: 2 }, surveillanceConclusion: 'maintain' },
+        c,
       );
-      await rejects(
-        surveillanceConclude({ certificateNumber: 'C', surveillance: { ...record, certificateUse: 'misuse-adverse-impact', majorNonconformities: 1 } }, c),
-        'ISCCC_6_8_3_B',
-        '6.8.3.b',
-      );
-      await rejects(
-        surveillanceConclude({ certificateNumber: 'C', surveillance: { ...record, seriousIncidentVerified: true } }, c),
-        'ISCCC_6_8_3_C',
-        '6.8.3.c',
+      assert.equal(overruled.variables.certificateStatus, 'valid');
+      await assert.rejects(
+        surveillanceConclude({ certificateNumber: 'C', surveillance: record, surveillanceConclusion: '6.8.3.a' }, c),
+        (e: unknown) => !(e instanceof BusinessRuleError) && /neither maintain nor a ground/.test(String(e)),
       );
     });
 
     it('classifies address/capital/legal-representative changes as administrative, anything else as major (6.8.5)', async () => {
       const c = ctx('isccc.change-classify');
-      assert.equal((await changeClassify({ certificateNumber: 'C', change: { kinds: ['address', 'capital'] } }, c)).variables.changeScope, 'administrative');
-      assert.equal((await changeClassify({ certificateNumber: 'C', change: { kinds: ['address', 'other'] } }, c)).variables.changeScope, 'major');
+      const input = caseInputFromManifest(example('risk-assessment-l3-pass'));
+      const base = { certificateNumber: 'C', grantedCategory: 'risk-assessment', grantedLevel: 3, manifest: input.variables.manifest };
+      assert.equal((await changeClassify({ ...base, change: { kinds: ['address', 'capital'] } }, c)).variables.changeScope, 'administrative');
+      assert.equal((await changeClassify({ ...base, change: { kinds: ['address', 'other'] } }, c)).variables.changeScope, 'major');
     });
   });
 });

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { caseInputFromManifest, type CaseInputOptions } from '../src/embedded/case/case-input.js';
 import { CaseRunner, type CaseResult, type CaseRunnerOptions } from '../src/embedded/case/case-runner.js';
 import { parseEvent } from '../src/embedded/case/events.js';
+import { DecisionsFile, votesAsDecisions } from '../src/embedded/case/decisions-file.js';
+import { firstOf, followTheFindings, type DecisionSource } from '../src/embedded/case/people.js';
 import { loadModels } from '../src/embedded/case/models.js';
 import type { TrailEntry } from '../src/embedded/case/trail.js';
 import { addDuration } from '@isccc/rules/vocabulary';
@@ -19,18 +21,38 @@ export interface RunOptions extends CaseInputOptions {
   until?: string;
   events?: string[];
   runner?: Partial<Omit<CaseRunnerOptions, 'models'>>;
+  /** People follow the findings where nothing else decides (default true, as `isccc run --auto`). */
+  auto?: boolean;
+  /** A decisions file (YAML text) for the user tasks. */
+  decisions?: string;
+  people?: DecisionSource;
 }
 
+/** Case inputs by manifest and options: runs of one manifest share its parsed manifest (and so the evaluator's memo). */
+const inputs = new Map<string, ReturnType<typeof caseInputFromManifest>>();
+
 export async function runCase(options: RunOptions = {}): Promise<CaseResult> {
-  const input = caseInputFromManifest(options.manifest ?? L3_PASS, options);
+  const key = JSON.stringify([options.manifest ?? L3_PASS, options.committee ?? null, options.votes ?? null]);
+  let input = inputs.get(key);
+  if (!input) inputs.set(key, (input = caseInputFromManifest(options.manifest ?? L3_PASS, options)));
   const until = addDuration(input.startAt, options.until ?? 'P3Y');
-  const runner = await CaseRunner.start({ ...input, until, events: (options.events ?? []).map(parseEvent) }, { models: await loadModels(), ...options.runner });
+  const people = firstOf(
+    options.people,
+    options.decisions !== undefined ? DecisionsFile.parse('decisions.yaml', options.decisions) : undefined,
+    votesAsDecisions(input.votes),
+    options.auto === false ? undefined : followTheFindings,
+  );
+  const runner = await CaseRunner.start(
+    { ...input, until, events: (options.events ?? []).map(parseEvent) },
+    { models: await loadModels(), people, ...options.runner },
+  );
   const result = await runner.run();
   await runner.close();
   return result;
 }
 
 export const jobs = (trail: TrailEntry[], type: string): TrailEntry[] => trail.filter((e) => e.kind === 'job' && e.taskType === type);
+export const decided = (trail: TrailEntry[], task: string): TrailEntry[] => trail.filter((e) => e.kind === 'user-task' && e.userTask === task);
 export const ofKind = (trail: TrailEntry[], kind: TrailEntry['kind']): TrailEntry[] => trail.filter((e) => e.kind === kind);
 /** What two runs of the same case must agree on (sequence numbers and instance keys aside). */
 export const comparable = (trail: TrailEntry[]): string[] => trail.map((e) => `${e.at} ${e.kind} ${e.clause} ${e.elementId ?? ''} ${e.text.en}`);

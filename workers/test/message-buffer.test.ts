@@ -42,7 +42,7 @@ describe('embedded engine: message buffering (TTL)', function () {
       round,
       'one correlation per round, not per publish',
     );
-    assert.ok(trail.filter((e) => e.taskType === 'isccc.material-review').length > 1, 'the review ran again on the supplement');
+    assert.ok(trail.filter((e) => e.taskType === 'isccc.material-checks').length > 1, 'the document checks ran again on the supplement');
   });
 
   it('a message nothing waits for expires after its TTL (trail: expired uncorrelated)', async () => {

@@ -81,7 +81,13 @@ describe('Zeebe job workers (@camunda8/sdk) against a gateway double over gRPC',
   it('fetches only the variables the contract lists for the job type (the manifest stays behind)', async () => {
     const key = gateway.queueJob({
       type: 'isccc.committee-validate',
-      variables: { committee: committeeOf(3), manifest: { big: 'x'.repeat(1000) }, applicant: { name: 'X' } },
+      variables: {
+        // every variable the contract lists (null where this job does not need a value), and two it does not
+        ...Object.fromEntries(JOB_WORKERS['isccc.committee-validate']!.fetchVariables.map((name) => [name, null])),
+        committee: committeeOf(3),
+        manifest: { big: 'x'.repeat(1000) },
+        applicant: { name: 'X' },
+      },
     });
     await answerTo(key);
     assert.deepEqual(seen.at(-1), [...JOB_WORKERS['isccc.committee-validate']!.fetchVariables].sort());

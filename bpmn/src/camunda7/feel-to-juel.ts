@@ -185,3 +185,20 @@ export function variableOf(expression: string): string | undefined {
   const feel = new Feel(expression);
   return feel.root.name === 'VariableName' ? variableName(feel, feel.root) : undefined;
 }
+
+/**
+ * A FEEL expression that yields text, for a Camunda 7 attribute that takes a string (`camunda:assignee`): a
+ * variable name, or one member of a Json variable (`=member.id` → Spin `prop('id').stringValue()`).
+ */
+export function feelTextToJuel(expression: string): string {
+  const feel = new Feel(expression);
+  const { root } = feel;
+  if (root.name === 'VariableName') return `\${${variable(variableName(feel, root))}}`;
+  if (root.name === 'PathExpression') {
+    const [base, dot, member, ...rest] = children(root);
+    if (base?.name === 'VariableName' && dot?.name === '.' && member?.name === 'PathName' && rest.length === 0) {
+      return `\${${variable(variableName(feel, base))}.prop(${juelString(feel.text(member))}).stringValue()}`;
+    }
+  }
+  throw feel.refuse(root, 'is not translated as text (only a variable name or variable.member)');
+}

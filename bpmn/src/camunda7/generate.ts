@@ -17,11 +17,14 @@
  * | FEEL timer dates | JUEL `${…}` yielding the ISO date-time string; ISO constants (`P3M`) unchanged |
  * | `zeebe:loopCharacteristics inputCollection/inputElement` | `camunda:collection="${execution.getVariable('committee').elements()}"` (a Json variable's elements), `camunda:elementVariable` |
  * | `outputCollection` / `outputElement` | Camunda 7 has no output collection: a `take` listener on every incoming flow sets the collection to `S('[]')`, and an `end` listener on the inner activity appends the output element to it (in completion order, not element order) |
+ * | `zeebe:userTask` + `zeebe:formDefinition formId` | a Camunda 7 user task with `camunda:formRef="<formId>" camunda:formRefBinding="latest"` (Camunda Forms, the same `.form` files, deployed with the model) |
+ * | `zeebe:assignmentDefinition candidateGroups / assignee` | `camunda:candidateGroups`; `camunda:assignee` in JUEL (`=member.id` → `${execution.getVariable('member').prop('id').stringValue()}`) |
+ * | `zeebe:taskSchedule dueDate="=x"` | `camunda:dueDate="${execution.getVariable('x')}"` (an ISO date-time string) |
  *
  * Every process gets `isExecutable="true"` and `camunda:historyTimeToLive`. Anything `zeebe:` this does not
  * know, content of another namespace, or FEEL it cannot translate, throws.
  */
-import { feelConditionToJuel, feelToJuel, feelToJuelBody, UntranslatableFeel, variableOf } from './feel-to-juel.js';
+import { feelConditionToJuel, feelTextToJuel, feelToJuel, feelToJuelBody, UntranslatableFeel, variableOf } from './feel-to-juel.js';
 import { camundaModdle, isModdleElement, zeebeModdle, type ModdleElement } from './moddle.js';
 
 /** How long Camunda 7 keeps the history of a finished instance (`camunda:historyTimeToLive`). */
@@ -198,6 +201,29 @@ class Translation {
         case 'zeebe:IoMapping':
           values.push(...this.ioMapping(el, ext));
           break;
+        case 'zeebe:UserTask':
+          if (!el.$instanceOf('bpmn:UserTask')) fail(el, 'zeebe:userTask outside a user task');
+          break;
+        case 'zeebe:FormDefinition': {
+          const formId = str(ext, 'formId') ?? fail(el, 'zeebe:formDefinition without formId: only linked Camunda Forms are translated');
+          copy.set('camunda:formRef', formId);
+          copy.set('camunda:formRefBinding', 'latest');
+          break;
+        }
+        case 'zeebe:AssignmentDefinition': {
+          const groups = str(ext, 'candidateGroups');
+          if (groups) copy.set('camunda:candidateGroups', groups.startsWith('=') ? fail(el, 'candidateGroups as an expression is not translated') : groups);
+          const assignee = str(ext, 'assignee');
+          if (assignee) copy.set('camunda:assignee', assignee.startsWith('=') ? juel(el, 'assignee', feelTextToJuel, assignee) : assignee);
+          if (str(ext, 'candidateUsers')) fail(el, 'candidateUsers is not translated');
+          break;
+        }
+        case 'zeebe:TaskSchedule': {
+          const due = str(ext, 'dueDate');
+          if (due) copy.set('camunda:dueDate', due.startsWith('=') ? juel(el, 'dueDate', feelToJuel, due) : due);
+          if (str(ext, 'followUpDate')) fail(el, 'followUpDate is not translated');
+          break;
+        }
         case 'zeebe:LoopCharacteristics':
           if (!el.$instanceOf('bpmn:MultiInstanceLoopCharacteristics')) fail(el, 'zeebe:loopCharacteristics outside a multi-instance marker');
           // translated with the activity, which gets its listeners

@@ -22,15 +22,32 @@ export function loadSchema(name: SchemaName): Record<string, unknown> {
   return JSON.parse(fs.readFileSync(schemaPath(name), 'utf8')) as Record<string, unknown>;
 }
 
+function compile(schema: Record<string, unknown>): ValidateFunction {
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
+  addFormats(ajv, ['date']);
+  return ajv.compile(schema);
+}
+
 function validator(name: SchemaName): ValidateFunction {
   let fn = compiled.get(name);
   if (!fn) {
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
-    addFormats(ajv, ['date']);
-    fn = ajv.compile(loadSchema(name));
+    fn = compile(loadSchema(name));
     compiled.set(name, fn);
   }
   return fn;
+}
+
+const compiledOther = new WeakMap<object, ValidateFunction>();
+
+/**
+ * Schema violations of a parsed YAML file against a schema of another package (a decisions file, say), as
+ * problems at the exact node, worded as for manifests.
+ */
+export function validateSourceAgainst(schema: Record<string, unknown>, source: YamlSource, data: unknown): InputProblem[] {
+  let fn = compiledOther.get(schema);
+  if (!fn) compiledOther.set(schema, (fn = compile(schema)));
+  const errors = fn(data) ? [] : [...(fn.errors ?? [])].filter((e) => e.keyword !== 'if');
+  return errors.map((e) => toProblem(source, e, data));
 }
 
 /** Plain ajv validation, no source positions: the baseline the benchmark compares against. */

@@ -27,6 +27,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'serve the §6 job types on a Camunda 8 cluster until SIGTERM (isccc worker --help)',
     load: async () => (await import('./commands/worker.js')).workerCommand,
   },
+  tasks: {
+    summary: 'list the open user tasks of a saved case, with their forms (isccc tasks --help)',
+    load: async () => (await import('./commands/tasks.js')).tasksCommand,
+  },
+  complete: {
+    summary: 'complete an open user task of a saved case, checked against its form (isccc complete --help)',
+    load: async () => (await import('./commands/complete.js')).completeCommand,
+  },
 };
 
 const USAGE = `usage: isccc <command> [options]

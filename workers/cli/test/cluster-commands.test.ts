@@ -16,7 +16,7 @@ describe('isccc deploy / isccc worker: usage', function () {
   });
 
   it('worker refuses unknown job types and a capacity of 0 (exit 2)', () => {
-    const types = isccc('worker', '--types', 'isccc.material-review,isccc.no-such-task');
+    const types = isccc('worker', '--types', 'isccc.material-checks,isccc.no-such-task');
     assert.equal(types.code, 2);
     assert.match(types.err, /--types: "isccc.no-such-task" is no job type of the contract; one of isccc.self-assessment, /);
     const zero = isccc('worker', '--max-jobs', '0');

@@ -22,13 +22,13 @@ describe('isccc run --resume --retry', function () {
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('stops at an incident (exit 3) naming the element, and continues after the cause is fixed and the element retried', () => {
-    assert.equal(isccc('run', L3_PASS, '--case-dir', dir, '--max-steps', '3', '--until', '1m').code, 1);
+    assert.equal(isccc('run', '--auto', L3_PASS, '--case-dir', dir, '--max-steps', '3', '--until', '1m').code, 1);
     let committee: unknown;
     edit((c) => {
       committee = c.instances[0]!.variables.committee;
       delete c.instances[0]!.variables.committee;
     });
-    const broken = isccc('run', '--case-dir', dir, '--resume', '--format', 'json');
+    const broken = isccc('run', '--auto', '--case-dir', dir, '--resume', '--format', 'json');
     assert.equal(broken.code, 3, broken.err);
     const trail = (JSON.parse(broken.out) as { status: string; trail: TrailEntry[] }).trail;
     const incident = trail.find((e) => e.kind === 'incident')!;
@@ -37,14 +37,14 @@ describe('isccc run --resume --retry', function () {
     assert.match(incident.text.en, /incident: isccc.committee-validate: .*committee/);
     assert.equal(trail.filter((e) => e.kind === 'retry' && e.elementId === 'Task_CommitteeValidate').length, 2);
 
-    const wrong = isccc('run', '--case-dir', dir, '--resume', '--retry', 'Task_SignContract');
+    const wrong = isccc('run', '--auto', '--case-dir', dir, '--resume', '--retry', 'Task_SignContract');
     assert.equal(wrong.code, 2);
     assert.match(wrong.err, /--retry Task_SignContract: no incident at that element; incidents at: Task_CommitteeValidate/);
 
     edit((c) => {
       c.instances[0]!.variables.committee = committee;
     });
-    const fixed = isccc('run', '--case-dir', dir, '--resume', '--retry', 'Task_CommitteeValidate', '--format', 'json');
+    const fixed = isccc('run', '--auto', '--case-dir', dir, '--resume', '--retry', 'Task_CommitteeValidate', '--format', 'json');
     assert.equal(fixed.code, 0, fixed.err);
     const after = JSON.parse(fixed.out) as { status: string; certificate: { status: string } | null; trail: TrailEntry[] };
     assert.equal(after.certificate?.status, 'valid');

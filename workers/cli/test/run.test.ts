@@ -13,7 +13,7 @@ describe('isccc run (CLI)', function () {
   this.timeout(120_000);
 
   it('prints one line per step with date, clause and decision, and a result line; exit 0 when a certificate is issued', async () => {
-    const r = await cli([L3_PASS, '--until', '13m']);
+    const r = await cli([L3_PASS, '--auto', '--until', '13m']);
     assert.equal(r.code, EXIT.issued);
     assert.match(r.out[0]!, /^isccc run CASE-[0-9A-F]{8} \(started\): 2026-11-01 → 2027-12-01$/);
     assert.ok(
@@ -25,7 +25,7 @@ describe('isccc run (CLI)', function () {
   });
 
   it('writes the whole trail as JSON with --format json', async () => {
-    const r = await cli([L3_PASS, '--until', '1m', '--votes', 'no,no,yes', '--format', 'json']);
+    const r = await cli([L3_PASS, '--auto', '--until', '1m', '--votes', 'no,no,yes', '--format', 'json']);
     assert.equal(r.code, EXIT.notIssued);
     const doc = JSON.parse(r.out.join('\n')) as {
       certificate: unknown;
@@ -42,14 +42,18 @@ describe('isccc run (CLI)', function () {
 
   it('reports progress through the simulated span when asked', async () => {
     const progress: string[] = [];
-    const code = await runCommand([L3_PASS, '--until', '2y', '--format', 'json'], { out: () => {}, err: () => {}, progress: (t) => progress.push(t) });
+    const code = await runCommand([L3_PASS, '--auto', '--until', '2y', '--format', 'json'], {
+      out: () => {},
+      err: () => {},
+      progress: (t) => progress.push(t),
+    });
     assert.equal(code, EXIT.issued);
     assert.match(progress.at(-1)!, /of 2028-11-01 100%$/);
     assert.ok(progress.length >= 3);
   });
 
   it('speaks Chinese with --lang zh', async () => {
-    const r = await cli([L3_PASS, '--until', '1m', '--lang', 'zh', '--findings', '0']);
+    const r = await cli([L3_PASS, '--auto', '--until', '1m', '--lang', 'zh', '--findings', '0']);
     assert.ok(r.out.some((l) => l.includes('认证决定：3 票同意')));
   });
 

@@ -1,8 +1,19 @@
 /** The embedded engine (bpmn-engine, feelin, virtual clock) and the case runner that drives whole cases on it. */
 export { compileModel, type CompiledModel } from './engine/model.js';
-export { ProcessInstance, type InstanceSnapshot, type Job, type Subscription } from './engine/process-instance.js';
+export { ProcessInstance, type InstanceSnapshot, type Job, type Subscription, type UserTask } from './engine/process-instance.js';
 export { VirtualClock, type Clock } from './engine/virtual-clock.js';
-export { CaseRunner, type CaseResult, type CaseRunnerOptions, type NewCase, RetryError } from './case/case-runner.js';
+export { CaseRunner, type CaseResult, type CaseRunnerOptions, type NewCase, type OpenTaskInfo, RetryError } from './case/case-runner.js';
+export {
+  completeWith,
+  DecisionError,
+  firstOf,
+  followTheFindings,
+  proposedValues,
+  type Decision,
+  type DecisionSource,
+  type OpenUserTask,
+} from './case/people.js';
+export { DecisionsFile, DecisionsFileError, DECISIONS_SCHEMA_FILE, votesAsDecisions } from './case/decisions-file.js';
 export { FileCaseStore, type CaseFile, type CaseStore } from './case/case-store.js';
 export { CaseInputError, caseInputFromManifest } from './case/case-input.js';
 export { EVENT_KINDS, parseEvent, type ExternalEvent } from './case/events.js';

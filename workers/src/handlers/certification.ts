@@ -1,16 +1,27 @@
-/** Handlers of the certification process, ISCCC-SV-001:2015 6.1 – 6.4 and 6.6. */
-import { clauseLabel, dayOf } from '@isccc/rules/vocabulary';
-import { levelName } from '@isccc/rules/vocabulary';
-import { BusinessRuleError, handler, type TaskHandler, type Variables } from './contract.js';
+/**
+ * Handlers of the certification process, ISCCC-SV-001:2015 6.1 – 6.4 and 6.6. The reviews of 6.3 and 6.4 are
+ * people's acts (user tasks): the handlers here run the rule checks before them and carry out what the people
+ * decided after them; they never decide in a person's place.
+ */
+import {
+  MAX_SUPPLEMENT_ROUNDS,
+  type Choice,
+  type MaterialReviewProposal,
+  type OnsiteReviewProposal,
+  type OnsiteReviewRecord,
+  type WitnessRecord,
+} from '@isccc/bpmn';
+import { type Category, clauseLabel, dayOf, levelName, type Level } from '@isccc/rules/vocabulary';
+import { BusinessRuleError, handler, typedHandler, type Variables } from './contract.js';
+import { choices, findingsOf, levelChoices } from './findings.js';
 import { assess, blocking, type AssessmentTarget } from './rules-gateway.js';
 import { describeFinding, digest, Inputs } from './support.js';
+
+export { MAX_SUPPLEMENT_ROUNDS };
 
 /** The two forms 6.2 names; `documents` must list both for an application to be complete. */
 export const APPLICATION_FORM = '信息安全服务资质认证申请书';
 export const SELF_ASSESSMENT_FORM = '信息安全服务自评估表';
-
-/** How many times document review may ask for supplementary material before it decides on what it has. */
-export const MAX_SUPPLEMENT_ROUNDS = 2;
 
 const CATEGORY_CODES: Record<string, string> = {
   'risk-assessment': 'RA',
@@ -26,9 +37,9 @@ interface Party {
   id?: string;
 }
 
-function targetOf(input: Inputs, categoryVar: string, levelVar: string): AssessmentTarget {
+function targetOf(input: Inputs, categoryVar: string, levelVar: string): AssessmentTarget & { category: Category } {
   const drClass = input.drClass();
-  return { category: input.string(categoryVar), level: input.level(levelVar), ...(drClass && { drClass }) };
+  return { category: input.category(categoryVar), level: input.level(levelVar), ...(drClass && { drClass }) };
 }
 
 /** Where the manifest's evidence paths resolve, when the case knows it (CLI runs set it). */
@@ -36,7 +47,7 @@ function workspaceOf(input: Inputs): string | undefined {
   return input.optionalString('manifestDir');
 }
 
-export const selfAssessment = handler((variables, ctx) => {
+export const selfAssessment = handler('isccc.self-assessment', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   input.object<Party>('applicant');
   const target = targetOf(input, 'category', 'level');
@@ -71,7 +82,7 @@ export const selfAssessment = handler((variables, ctx) => {
   };
 });
 
-export const applicationSubmit = handler((variables, ctx) => {
+export const applicationSubmit = handler('isccc.application-submit', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const applicant = input.object<Party>('applicant');
   const target = targetOf(input, 'category', 'level');
@@ -103,66 +114,46 @@ export const applicationSubmit = handler((variables, ctx) => {
   };
 });
 
-export const materialReview = handler((variables, ctx) => {
+/**
+ * 6.3 rule checks: the evaluator over the manifest for the category and level applied for. Proposes a
+ * supplement while evidence is missing and rounds are left, a refusal when no level qualifies, else the
+ * highest qualifying level, never above the one applied for (level 1 is the highest).
+ */
+export const materialChecks = handler('isccc.material-checks', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   input.string('applicationId');
   const target = targetOf(input, 'category', 'level');
   const round = input.number('supplementRound', 0);
   const a = assess(input.raw('manifest'), target, dayOf(ctx.now), workspaceOf(input));
-  const missingEvidence = a.open.filter((f) => f.status === 'missing-evidence');
-  const reviewedOn = dayOf(ctx.now);
-
-  if (missingEvidence.length > 0 && round < MAX_SUPPLEMENT_ROUNDS) {
-    const missingMaterials = missingEvidence.map(describeFinding);
-    return {
-      variables: { materialReviewOutcome: 'supplement', missingMaterials, materialReview: { reviewedOn, details: missingMaterials } },
-      decision: {
-        clause: '6.3',
-        outcome: 'supplement',
-        text: {
-          zh: `申请材料评审：缺少 ${missingEvidence.length} 项证明材料，要求补充（第 ${round + 1} 轮）`,
-          en: `document review: ${missingEvidence.length} evidence items missing, supplement requested (round ${round + 1})`,
-        },
-        findings: missingEvidence,
-      },
-    };
-  }
-
-  if (a.qualifyingLevel === null) {
-    const details = blocking(a).map(describeFinding);
-    throw new BusinessRuleError(
-      'ISCCC_6_3',
-      { zh: `${target.category} 任何级别均不满足要求`, en: `no level of ${target.category} can be granted` },
-      {
-        details,
-        findings: blocking(a),
-      },
-    );
-  }
-  // Level 1 is the highest: never grant above what was applied for, grant lower when only that is supported.
-  const grantedLevel = Math.max(target.level, a.qualifyingLevel) as 1 | 2 | 3;
-  const details = a.open.map(describeFinding);
+  const missing = a.open.filter((f) => f.status === 'missing-evidence').map(describeFinding);
+  const grantable = a.qualifyingLevel === null ? null : (Math.max(target.level, a.qualifyingLevel) as Level);
+  const outcome: MaterialReviewProposal['materialReviewOutcome'] =
+    missing.length > 0 && round < MAX_SUPPLEMENT_ROUNDS ? 'supplement' : grantable === null ? 'refused' : 'accepted';
+  const proposed: MaterialReviewProposal = {
+    materialReviewOutcome: outcome,
+    grantedLevel: outcome === 'accepted' ? grantable : null,
+    missingMaterials: outcome === 'supplement' ? missing : [],
+    levels: levelChoices(target.level),
+    missing: choices(missing),
+  };
+  const summary = {
+    zh: `${target.category} ${levelName(target.level, 'zh')}：${a.qualifyingLevel === null ? '无可授予级别' : `可授予${levelName(grantable!, 'zh')}`}，缺少证明材料 ${missing.length} 项（已补充 ${round} 轮）`,
+    en: `${target.category} level ${target.level}: ${a.qualifyingLevel === null ? 'no level qualifies' : `level ${grantable} qualifies`}, ${missing.length} evidence items missing (${round} supplement rounds so far)`,
+  };
   return {
-    variables: {
-      materialReviewOutcome: 'accepted',
-      missingMaterials: [],
-      grantedCategory: target.category,
-      grantedLevel,
-      materialReview: { reviewedOn, details },
-    },
+    variables: { grantedCategory: target.category, materialFindings: findingsOf('6.3', ctx.now, summary, a.rows, proposed) },
     decision: {
       clause: '6.3',
-      outcome: grantedLevel === target.level ? 'accepted' : 'accepted-lower-level',
-      text: {
-        zh: `申请材料评审通过：确定 ${target.category} ${levelName(grantedLevel, 'zh')}${grantedLevel !== target.level ? `（申请${levelName(target.level, 'zh')}）` : ''}`,
-        en: `document review accepted: ${target.category} level ${grantedLevel}${grantedLevel !== target.level ? ` (applied for level ${target.level})` : ''}`,
-      },
+      outcome: `proposes-${outcome}`,
+      text: { zh: `申请材料核查：${summary.zh}；建议${OUTCOME_ZH[outcome]}`, en: `document checks: ${summary.en}; proposes ${outcome}` },
       findings: a.open,
     },
   };
 });
 
-export const requestSupplement = handler((variables, ctx) => {
+const OUTCOME_ZH: Record<MaterialReviewProposal['materialReviewOutcome'], string> = { accepted: '通过', supplement: '补充材料', refused: '不予通过' };
+
+export const requestSupplement = handler('isccc.request-supplement', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const applicationId = input.string('applicationId');
   input.object<Party>('applicant');
@@ -181,9 +172,26 @@ export const requestSupplement = handler((variables, ctx) => {
   };
 });
 
-export const contractSign = handler((variables, ctx) => {
+/** 6.3: the contract for the category and level the reviewer determined; a refusal by the reviewer means no contract (ISCCC_6_3). */
+export const contractSign = handler('isccc.contract-sign', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const applicationId = input.string('applicationId');
+  const outcome = input.string('materialReviewOutcome');
+  if (outcome === 'refused') {
+    const justification = input.optionalString('materialReviewJustification');
+    const findings = input.optionalObject<{ summary?: { en?: string } }>('materialFindings');
+    throw new BusinessRuleError(
+      'ISCCC_6_3',
+      { zh: '申请材料评审不予通过，不签订认证合同', en: 'the document review refused the application: no contract' },
+      {
+        details: [
+          justification ? `reviewer: ${justification}` : 'reviewer followed the findings',
+          ...(findings?.summary?.en ? [`findings: ${findings.summary.en}`] : []),
+        ],
+      },
+    );
+  }
+  if (outcome !== 'accepted') throw new Error(`${ctx.type}: materialReviewOutcome "${outcome}" does not lead to a contract (accepted or refused)`);
   const level = input.level('grantedLevel');
   const category = input.string('grantedCategory');
   const contractId = `CTR-${applicationId.replace(/^APP-/, '')}`;
@@ -200,101 +208,85 @@ export const contractSign = handler((variables, ctx) => {
   };
 });
 
-export const onsiteReview = handler((variables, ctx) => {
-  const input = new Inputs(ctx.type, variables);
-  input.string('applicationId');
-  const target = targetOf(input, 'grantedCategory', 'grantedLevel');
-  const team = input.optionalArray<string>('reviewTeam');
-  const a = assess(input.raw('manifest'), target, dayOf(ctx.now), workspaceOf(input));
-  const failing = blocking(a);
-  if (failing.length > 0) {
-    throw new BusinessRuleError(
-      'ISCCC_6_4',
-      { zh: `现场核实 ${failing.length} 项不符合`, en: `${failing.length} requirements not met on site` },
-      {
-        details: failing.map(describeFinding),
-        findings: failing,
-      },
-    );
-  }
-  const observations = a.open.filter((f) => f.status === 'manual-review').map(describeFinding);
-  // 6.4 "必要时": the team asks for a witness at level 1 when a client project is put forward or something is left to judgement.
-  const witnessNeeded = target.level === 1 && (input.has('witnessProject') || observations.length > 0);
-  return {
-    variables: { onsiteReview: { reviewedOn: dayOf(ctx.now), team, details: observations }, witnessNeeded },
-    decision: {
-      clause: '6.4',
-      outcome: 'reviewed',
-      text: {
-        zh: `现场评审完成（评审组 ${team.length} 人，观察项 ${observations.length}）${witnessNeeded ? '，需项目实施现场见证' : ''}`,
-        en: `on-site review done (team of ${team.length}, ${observations.length} observations)${witnessNeeded ? ', client-project witness needed' : ''}`,
-      },
-      findings: a.open,
-    },
-  };
-});
-
 interface Project {
   id: string;
   client: string;
   category: string;
   status: string;
-  end?: string;
-  start?: string;
 }
 
-export const clientWitness = handler((variables, ctx) => {
+/**
+ * 6.4 rule checks for the review team: the evaluator at the confirmed level (what fails is proposed as a major
+ * nonconformity, what is left to judgement as an observation) and, at level 1, the client projects that can
+ * be witnessed (completed or ongoing projects of the category).
+ */
+export const onsiteChecks = handler('isccc.onsite-checks', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   input.string('applicationId');
-  input.level('grantedLevel');
-  const category = input.optionalString('grantedCategory');
+  const target = targetOf(input, 'grantedCategory', 'grantedLevel');
+  const a = assess(input.raw('manifest'), target, dayOf(ctx.now), workspaceOf(input));
+  const failing = blocking(a);
+  const observations = a.open.filter((f) => f.status === 'manual-review').map(describeFinding);
   const manifest = input.optionalObject<{ projects?: Project[] }>('manifest');
-  const chosen = input.optionalObject<{ client: string; project: string }>('witnessProject');
-  const projects = (manifest?.projects ?? []).filter((p) => !category || p.category === category);
-  const project = chosen ? projects.find((p) => p.id === chosen.project || p.client === chosen.client) : projects[projects.length - 1];
-  const witnessedOn = dayOf(ctx.now);
-  if (!project || (project.status !== 'completed' && project.status !== 'ongoing')) {
-    const what = chosen ? `${chosen.client} / ${chosen.project}` : `a ${category ?? ''} project`;
-    throw new BusinessRuleError(
-      'ISCCC_6_4',
-      { zh: `无可见证的客户项目（${what}）`, en: `no client project to witness (${what})` },
-      { details: [`no witnessable project: ${what}`] },
-    );
-  }
-  const witness = { witnessedOn, client: project.client, project: project.id, passed: true, details: [`${project.id} (${project.status})`] };
+  const witnessable = (manifest?.projects ?? []).filter((p) => p.category === target.category && (p.status === 'completed' || p.status === 'ongoing'));
+  const projects: Choice[] = witnessable.map((p) => ({ label: `${p.client} — ${p.id}`, value: p.id }));
+  const today = dayOf(ctx.now);
+  // 6.4 "必要时": proposed at level 1 when something is left to judgement and there is a project to witness.
+  const witnessNeeded = target.level === 1 && observations.length > 0 && projects.length > 0;
+  const onsiteReview: OnsiteReviewRecord = { reviewedOn: today, passed: failing.length === 0, majorNonconformities: failing.length, observations };
+  // what the witness would record if the team asks for one: the latest project of the category
+  const witness: WitnessRecord | null =
+    target.level === 1 && projects.length > 0 ? { witnessedOn: today, project: String(projects.at(-1)!.value), passed: true } : null;
+  const proposed: OnsiteReviewProposal = { onsiteReview, witnessNeeded, witness, observationChoices: choices(observations), projects };
+  const summary = {
+    zh: `${target.category} ${levelName(target.level, 'zh')}：不符合 ${failing.length} 项，待评审组判断 ${observations.length} 项${target.level === 1 ? `，可见证客户项目 ${projects.length} 个` : ''}`,
+    en: `${target.category} level ${target.level}: ${failing.length} requirements not met, ${observations.length} left to the team${target.level === 1 ? `, ${projects.length} client projects to witness` : ''}`,
+  };
   return {
-    variables: { witness },
+    variables: { onsiteFindings: findingsOf('6.4', ctx.now, summary, a.rows, proposed) },
     decision: {
       clause: '6.4',
-      outcome: 'witnessed',
-      text: { zh: `项目实施现场见证：${project.client} ${project.id} 通过`, en: `client-project witness at ${project.client}, ${project.id}: passed` },
+      outcome: onsiteReview.passed ? 'proposes-passed' : 'proposes-not-passed',
+      text: { zh: `现场评审核查：${summary.zh}`, en: `on-site checks: ${summary.en}` },
+      findings: a.open,
     },
   };
 });
 
-export const onsiteReport = handler((variables, ctx) => {
+/** 6.4: the report is issued from the team's own records; a review or witness the team did not pass ends the application (ISCCC_6_4). */
+export const onsiteReport = handler('isccc.onsite-report', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const applicationId = input.string('applicationId');
-  const review = input.object<{ details?: string[] }>('onsiteReview');
-  const witness = input.optionalObject<{ passed: boolean; details?: string[] }>('witness');
-  if (witness && !witness.passed) {
+  const review = input.object<OnsiteReviewRecord>('onsiteReview');
+  const witness = input.optionalObject<WitnessRecord>('witness');
+  if (review.passed !== true) {
     throw new BusinessRuleError(
       'ISCCC_6_4',
-      { zh: '见证未通过，报告建议不予认证', en: 'witness failed; the report cannot recommend certification' },
-      { details: witness.details ?? [] },
+      {
+        zh: `评审组现场评审未通过（严重不符合项 ${review.majorNonconformities ?? 0}）`,
+        en: `the review team did not pass the on-site review (${review.majorNonconformities ?? 0} major nonconformities)`,
+      },
+      { details: [...(review.observations ?? []), ...(review.notes ? [review.notes] : [])] },
     );
   }
-  const observations = [...(review.details ?? [])];
+  if (witness && witness.passed !== true) {
+    throw new BusinessRuleError(
+      'ISCCC_6_4',
+      { zh: `项目实施现场见证未通过（${witness.project}）`, en: `client-project witness not passed (${witness.project})` },
+      { details: witness.details ? [witness.details] : [] },
+    );
+  }
+  const observations = [...(review.observations ?? [])];
   const id = `OSR-${applicationId.replace(/^APP-/, '')}`;
-  const report = { id, issuedOn: dayOf(ctx.now), recommendation: 'grant', majorNonconformities: 0, observations };
+  const report = { id, issuedOn: dayOf(ctx.now), recommendation: 'grant' as const, majorNonconformities: review.majorNonconformities ?? 0, observations };
   return {
     variables: { onsiteReport: report, lastObservations: observations },
     decision: {
       clause: '6.4',
       outcome: 'report-issued',
       text: {
-        zh: `出具现场评审报告 ${id}：建议颁证，观察项 ${observations.length}`,
-        en: `on-site review report ${id}: recommends certification, ${observations.length} observations`,
+        zh: `出具现场评审报告 ${id}：建议颁证，观察项 ${observations.length}${witness ? `，见证 ${witness.project} 通过` : ''}`,
+        en: `on-site review report ${id}: recommends certification, ${observations.length} observations${witness ? `, witness of ${witness.project} passed` : ''}`,
       },
     },
   };
@@ -309,7 +301,7 @@ export function certificateNumberFor(applicationId: string, category: string, le
   return `ISCCC-ISV-${code}${level}-${submittedOn.slice(0, 4)}-${digest(applicationId, category, level)}`;
 }
 
-export const certificateIssue = handler((variables, ctx) => {
+export const certificateIssue = handler('isccc.certificate-issue', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const applicationId = input.string('applicationId');
   const applicant = input.object<Party>('applicant');
@@ -335,7 +327,7 @@ export const certificateIssue = handler((variables, ctx) => {
 const NOTICE_CLAUSE: Record<string, string> = { valid: '6.6', revoked: '6.8.3', cancelled: '6.8.4', suspended: '6.8.2' };
 const STATUS_ZH: Record<string, string> = { valid: '颁发', revoked: '撤销', cancelled: '注销', suspended: '暂停' };
 
-export const publicNotice = handler((variables, ctx) => {
+export const publicNotice = handler('isccc.public-notice', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const certificateNumber = input.string('certificateNumber');
   const status = input.string('certificateStatus');
@@ -357,10 +349,10 @@ export const publicNotice = handler((variables, ctx) => {
 /** The lifecycle is started by a message, so an issued certificate gets exactly one lifecycle instance. */
 export const LIFECYCLE_START_MESSAGE = 'isccc.certificate-issued';
 
-/** Variables the lifecycle needs beyond the contract's start payload (the surveillance review re-assesses the manifest). */
-const CARRIED_OVER = ['manifest', 'manifestDir', 'ballots'] as const;
+/** Variables the lifecycle needs beyond the contract's start payload (the surveillance checks re-assess the manifest). */
+const CARRIED_OVER = ['manifest', 'manifestDir'] as const;
 
-export const lifecycleStart: TaskHandler = async (variables, ctx) => {
+export const lifecycleStart = typedHandler('isccc.lifecycle-start', async (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const certificateNumber = input.string('certificateNumber');
   const payload: Variables = {
@@ -376,7 +368,7 @@ export const lifecycleStart: TaskHandler = async (variables, ctx) => {
   const drClass = input.drClass();
   if (drClass) payload.drClass = drClass;
   for (const name of CARRIED_OVER) if (input.has(name)) payload[name] = input.raw(name);
-  await ctx.publishMessage({ name: LIFECYCLE_START_MESSAGE, messageId: certificateNumber, variables: payload });
+  await ctx.publishMessage({ name: LIFECYCLE_START_MESSAGE, correlationKey: certificateNumber, messageId: certificateNumber, variables: payload });
   return {
     variables: {},
     decision: {
@@ -385,9 +377,9 @@ export const lifecycleStart: TaskHandler = async (variables, ctx) => {
       text: { zh: `证书 ${certificateNumber} 进入证后监督`, en: `certificate ${certificateNumber} enters post-certification surveillance` },
     },
   };
-};
+});
 
-export const rejectionNotify = handler((variables, ctx) => {
+export const rejectionNotify = handler('isccc.rejection-notify', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const applicant = input.object<Party>('applicant');
   const reason = input.object<{ clause: string; message: string }>('reason');

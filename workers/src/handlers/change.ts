@@ -1,8 +1,10 @@
 /** Certificate change, 6.8.5: administrative changes by written review, anything else verified on site and decided by the committee. */
-import { dayOf, levelName } from '@isccc/rules/vocabulary';
-import { handler } from './contract.js';
+import type { ChangeProposal, FindingRow } from '@isccc/bpmn';
+import { dayOf, type Level, levelName } from '@isccc/rules/vocabulary';
+import { type FindingBrief, handler } from './contract.js';
+import { choices, findingsOf, levelChoices, notedRow } from './findings.js';
 import { assess, blocking } from './rules-gateway.js';
-import { describeFinding, Inputs, reasonFor } from './support.js';
+import { describeFinding, Inputs } from './support.js';
 
 /** The only changes 6.8.5 lets through on paper: address, capital, legal representative. */
 export const ADMINISTRATIVE_CHANGES = ['address', 'capital', 'legal-representative'] as const;
@@ -15,89 +17,96 @@ interface Change {
   manifest?: object;
 }
 
-export const changeClassify = handler((variables, ctx) => {
-  const input = new Inputs(ctx.type, variables);
-  const certificateNumber = input.string('certificateNumber');
-  const change = input.object<Change>('change');
-  const kinds = Array.isArray(change.kinds) ? change.kinds : [];
-  if (kinds.length === 0) throw new Error(`${ctx.type}: change.kinds is empty`);
-  const administrative = kinds.every((k) => (ADMINISTRATIVE_CHANGES as readonly string[]).includes(k));
-  const changeScope = administrative ? 'administrative' : 'major';
-  return {
-    variables: { changeScope },
-    decision: {
-      clause: '6.8.5',
-      outcome: changeScope,
-      text: {
-        zh: `证书 ${certificateNumber} 变更（${kinds.join('、')}）：${administrative ? '仅涉及地址、资金或法定代表人，书面审核' : '重大调整，需现场验证并做出认证决定'}`,
-        en: `change of ${certificateNumber} (${kinds.join(', ')}): ${administrative ? 'address/capital/legal representative only, written review' : 'major change, on-site verification and a certification decision'}`,
-      },
-    },
-  };
-});
-
-export const changeWrittenReview = handler((variables, ctx) => {
-  const input = new Inputs(ctx.type, variables);
-  const certificateNumber = input.string('certificateNumber');
-  const change = input.object<Change>('change');
-  const documents = change.documents ?? [];
-  const changeApproved = documents.length > 0;
-  const reviewedOn = dayOf(ctx.now);
-  const details = changeApproved ? documents : ['no supporting documents submitted with the change application'];
-  return {
-    variables: {
-      changeApproved,
-      changeReview: { reviewedOn, details },
-      ...(!changeApproved && { reason: reasonFor('6.8.5', { zh: '变更申请缺少证明材料', en: 'change application lacks documents' }, details) }),
-    },
-    decision: {
-      clause: '6.8.5',
-      outcome: changeApproved ? 'change-approved' : 'change-refused',
-      text: {
-        zh: `变更书面审核：${changeApproved ? `材料 ${documents.length} 份，批准，更换证书` : '无证明材料，不予变更'}（证书 ${certificateNumber}）`,
-        en: `written review of change: ${changeApproved ? `${documents.length} documents, approved, certificate to be replaced` : 'no documents, refused'} (${certificateNumber})`,
-      },
-    },
-  };
-});
-
-export const changeOnsiteVerify = handler((variables, ctx) => {
+/**
+ * 6.8.5 rule checks: address, capital and legal representative only is an administrative change, decided on
+ * paper; any other change is verified on site and decided by the committee. For the written review the checks
+ * list the documents; for a major change they evaluate the changed manifest (or the current one) again.
+ */
+export const changeClassify = handler('isccc.change-classify', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const certificateNumber = input.string('certificateNumber');
   const change = input.object<Change>('change');
   const category = input.string('grantedCategory');
   const level = input.level('grantedLevel');
-  const drClass = input.drClass();
-  const manifest = (change.manifest ?? input.optionalObject<{ application?: { asOf?: string } }>('manifest')) as
-    { application?: { asOf?: string } } | undefined;
-  if (!manifest) throw new Error(`${ctx.type}: no manifest to verify the change against`);
-  const a = assess(
-    manifest,
-    { category, level, ...(drClass && { drClass }) },
-    manifest.application?.asOf ?? dayOf(ctx.now),
-    input.optionalString('manifestDir'),
-  );
-  const observations = blocking(a).map(describeFinding);
-  // After a major change the organisation may support only a lower level; the committee decides on that one.
-  const supported = a.qualifyingLevel === null ? level : (Math.max(level, a.qualifyingLevel) as 1 | 2 | 3);
-  return {
-    variables: {
-      changeVerification: { verifiedOn: dayOf(ctx.now), details: a.open.map(describeFinding), observations: a.qualifyingLevel === null ? observations : [] },
+  const kinds = Array.isArray(change.kinds) ? change.kinds : [];
+  if (kinds.length === 0) throw new Error(`${ctx.type}: change.kinds is empty`);
+  const administrative = kinds.every((k) => (ADMINISTRATIVE_CHANGES as readonly string[]).includes(k));
+  const changeScope = administrative ? 'administrative' : 'major';
+  const today = dayOf(ctx.now);
+  const documents = change.documents ?? [];
+  let rows: FindingRow[];
+  let proposed: ChangeProposal;
+  let open: FindingBrief[] = [];
+  if (administrative) {
+    rows = [
+      notedRow('6.8.5', kinds.join(', '), 'address, capital, legal representative', { zh: '变更类别', en: 'kinds of change' }, 'pass'),
+      documents.length > 0
+        ? notedRow(
+            '6.8.5',
+            String(documents.length),
+            '≥ 1',
+            { zh: '变更申请及证明材料', en: 'change application and supporting documents' },
+            'pass',
+            documents.join('; '),
+          )
+        : notedRow('6.8.5', '0', '≥ 1', { zh: '缺少变更证明材料', en: 'no supporting documents' }, 'fail'),
+    ];
+    proposed = {
+      changeApproved: documents.length > 0,
+      changeReview: {
+        reviewedOn: today,
+        details: documents.length > 0 ? documents.join('; ') : 'no supporting documents submitted with the change application',
+      },
+      changeVerification: { verifiedOn: today, recommendation: 'grant', observations: [] },
+      grantedLevel: level,
+      levels: levelChoices(level),
+      observationChoices: [],
+    };
+  } else {
+    const drClass = input.drClass();
+    const manifest = (change.manifest ?? input.optionalObject<{ application?: { asOf?: string } }>('manifest')) as
+      { application?: { asOf?: string } } | undefined;
+    if (!manifest) throw new Error(`${ctx.type}: no manifest to verify the change against`);
+    const a = assess(manifest, { category, level, ...(drClass && { drClass }) }, manifest.application?.asOf ?? today, input.optionalString('manifestDir'));
+    const failing = blocking(a).map(describeFinding);
+    // After a major change the organisation may support only a lower level; the committee decides on that one.
+    const supported = a.qualifyingLevel === null ? level : (Math.max(level, a.qualifyingLevel) as Level);
+    rows = a.rows;
+    open = a.open;
+    proposed = {
+      changeApproved: false,
+      changeReview: { reviewedOn: today, details: '' },
+      changeVerification: {
+        verifiedOn: today,
+        recommendation: a.qualifyingLevel === null ? 'refuse' : 'grant',
+        observations: a.qualifyingLevel === null ? failing : [],
+      },
       grantedLevel: supported,
-    },
+      levels: levelChoices(level),
+      observationChoices: choices(failing),
+    };
+  }
+  const summary = administrative
+    ? {
+        zh: `变更（${kinds.join('、')}）：仅涉及地址、资金或法定代表人，书面审核；证明材料 ${documents.length} 份`,
+        en: `change (${kinds.join(', ')}): address/capital/legal representative only, written review; ${documents.length} documents`,
+      }
+    : {
+        zh: `重大变更（${kinds.join('、')}）：现场验证并做出认证决定；${proposed.changeVerification.recommendation === 'grant' ? `仍满足${levelName(proposed.grantedLevel, 'zh')}` : '要求不满足'}`,
+        en: `major change (${kinds.join(', ')}): on-site verification and a certification decision; ${proposed.changeVerification.recommendation === 'grant' ? `level ${proposed.grantedLevel} still supported` : 'requirements not met'}`,
+      };
+  return {
+    variables: { changeScope, changeFindings: findingsOf('6.8.5', ctx.now, summary, rows, proposed) },
     decision: {
       clause: '6.8.5',
-      outcome: a.qualifyingLevel === null ? 'requirements-not-met' : 'verified',
-      text: {
-        zh: `变更现场验证（证书 ${certificateNumber}）：${a.qualifyingLevel === null ? `${observations.length} 项不符合` : `仍满足${levelName(supported, 'zh')}`}`,
-        en: `on-site verification of change (${certificateNumber}): ${a.qualifyingLevel === null ? `${observations.length} requirements not met` : `level ${supported} still supported`}`,
-      },
-      findings: a.open,
+      outcome: changeScope,
+      text: { zh: `证书 ${certificateNumber} ${summary.zh}`, en: `${certificateNumber}: ${summary.en}` },
+      ...(open.length > 0 && { findings: open }),
     },
   };
 });
 
-export const certificateReissue = handler((variables, ctx) => {
+export const certificateReissue = handler('isccc.certificate-reissue', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const certificateNumber = input.string('certificateNumber');
   const change = input.object<Change>('change');

@@ -1,5 +1,10 @@
-/** The decision committee of 6.5: composition, each member's vote, the majority. */
+/**
+ * The decision committee of 6.5: its composition and the majority. Each member votes in their own user task;
+ * the validation hands every member the record the committee decides on (`decisionFindings`).
+ */
+import type { ChangeVerificationRecord, Findings, VoteProposal } from '@isccc/bpmn';
 import { BusinessRuleError, handler } from './contract.js';
+import { findingsOf, notedRow } from './findings.js';
 import { Inputs, reasonFor } from './support.js';
 
 interface Member {
@@ -13,7 +18,7 @@ interface Vote {
   reason?: string;
 }
 
-export const committeeValidate = handler((variables, ctx) => {
+export const committeeValidate = handler('isccc.committee-validate', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const committee = input.array<Member>('committee');
   const ids = committee.map((m) => m?.id);
@@ -33,7 +38,7 @@ export const committeeValidate = handler((variables, ctx) => {
     );
   }
   return {
-    variables: { committeeSize: committee.length },
+    variables: { committeeSize: committee.length, ...withBrief(input, ctx.now) },
     decision: {
       clause: '6.5',
       outcome: 'committee-valid',
@@ -42,48 +47,7 @@ export const committeeValidate = handler((variables, ctx) => {
   };
 });
 
-/**
- * A member's vote. Votes cast ahead (variable `ballots`, member id → grant | refuse) are recorded as cast;
- * otherwise the member follows the record before the committee: the on-site report's recommendation, or
- * for a change the on-site verification (refuse when it left observations).
- */
-export const committeeVote = handler((variables, ctx) => {
-  const input = new Inputs(ctx.type, variables);
-  const member = input.object<Member>('member');
-  const ballots = input.optionalObject<Record<string, string>>('ballots') ?? {};
-  const report = input.optionalObject<{ recommendation?: string }>('onsiteReport');
-  const verification = input.optionalObject<{ observations?: string[] }>('changeVerification');
-  const cast = ballots[member.id];
-  let vote: Vote;
-  if (cast === 'grant' || cast === 'refuse') {
-    vote = { member: member.id, decision: cast, ...(cast === 'refuse' && { reason: 'ballot cast against' }) };
-  } else if (cast !== undefined) {
-    throw new Error(`${ctx.type}: ballot of ${member.id} is "${cast}", expected grant or refuse`);
-  } else if (verification && input.has('certificateNumber')) {
-    const open = verification.observations ?? [];
-    vote = open.length === 0 ? { member: member.id, decision: 'grant' } : { member: member.id, decision: 'refuse', reason: open.join('; ') };
-  } else if (report) {
-    vote =
-      report.recommendation === 'grant'
-        ? { member: member.id, decision: 'grant' }
-        : { member: member.id, decision: 'refuse', reason: 'on-site report recommends refusal' };
-  } else {
-    throw new Error(`${ctx.type}: nothing to decide on (no ballot, on-site report or change verification)`);
-  }
-  return {
-    variables: { vote },
-    decision: {
-      clause: '6.5',
-      outcome: vote.decision,
-      text: {
-        zh: `委员 ${member.name ?? member.id} 表决：${vote.decision === 'grant' ? '同意' : '不同意'}`,
-        en: `member ${member.name ?? member.id} votes ${vote.decision}`,
-      },
-    },
-  };
-});
-
-export const committeeTally = handler((variables, ctx) => {
+export const committeeTally = handler('isccc.committee-tally', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const committee = input.array<Member>('committee');
   const votes = input.array<Vote | null>('votes');
@@ -114,3 +78,75 @@ export const committeeTally = handler((variables, ctx) => {
     },
   };
 });
+
+interface Report {
+  id?: string;
+  recommendation?: 'grant' | 'refuse';
+  majorNonconformities?: number;
+  observations?: string[];
+}
+
+/** The brief every member votes on, when the record before the committee is there (the models always put it there). */
+function withBrief(input: Inputs, now: Date): { decisionFindings?: Findings<VoteProposal> } {
+  const brief = briefFor(input, now);
+  return brief ? { decisionFindings: brief } : {};
+}
+
+/** What the committee decides on: the on-site verification of a change, or the on-site review report. */
+function briefFor(input: Inputs, now: Date): Findings<VoteProposal> | undefined {
+  const verification = input.has('certificateNumber') ? input.optionalObject<ChangeVerificationRecord>('changeVerification') : undefined;
+  if (verification) {
+    const observations = verification.observations ?? [];
+    const rows = [
+      notedRow(
+        '6.8.5',
+        verification.recommendation,
+        'grant',
+        { zh: '现场验证建议', en: 'on-site verification recommends' },
+        verification.recommendation === 'grant' ? 'pass' : 'fail',
+      ),
+      ...observations.map((o) => notedRow('6.8.5', o, '', { zh: '验证观察项', en: 'verification observation' }, 'manual-review')),
+    ];
+    return findingsOf(
+      '6.5',
+      now,
+      {
+        zh: `变更现场验证建议：${verification.recommendation === 'grant' ? '同意' : '不同意'}`,
+        en: `the on-site verification of the change recommends: ${verification.recommendation}`,
+      },
+      rows,
+      {
+        vote: { decision: verification.recommendation === 'grant' ? 'grant' : 'refuse' },
+      },
+    );
+  }
+  const report = input.optionalObject<Report>('onsiteReport');
+  if (!report) return undefined;
+  const recommendation = report.recommendation === 'grant' ? 'grant' : 'refuse';
+  const rows = [
+    notedRow(
+      '6.4',
+      recommendation,
+      'grant',
+      { zh: `现场评审报告 ${report.id ?? ''} 建议`, en: `on-site review report ${report.id ?? ''} recommends` },
+      recommendation === 'grant' ? 'pass' : 'fail',
+    ),
+    notedRow(
+      '6.4',
+      String(report.majorNonconformities ?? 0),
+      '0',
+      { zh: '严重不符合项', en: 'major nonconformities' },
+      (report.majorNonconformities ?? 0) === 0 ? 'pass' : 'fail',
+    ),
+    ...(report.observations ?? []).map((o) => notedRow('6.4', o, '', { zh: '观察项', en: 'observation' }, 'manual-review')),
+  ];
+  return findingsOf(
+    '6.5',
+    now,
+    { zh: `现场评审报告建议：${recommendation === 'grant' ? '颁证' : '不予认证'}`, en: `the on-site review report recommends: ${recommendation}` },
+    rows,
+    {
+      vote: { decision: recommendation },
+    },
+  );
+}

@@ -3,7 +3,7 @@
  * job variables in → variables out plus the decision it took, or a {@link BusinessRuleError} naming the clause.
  * Any other thrown error is technical: the adapter fails the job so it is retried.
  */
-import { ERRORS, type ErrorCode } from '@isccc/bpmn';
+import { ERRORS, type ErrorCode, type TaskHeaders, type TaskOutputs, type TaskType } from '@isccc/bpmn';
 import { clauseLabel, type Reason, type Text } from '@isccc/rules/vocabulary';
 
 export type { Text };
@@ -18,15 +18,15 @@ export interface PublishedMessage {
   variables: Variables;
 }
 
-export interface JobContext {
-  /** Zeebe task type, e.g. `isccc.material-review`. */
+export interface JobContext<H = Record<string, string>> {
+  /** Zeebe task type, e.g. `isccc.material-checks`. */
   type: string;
   /** The engine's notion of now (virtual under the embedded engine). */
   now: Date;
   /** Retries left after this attempt fails. */
   retries: number;
-  /** `zeebe:taskHeaders` of the element. */
-  headers: Record<string, string>;
+  /** `zeebe:taskHeaders` of the element (typed by the contract for a typed handler). */
+  headers: H;
   publishMessage(message: PublishedMessage): Promise<void>;
 }
 
@@ -47,19 +47,35 @@ export interface Decision {
   findings?: FindingBrief[];
 }
 
-export interface HandlerResult {
-  variables: Variables;
+export interface HandlerResult<O = Variables> {
+  variables: O;
   decision: Decision;
 }
 
+/** What an engine adapter calls: any job's variables in, variables out. */
 export type TaskHandler = (variables: Variables, context: JobContext) => Promise<HandlerResult>;
 
 /**
- * A handler whose work is synchronous, kept to the contract: a thrown {@link BusinessRuleError} (or any other
- * error) becomes a rejected promise, exactly as from an async handler, whichever engine awaits it.
+ * A handler of one job type of the contract, typed by it (bpmn/src/generated/task-io.ts): the task headers it
+ * reads and the variables it sets are those the contract lists for the type. Its input variables come from
+ * outside and are read through `Inputs`, which checks them at run time.
  */
-export function handler(work: (variables: Variables, context: JobContext) => HandlerResult): TaskHandler {
-  return (variables, context) => new Promise((resolve) => resolve(work(variables, context)));
+export type TypedTaskHandler<T extends TaskType> = (variables: Variables, context: JobContext<TaskHeaders<T>>) => Promise<HandlerResult<TaskOutputs<T>>>;
+
+/** An async handler of job type `T`, as adapters call it. */
+export function typedHandler<T extends TaskType>(_type: T, work: TypedTaskHandler<T>): TaskHandler {
+  return (variables, context) => work(variables, context);
+}
+
+/**
+ * A handler of job type `T` whose work is synchronous, kept to the contract: a thrown {@link BusinessRuleError}
+ * (or any other error) becomes a rejected promise, exactly as from an async handler, whichever engine awaits it.
+ */
+export function handler<T extends TaskType>(
+  type: T,
+  work: (variables: Variables, context: JobContext<TaskHeaders<T>>) => HandlerResult<TaskOutputs<T>>,
+): TaskHandler {
+  return typedHandler(type, (variables, context) => new Promise((resolve) => resolve(work(variables, context))));
 }
 
 /**

@@ -1,9 +1,22 @@
-/** Handlers of the certificate lifecycle: surveillance (6.7) and certificate management (6.8.1 – 6.8.4). */
-import type { SurveillanceRecord, SurveillanceTrigger } from '@isccc/bpmn';
-import { addDuration, clauseLabel, dayOf, DURATIONS, parseDate, type Reason } from '@isccc/rules/vocabulary';
+/**
+ * Handlers of the certificate lifecycle: surveillance (6.7) and certificate management (6.8.1 – 6.8.4). The
+ * assessment of reports, the surveillance review and its conclusion, and the restoration review are people's
+ * acts (user tasks); the handlers here run the rule checks before them and carry out their decisions.
+ */
+import {
+  ERRORS,
+  type ErrorCode,
+  type InformationAssessmentProposal,
+  type RestorationReviewProposal,
+  type SurveillanceConclusion,
+  type SurveillanceProposal,
+  type SurveillanceRecord,
+} from '@isccc/bpmn';
+import { addDuration, clauseLabel, dayOf, DURATIONS, errorCodeOf, parseDate, type Reason } from '@isccc/rules/vocabulary';
 import { BusinessRuleError, handler } from './contract.js';
+import { choices, findingsOf, notedRow } from './findings.js';
 import { assess, blocking } from './rules-gateway.js';
-import { describeFinding, Inputs, midnight } from './support.js';
+import { describeFinding, Inputs, JobInputError, midnight } from './support.js';
 
 interface InformationReport {
   kind: 'organisation-change' | 'incident' | 'complaint' | 'other' | 'misuse';
@@ -15,10 +28,23 @@ interface InformationReport {
   serious?: boolean;
 }
 
-export const surveillanceSchedule = handler((variables, ctx) => {
+function parseDateTime(type: string, text: string): Date {
+  const at = new Date(text);
+  if (Number.isNaN(at.getTime())) throw new JobInputError(type, `"${text}" is not an ISO date-time`);
+  return at;
+}
+
+/**
+ * 6.7.1: at most 12 months from the last surveillance review held (the issue date before the first). Only a
+ * surveillance review moves the base: a restoration or a change decision never does.
+ */
+export const surveillanceSchedule = handler('isccc.surveillance-schedule', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const issuedOn = input.string('issuedOn');
-  const base = input.optionalString('lastSurveillanceOn') ?? issuedOn;
+  const reviewedOn = input.optionalObject<Partial<SurveillanceRecord>>('surveillance')?.reviewedOn;
+  // a review dated after the day it was recorded cannot push the next one further out
+  const recorded = typeof reviewedOn === 'string' && reviewedOn <= dayOf(ctx.now) ? reviewedOn : undefined;
+  const base = recorded !== undefined && recorded > issuedOn ? recorded : issuedOn;
   const deadline = addDuration(parseDate(base), DURATIONS.surveillanceInterval);
   const start = addDuration(deadline, DURATIONS.surveillanceLeadTime, -1);
   const surveillanceStartOn = midnight(dayOf(start));
@@ -43,89 +69,153 @@ const TRIGGER_CLAUSE: Record<string, string> = {
   information: '6.7.4.c',
 };
 
-export const informationAssess = handler((variables, ctx) => {
+/** 6.7.4 rule checks: 6.7.1 paragraph 2 names major change, incident and complaint as grounds for more on-site surveillance. */
+export const informationChecks = handler('isccc.information-checks', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
-  input.string('certificateNumber'); // required by the contract: an assessment always concerns one certificate
+  input.string('certificateNumber');
   const trigger = input.string('surveillanceTrigger');
   const report = input.optionalObject<InformationReport>('report');
-  // 6.7.1 paragraph 2 names major change, incident and complaint as grounds for more on-site surveillance.
-  const extraSurveillanceNeeded = trigger === 'major-change' || trigger === 'incident' || trigger === 'complaint';
+  const clause = TRIGGER_CLAUSE[trigger] ?? '6.7.4';
+  const extra = trigger === 'major-change' || trigger === 'incident' || trigger === 'complaint';
+  const proposed: InformationAssessmentProposal = { extraSurveillanceNeeded: extra };
+  const rows = [
+    notedRow(
+      clause,
+      `${trigger}${report?.summary ? `: ${report.summary}` : ''}`,
+      'major change, incident or complaint',
+      {
+        zh: extra ? '属于增加现场监督评审的情形（6.7.1）' : '不属于增加监督评审的情形，记录在案',
+        en: extra ? 'a ground for an extra on-site surveillance review (6.7.1)' : 'no ground for an extra review; recorded',
+      },
+      extra ? 'fail' : 'pass',
+      report?.receivedOn ?? '',
+    ),
+  ];
+  const summary = {
+    zh: `信息通报（${trigger}）${report?.summary ? `：${report.summary}` : ''}`,
+    en: `information report (${trigger})${report?.summary ? `: ${report.summary}` : ''}`,
+  };
   return {
-    variables: { extraSurveillanceNeeded },
+    variables: { informationFindings: findingsOf(clause, ctx.now, summary, rows, proposed) },
     decision: {
-      clause: TRIGGER_CLAUSE[trigger] ?? '6.7.4',
-      outcome: extraSurveillanceNeeded ? 'extra-surveillance' : 'noted',
+      clause,
+      outcome: extra ? 'proposes-extra-surveillance' : 'proposes-noting',
       text: {
-        zh: `信息通报（${trigger}）${report?.summary ? `：${report.summary}` : ''} → ${extraSurveillanceNeeded ? '增加现场监督评审（6.7.1）' : '记录在案'}`,
-        en: `information report (${trigger})${report?.summary ? `: ${report.summary}` : ''} → ${extraSurveillanceNeeded ? 'extra on-site surveillance review (6.7.1)' : 'recorded'}`,
+        zh: `${summary.zh} → 建议${extra ? '增加现场监督评审（6.7.1）' : '记录在案'}`,
+        en: `${summary.en} → proposes ${extra ? 'an extra on-site surveillance review (6.7.1)' : 'recording it'}`,
       },
     },
   };
 });
 
 /**
- * 6.7.2: the initial review content again (the manifest, re-assessed for the certified level as of the date
- * it speaks for — the holder keeps it current), plus verification of the previous observations, changes,
- * complaint handling and use of the certificate, taken from the report that triggered an extra review.
+ * 6.7.2 rule checks: the initial review content again (the manifest, re-assessed for the certified level as of
+ * the date it speaks for — the holder keeps it current), the previous observations to verify, and what the
+ * report that triggered an extra review says about misuse, incidents and complaints. Proposes the record and
+ * the 6.7.3 conclusion, most severe ground first.
  */
-export const surveillanceReview = handler((variables, ctx) => {
+export const surveillanceChecks = handler('isccc.surveillance-checks', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   input.string('certificateNumber');
   const category = input.string('grantedCategory');
   const level = input.level('grantedLevel');
-  const trigger = input.string('surveillanceTrigger');
-  const report = input.optionalObject<InformationReport>('report');
-  const previous = input.optionalArray<string>('lastObservations');
+  const trigger = ctx.headers.trigger ?? input.optionalString('surveillanceTrigger') ?? 'annual';
+  const report = trigger === 'restoration' ? undefined : input.optionalObject<InformationReport>('report');
+  const previous = input.optionalObject<Partial<SurveillanceRecord>>('surveillance')?.observations ?? input.optionalArray<string>('lastObservations');
   const manifest = input.optionalObject<{ application?: { asOf?: string } }>('manifest');
   const drClass = input.drClass();
-
-  const findings = manifest
+  const a = manifest
     ? assess(manifest, { category, level, ...(drClass && { drClass }) }, manifest.application?.asOf ?? dayOf(ctx.now), input.optionalString('manifestDir'))
     : undefined;
-  const nonconformities = findings ? blocking(findings) : [];
-  const observations = findings ? findings.open.filter((f) => f.status === 'manual-review').map(describeFinding) : [];
+  const nonconformities = a ? blocking(a) : [];
+  const observations = a ? a.open.filter((f) => f.status === 'manual-review').map(describeFinding) : [];
   const misuse = trigger === 'misuse' || report?.kind === 'misuse';
   const record: SurveillanceRecord = {
     reviewedOn: dayOf(ctx.now),
-    trigger: trigger as SurveillanceTrigger,
+    holderAccepted: true,
     correctiveActionsVerified: true,
     changesReviewed: true,
     complaintsHandled: !(report?.kind === 'complaint' && report.serious),
     certificateUse: misuse ? (report?.adverseImpact ? 'misuse-adverse-impact' : 'misuse-no-adverse-impact') : 'proper',
     majorNonconformities: nonconformities.length,
-    observations,
     seriousIncidentVerified: (report?.kind === 'incident' || report?.kind === 'complaint') && report.serious === true,
+    observations,
+  };
+  const conclusion = proposedConclusion(record);
+  const rows = [
+    ...(report
+      ? [
+          notedRow(
+            TRIGGER_CLAUSE[trigger] ?? '6.7.2',
+            `${report.kind}: ${report.summary ?? ''}`,
+            '',
+            { zh: '触发本次监督的信息', en: 'the report that triggered this review' },
+            'noted',
+            report.receivedOn ?? '',
+          ),
+        ]
+      : []),
+    ...previous.map((o) => notedRow('6.7.2', o, 'corrective action verified', { zh: '上次观察项', en: 'previous observation' }, 'manual-review')),
+    ...(a?.rows ?? []),
+  ];
+  const proposed: SurveillanceProposal = {
+    surveillance: record,
+    surveillanceConclusion: conclusion,
+    previousObservations: previous,
+    observationChoices: choices(observations),
+  };
+  const summary = {
+    zh: `监督评审（${trigger}）：严重不符合项 ${record.majorNonconformities}，证书使用 ${record.certificateUse}，上次观察项 ${previous.length}`,
+    en: `surveillance review (${trigger}): ${record.majorNonconformities} major nonconformities, certificate use ${record.certificateUse}, ${previous.length} previous observations`,
   };
   return {
-    variables: { surveillance: record, lastSurveillanceOn: record.reviewedOn, lastObservations: observations },
+    variables: { surveillanceFindings: findingsOf('6.7.2', ctx.now, summary, rows, proposed) },
     decision: {
       clause: '6.7.2',
-      outcome: 'reviewed',
+      outcome: `proposes-${conclusion}`,
       text: {
-        zh: `监督评审（${trigger}）：验证上次观察项 ${previous.length} 项的纠正措施，严重不符合项 ${record.majorNonconformities}，证书使用 ${record.certificateUse}`,
-        en: `surveillance review (${trigger}): corrective actions on ${previous.length} previous observations verified, ${record.majorNonconformities} major nonconformities, certificate use ${record.certificateUse}`,
+        zh: `${summary.zh} → 建议 ${conclusion === 'maintain' ? '维持' : clauseLabel(conclusion)}`,
+        en: `${summary.en} → proposes ${conclusion === 'maintain' ? 'maintain' : clauseLabel(conclusion)}`,
       },
-      findings: findings?.open ?? [],
+      findings: a?.open ?? [],
     },
   };
 });
 
-/** 6.7.3: maintain, or suspend (6.8.2 b, c) or revoke (6.8.3 b, c), most severe ground first. */
-export const surveillanceConclude = handler((variables, ctx) => {
+/** 6.7.3 as the findings support it: revocation grounds before suspension grounds. */
+function proposedConclusion(s: SurveillanceRecord): SurveillanceConclusion {
+  if (!s.holderAccepted) return '6.8.2.a';
+  if (s.certificateUse === 'misuse-adverse-impact') return '6.8.3.b';
+  if (s.seriousIncidentVerified) return '6.8.3.c';
+  if (s.majorNonconformities > 0) return '6.8.2.c';
+  if (s.certificateUse === 'misuse-no-adverse-impact') return '6.8.2.b';
+  return 'maintain';
+}
+
+const CONCLUSION_ERRORS: Readonly<Record<Exclude<SurveillanceConclusion, 'maintain'>, ErrorCode>> = {
+  '6.8.2.a': 'ISCCC_6_8_2_A',
+  '6.8.2.b': 'ISCCC_6_8_2_B',
+  '6.8.2.c': 'ISCCC_6_8_2_C',
+  '6.8.2.d': 'ISCCC_6_8_2_D',
+  '6.8.3.b': 'ISCCC_6_8_3_B',
+  '6.8.3.c': 'ISCCC_6_8_3_C',
+  '6.8.3.d': 'ISCCC_6_8_3_D',
+};
+
+/** 6.7.3: carries out the reviewer's conclusion — maintain, or the BPMN error of the ground the reviewer named. */
+export const surveillanceConclude = handler('isccc.surveillance-conclude', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const certificateNumber = input.string('certificateNumber');
   const s = input.object<SurveillanceRecord>('surveillance');
-  if (s.certificateUse === 'misuse-adverse-impact') {
-    throw new BusinessRuleError('ISCCC_6_8_3_B', undefined, { details: [`surveillance ${s.reviewedOn}`] });
-  }
-  if (s.seriousIncidentVerified) {
-    throw new BusinessRuleError('ISCCC_6_8_3_C', undefined, { details: [`surveillance ${s.reviewedOn} (${s.trigger})`] });
-  }
-  if (s.majorNonconformities > 0) {
-    throw new BusinessRuleError('ISCCC_6_8_2_C', undefined, { details: [`${s.majorNonconformities} major nonconformities on ${s.reviewedOn}`] });
-  }
-  if (s.certificateUse === 'misuse-no-adverse-impact') {
-    throw new BusinessRuleError('ISCCC_6_8_2_B', undefined, { details: [`surveillance ${s.reviewedOn}`] });
+  const conclusion = input.string('surveillanceConclusion');
+  const justification = input.optionalString('surveillanceJustification');
+  if (conclusion !== 'maintain') {
+    const code = Object.hasOwn(CONCLUSION_ERRORS, conclusion) ? CONCLUSION_ERRORS[conclusion as keyof typeof CONCLUSION_ERRORS] : undefined;
+    if (!code || errorCodeOf(conclusion) !== code)
+      throw new JobInputError(ctx.type, `surveillanceConclusion "${conclusion}" is neither maintain nor a ground of 6.8.2 / 6.8.3`);
+    throw new BusinessRuleError(code, ERRORS[code].text, {
+      details: [`surveillance ${s.reviewedOn}`, ...(justification ? [`reviewer: ${justification}`] : [])],
+    });
   }
   return {
     variables: { certificateStatus: 'valid' },
@@ -137,14 +227,14 @@ export const surveillanceConclude = handler((variables, ctx) => {
   };
 });
 
-export const certificateSuspend = handler((variables, ctx) => {
+export const certificateSuspend = handler('isccc.certificate-suspend', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const certificateNumber = input.string('certificateNumber');
   const reason = input.object<Reason>('reason');
   const suspendedOn = dayOf(ctx.now);
   const suspendedUntil = dayOf(addDuration(ctx.now, DURATIONS.suspensionPeriod));
   return {
-    variables: { certificateStatus: 'suspended', suspendedOn, suspendedUntil },
+    variables: { certificateStatus: 'suspended', suspendedOn, suspendedUntil, suspensionEndsAt: midnight(suspendedUntil) },
     decision: {
       clause: reason.clause,
       outcome: 'suspended',
@@ -156,33 +246,51 @@ export const certificateSuspend = handler((variables, ctx) => {
   };
 });
 
-export const restorationReview = handler((variables, ctx) => {
+/**
+ * 6.8.2 rule checks for a restoration application: the rectification shown against the ground of suspension.
+ * Also says whether the annual surveillance window is open (6.7.1): then a surveillance review comes before
+ * the certificate is restored, because a restoration review is not one (6.7.2 lists what one covers).
+ */
+export const restorationChecks = handler('isccc.restoration-checks', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
-  input.string('certificateNumber'); // required by the contract: a restoration always concerns one certificate
+  input.string('certificateNumber');
   const reason = input.object<Reason>('reason');
   const restoration = input.optionalObject<{ requestedOn?: string; rectification?: string[] }>('restoration');
   const rectification = restoration?.rectification ?? [];
-  // Restoration needs the rectification to be shown; a suspension for an unrectified ground cannot be lifted on request alone.
-  const restorationApproved = rectification.length > 0;
-  const reviewedOn = dayOf(ctx.now);
+  const surveillanceDue = ctx.now.getTime() >= parseDateTime(ctx.type, input.string('surveillanceStartOn')).getTime();
+  const proposed: RestorationReviewProposal = {
+    restorationApproved: rectification.length > 0,
+    restorationReview: { reviewedOn: dayOf(ctx.now), details: rectification.length > 0 ? rectification.join('; ') : 'no rectification evidence submitted' },
+  };
+  const rows = [
+    notedRow(reason.clause, reason.message, '', { zh: '暂停原因', en: 'ground of suspension' }, 'noted'),
+    rectification.length > 0
+      ? notedRow('6.8.2', `${rectification.length}`, '≥ 1', { zh: '已提交整改证明', en: 'rectification shown' }, 'pass', rectification.join('; '))
+      : notedRow('6.8.2', '0', '≥ 1', { zh: '未提交整改证明', en: 'no rectification shown' }, 'fail'),
+    notedRow(
+      '6.7.1',
+      surveillanceDue ? 'due' : 'not due',
+      '',
+      surveillanceDue
+        ? { zh: '年度监督评审已到期：恢复前须进行监督评审', en: 'the annual surveillance review is due: it is held before restoration' }
+        : { zh: '年度监督评审未到期', en: 'the annual surveillance review is not due yet' },
+    ),
+  ];
+  const summary = {
+    zh: `暂停原因 ${clauseLabel(reason.clause)}；整改证明 ${rectification.length} 项${surveillanceDue ? '；恢复前须监督评审' : ''}`,
+    en: `suspended under ${clauseLabel(reason.clause)}; ${rectification.length} rectifications shown${surveillanceDue ? '; a surveillance review comes before restoration' : ''}`,
+  };
   return {
-    variables: {
-      restorationApproved,
-      restorationReview: { reviewedOn, details: rectification.length > 0 ? rectification : ['no rectification evidence submitted'] },
-      ...(restorationApproved && { lastSurveillanceOn: reviewedOn }),
-    },
+    variables: { restorationFindings: findingsOf('6.8.2', ctx.now, summary, rows, proposed), surveillanceDue },
     decision: {
       clause: '6.8.2',
-      outcome: restorationApproved ? 'restoration-approved' : 'restoration-refused',
-      text: {
-        zh: `恢复申请审核（暂停原因 ${clauseLabel(reason.clause)}）：${restorationApproved ? `整改 ${rectification.length} 项已验证，批准恢复` : '未提交整改证明，不予恢复'}`,
-        en: `restoration review (suspended under ${clauseLabel(reason.clause)}): ${restorationApproved ? `${rectification.length} rectifications verified, approved` : 'no rectification shown, refused'}`,
-      },
+      outcome: proposed.restorationApproved ? 'proposes-approval' : 'proposes-refusal',
+      text: { zh: `恢复申请核查：${summary.zh}`, en: `restoration checks: ${summary.en}` },
     },
   };
 });
 
-export const certificateRestore = handler((variables, ctx) => {
+export const certificateRestore = handler('isccc.certificate-restore', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const certificateNumber = input.string('certificateNumber');
   return {
@@ -195,7 +303,7 @@ export const certificateRestore = handler((variables, ctx) => {
   };
 });
 
-export const certificateRevoke = handler((variables, ctx) => {
+export const certificateRevoke = handler('isccc.certificate-revoke', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const certificateNumber = input.string('certificateNumber');
   const reason = input.object<Reason>('reason');
@@ -212,7 +320,7 @@ export const certificateRevoke = handler((variables, ctx) => {
   };
 });
 
-export const certificateCancel = handler((variables, ctx) => {
+export const certificateCancel = handler('isccc.certificate-cancel', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const certificateNumber = input.string('certificateNumber');
   const cancellation = input.optionalObject<{ requestedOn?: string; statement?: string }>('cancellation');
@@ -229,7 +337,7 @@ export const certificateCancel = handler((variables, ctx) => {
   };
 });
 
-export const certificateReturn = handler((variables, ctx) => {
+export const certificateReturn = handler('isccc.certificate-return', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
   const certificateNumber = input.string('certificateNumber');
   const status = input.string('certificateStatus');

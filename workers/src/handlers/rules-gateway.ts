@@ -3,7 +3,8 @@
  * manifest against a target on a date and get back what a trail needs: the qualifying level and the
  * findings that are not a plain pass.
  */
-import { type DrClass, evaluate, type Level, loadRulebook, validateData, type Finding, type Manifest, type Rulebook } from '@isccc/rules';
+import type { FindingRow } from '@isccc/bpmn';
+import { type DrClass, evaluate, type Level, loadRulebook, show, validateData, type Finding, type Manifest, type Rulebook } from '@isccc/rules';
 import type { FindingBrief } from './contract.js';
 
 export type { Level };
@@ -22,6 +23,8 @@ export interface Assessment {
   counts: Record<Finding['status'], number>;
   /** Findings at the target level that are not a plain pass (fail, missing evidence, manual review). */
   open: FindingBrief[];
+  /** Every finding at the target, as the rows a form shows read-only: the open ones first. */
+  rows: FindingRow[];
 }
 
 /** A manifest variable that does not satisfy the manifest schema: bad input, so a job failure, not a BPMN error. */
@@ -64,6 +67,7 @@ export function assess(manifest: unknown, target: AssessmentTarget, asOf: string
     open: evaluation.findings
       .filter((f) => f.status === 'fail' || f.status === 'missing-evidence' || f.status === 'manual-review')
       .map((f) => ({ rule: f.rule, clause: f.clause, status: f.status, message: f.message })),
+    rows: rowsOf(evaluation.findings),
   };
   if (!byKey) memo.set(manifest, (byKey = new Map<string, Assessment>()));
   byKey.set(key, result);
@@ -72,4 +76,19 @@ export function assess(manifest: unknown, target: AssessmentTarget, asOf: string
 
 export function blocking(assessment: Assessment): FindingBrief[] {
   return assessment.open.filter((f) => f.status === 'fail' || f.status === 'missing-evidence');
+}
+
+const OPEN_FIRST: Record<Finding['status'], number> = { fail: 0, 'missing-evidence': 1, 'manual-review': 2, pass: 3, 'not-applicable': 4 };
+
+function rowsOf(findings: Finding[]): FindingRow[] {
+  return [...findings]
+    .sort((a, b) => OPEN_FIRST[a.status] - OPEN_FIRST[b.status])
+    .map((f) => ({
+      clause: f.clauseLabel,
+      status: f.status,
+      actual: show(f.actual),
+      required: show(f.expected),
+      evidence: f.path,
+      message: `${f.message.zh} — ${f.message.en}`,
+    }));
 }

@@ -1,6 +1,6 @@
 /** What every handler needs: reading its variables, dates on the engine clock, reasons that name a clause. */
 import { createHash } from 'node:crypto';
-import { clauseLabel, type DrClass, errorCodeOf, type Level, type Reason, type Text } from '@isccc/rules/vocabulary';
+import { CATEGORIES, type Category, clauseLabel, type DrClass, errorCodeOf, type Level, type Reason, type Text } from '@isccc/rules/vocabulary';
 import type { FindingBrief, Variables } from './contract.js';
 
 /** A required job variable is absent or malformed: the job fails (retries, then an incident), it is no BPMN error. */
@@ -34,6 +34,12 @@ export class Inputs {
   optionalString(name: string): string | undefined {
     const value = this.variables[name];
     return typeof value === 'string' && value !== '' ? value : undefined;
+  }
+
+  category(name: string): Category {
+    const value = this.variables[name];
+    if (!(CATEGORIES as readonly unknown[]).includes(value)) throw new JobInputError(this.type, `variable "${name}" must be one of ${CATEGORIES.join(', ')}`);
+    return value as Category;
   }
 
   level(name: string): Level {

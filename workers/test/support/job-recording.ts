@@ -4,6 +4,8 @@
  * The cases together reach every job type of the contract; replaying the stream through `isccc worker` against the
  * gateway double must give the same outcomes.
  */
+import { firstOf, followTheFindings } from '../../src/embedded/case/people.js';
+import { votesAsDecisions } from '../../src/embedded/case/decisions-file.js';
 import { addDuration } from '@isccc/rules/vocabulary';
 import { caseInputFromManifest } from '../../src/embedded/case/case-input.js';
 import { type CaseResult, CaseRunner } from '../../src/embedded/case/case-runner.js';
@@ -120,7 +122,8 @@ export async function runReplayCase(c: ReplayCase, handlers: Readonly<Record<str
   for (const [k, v] of Object.entries(variables)) if (v === undefined) delete variables[k];
   const runner = await CaseRunner.start(
     { ...input, variables, until: addDuration(input.startAt, c.until), events: (c.events ?? []).map(parseEvent) },
-    { models: await loadModels(), handlers },
+    // People follow the findings, as `isccc run --auto` (and the case's --votes decide the first committee).
+    { models: await loadModels(), handlers, people: firstOf(votesAsDecisions(input.votes), followTheFindings) },
   );
   const result = await runner.run();
   await runner.close();

@@ -9,30 +9,42 @@ import {
   caseInputFromManifest,
   CaseRunner,
   type CaseResult,
+  type CaseRunnerOptions,
+  DecisionError,
+  DecisionsFile,
+  DecisionsFileError,
+  type DecisionSource,
   EVENT_KINDS,
   FileCaseStore,
+  firstOf,
+  followTheFindings,
   formatEntry,
   loadModels,
   parseEvent,
   RetryError,
   type TrailEntry,
+  votesAsDecisions,
 } from '@isccc/workers/embedded';
 import { type Io, isUsageError, UsageError } from '../io.js';
 
 export const EXIT = { issued: 0, notIssued: 1, badInput: 2, incident: 3 } as const;
 
 export const RUN_USAGE = `usage:
-  isccc run <manifest.isccc.yaml> [--committee N] [--votes yes,yes,no] [--until 3y|18m|DATE]
-            [--event DATE:KIND[=VALUE] …] [--format text|json] [--lang en|zh] [--findings N]
-            [--case-dir DIR [--max-steps N]] [--progress]
-  isccc run --case-dir DIR --resume [--retry ELEMENT] [--until …] [--event …] [--format …]
+  isccc run <manifest.isccc.yaml> [--auto] [--decisions FILE] [--committee N] [--votes yes,yes,no]
+            [--until 3y|18m|DATE] [--event DATE:KIND[=VALUE] …] [--format text|json] [--lang en|zh]
+            [--findings N] [--case-dir DIR [--max-steps N]] [--progress]
+  isccc run --case-dir DIR --resume [--retry ELEMENT] [--auto] [--decisions FILE] [--until …] [--event …] [--format …]
 
 Runs ISCCC-SV-001:2015 §6 on the embedded engine with a simulated clock: self-assessment (6.1) to
 certificate issuance (6.6), then surveillance and certificate management (6.7, 6.8) until --until
 (default 3y after the manifest's application.asOf). Every step prints its clause, decision and date.
 
+  --auto            people follow the rule checks' findings in every user task without a decision (demos)
+  --decisions FILE  what people decide, per user task and occurrence (YAML, workers/schemas/decisions.schema.json)
+                    Without --auto, a user task nobody decides stops the case (status waiting): list it with
+                    isccc tasks DIR and complete it with isccc complete DIR TASK --set k=v …
   --committee N     decision committee size (6.5 requires an odd number ≥ 3; default 3)
-  --votes LIST      ballots of members 1..N in order (yes|no); members without one follow the on-site report
+  --votes LIST      votes of members 1..N in the first committee decision (yes|no)
   --until SPAN      how long the lifecycle runs: 3y, 18m, 90d, or a date YYYY-MM-DD
   --event D:KIND    something that happens on date D; KIND is one of:
 ${Object.entries(EVENT_KINDS)
@@ -55,7 +67,7 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
       io.err(`isccc run: ${error.message}\n${RUN_USAGE}`);
       return EXIT.badInput;
     }
-    if (error instanceof CaseInputError || error instanceof RetryError) {
+    if (error instanceof CaseInputError || error instanceof RetryError || error instanceof DecisionsFileError || error instanceof DecisionError) {
       io.err(`isccc run: ${error.message}`);
       return EXIT.badInput;
     }
@@ -69,6 +81,8 @@ async function run(argv: string[], io: Io): Promise<number> {
     args: argv,
     allowPositionals: true,
     options: {
+      auto: { type: 'boolean', default: false },
+      decisions: { type: 'string' },
       committee: { type: 'string' },
       votes: { type: 'string' },
       until: { type: 'string' },
@@ -106,7 +120,14 @@ async function run(argv: string[], io: Io): Promise<number> {
   const models = await loadModels();
   const store = values['case-dir'] ? new FileCaseStore(values['case-dir']) : undefined;
   const printer = new TrailPrinter(io, format, lang, findings);
-  const options = { models, ...(store && { store }), onStep: (e: TrailEntry) => printer.step(e) };
+  const decisions = values.decisions !== undefined ? DecisionsFile.load(values.decisions) : undefined;
+  const auto = values.auto ? followTheFindings : undefined;
+  const options = (votes?: DecisionSource): CaseRunnerOptions => ({
+    models,
+    ...(store && { store }),
+    onStep: (e: TrailEntry) => printer.step(e),
+    people: firstOf(decisions, votes, auto),
+  });
 
   let runner: CaseRunner;
   if (values.resume) {
@@ -118,7 +139,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     if (until || events.length)
       store.save({ ...saved, ...(until && { until: until.toISOString() }), events: [...saved.events, ...events].sort((a, b) => a.on.localeCompare(b.on)) });
     printer.header(saved.caseId, saved.startedAt, (until ?? new Date(saved.until)).toISOString(), 'resumed');
-    runner = await CaseRunner.resume(options, values.retry);
+    runner = await CaseRunner.resume(options(), values.retry);
   } else {
     if (values.retry !== undefined) throw new UsageError('--retry resolves an incident of a saved case: it needs --case-dir DIR --resume');
     if (positionals.length !== 1) throw new UsageError('run takes exactly one manifest file');
@@ -130,7 +151,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     });
     const until = untilDate(values.until ?? '3y', input.startAt);
     printer.header(input.caseId, input.startAt.toISOString(), until.toISOString(), 'started');
-    runner = await CaseRunner.start({ ...input, until, events }, options);
+    runner = await CaseRunner.start({ ...input, until, events }, options(votesAsDecisions(input.votes)));
   }
 
   const sink = io.progress ?? (values.progress ? io.err : undefined);
@@ -235,6 +256,7 @@ class TrailPrinter {
             clock: result.clock,
             certificate,
             waitingFor: result.waitingFor,
+            openTasks: result.openTasks,
             ...(caseDir && { caseDir }),
             trail: result.trail,
           },
@@ -248,6 +270,7 @@ class TrailPrinter {
       ? `certificate ${certificate.number} ${String(certificate.status)} (${String(certificate.category)} level ${String(certificate.level)})`
       : 'no certificate';
     const waiting = result.waitingFor.length ? `; waiting for ${[...new Set(result.waitingFor.map((w) => w.message))].join(', ')}` : '';
-    this.io.out(`result: ${result.status} at ${result.clock.slice(0, 10)}: ${cert}${waiting}${caseDir ? `; case saved in ${caseDir}` : ''}`);
+    const people = result.openTasks.length ? `; open user tasks: ${result.openTasks.map((t) => t.handle).join(', ')} (isccc tasks, isccc complete)` : '';
+    this.io.out(`result: ${result.status} at ${result.clock.slice(0, 10)}: ${cert}${waiting}${people}${caseDir ? `; case saved in ${caseDir}` : ''}`);
   }
 }

@@ -9,7 +9,7 @@ import { committeeOf } from './events.js';
 export interface CaseInputOptions {
   /** Members of the decision committee (6.5); 3 by default. */
   committee?: number;
-  /** Ballots cast by members m1, m2, … in order: `yes`/`grant` or `no`/`refuse`. */
+  /** Votes of members m1, m2, … of the first committee decision, in order: `yes`/`grant` or `no`/`refuse`. */
   votes?: string[];
 }
 
@@ -17,6 +17,8 @@ export interface CaseInput {
   caseId: string;
   startAt: Date;
   variables: Variables;
+  /** The committee members' votes of the first decision, in member order (`--votes`). */
+  votes: ('grant' | 'refuse')[];
 }
 
 /** The case cannot start from what it was given (bad manifest, ballots, committee size): bad input. */
@@ -52,12 +54,11 @@ export function caseInputFromManifest(file: string, options: CaseInputOptions = 
   } catch (error) {
     throw new CaseInputError(`--committee: ${(error as Error).message}`);
   }
-  const ballots: Record<string, string> = {};
-  (options.votes ?? []).forEach((vote, i) => {
+  const votes = (options.votes ?? []).map((vote) => {
     const v = vote.trim().toLowerCase();
     const decision = v === 'yes' || v === 'grant' ? 'grant' : v === 'no' || v === 'refuse' ? 'refuse' : undefined;
     if (!decision) throw new CaseInputError(`--votes: "${vote}" is neither yes nor no`);
-    ballots[`m${i + 1}`] = decision;
+    return decision;
   });
   const { application, organisation } = manifest;
   const variables: Variables = {
@@ -71,8 +72,7 @@ export function caseInputFromManifest(file: string, options: CaseInputOptions = 
     documents: [APPLICATION_FORM, SELF_ASSESSMENT_FORM, ...manifest.evidence.map((e) => e.path)],
     reviewTeam: ['评审组长 lead reviewer', '评审员 reviewer'],
     committee,
-    ...(Object.keys(ballots).length > 0 && { ballots }),
   };
   const caseId = `CASE-${digest(organisation.registrationId ?? organisation.name, application.category, application.level, application.asOf)}`;
-  return { caseId, startAt: new Date(`${application.asOf}T00:00:00Z`), variables };
+  return { caseId, startAt: new Date(`${application.asOf}T00:00:00Z`), variables, votes };
 }

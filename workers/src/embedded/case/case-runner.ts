@@ -4,10 +4,10 @@
  * virtual clock, and saves the case after every step. Everything the engine does between two steps is
  * synchronous, so each step ends with the engine at rest.
  */
-import { MESSAGE_TTL, MESSAGES, PROCESS_IDS } from '@isccc/bpmn';
+import { MESSAGE_TTL, MESSAGES, PROCESS_IDS, userTaskOfElement } from '@isccc/bpmn';
 import { addDuration } from '@isccc/rules/vocabulary';
 import type { CompiledModel } from '../engine/model.js';
-import { ProcessInstance, type InstanceEvent, type Job } from '../engine/process-instance.js';
+import { ProcessInstance, type InstanceEvent, type Job, type UserTask } from '../engine/process-instance.js';
 import { correlationKeyOf } from '../engine/correlation-key.js';
 import { VirtualClock } from '../engine/virtual-clock.js';
 import type { TimerRef } from '../engine/virtual-timers.js';
@@ -15,6 +15,7 @@ import { isBusinessRuleError, type JobContext, type PublishedMessage, type TaskH
 import { HANDLERS } from '../../handlers/registry.js';
 import { type BufferedMessage, CASE_FORMAT, type CaseFile, type CaseStatus, type CaseStore } from './case-store.js';
 import { eventSpec, type ExternalEvent } from './events.js';
+import { completeWith, type Decision, type DecisionSource, type OpenUserTask } from './people.js';
 import { entry, oneLine, type TrailDraft, type TrailEntry } from './trail.js';
 
 export type ModelKey = 'certification' | 'lifecycle';
@@ -25,6 +26,8 @@ export interface CaseRunnerOptions {
   /** Where the case is saved after every step; without one the case lives in memory only. */
   store?: CaseStore;
   onStep?: (entry: TrailEntry) => void;
+  /** Who completes the user tasks; without one every user task waits (status `waiting`). */
+  people?: DecisionSource;
 }
 
 export interface NewCase {
@@ -45,6 +48,25 @@ export interface CaseResult {
   variables: Variables;
   /** Messages the case still waits for, with the element that waits. */
   waitingFor: Array<{ message: string; element: string }>;
+  /** User tasks waiting for a person. */
+  openTasks: OpenTaskInfo[];
+}
+
+/** A user task waiting for a person, as `isccc tasks` lists it. */
+export interface OpenTaskInfo {
+  /** What `isccc complete` takes: `<task>#<occurrence>` (`committee-vote#2`). */
+  handle: string;
+  task: string;
+  occurrence: number;
+  elementId: string;
+  elementName?: string;
+  clause: string;
+  formId: string;
+  candidateGroups: string[];
+  assignee?: string;
+  dueDate?: string;
+  processId: string;
+  instance: string;
 }
 
 /** Message start events of the models: the message that starts a lifecycle, per the task-type contract. */
@@ -149,10 +171,41 @@ export class CaseRunner {
       waitingFor: this.instances.flatMap(({ instance }) =>
         instance.subscriptions().map((s) => ({ message: s.messageName, element: oneLine(s.elementName) ?? s.elementId })),
       ),
+      openTasks: this.openUserTasks().map(({ open, instance }) => ({
+        handle: `${open.spec.task}#${open.occurrence}`,
+        task: open.spec.task,
+        occurrence: open.occurrence,
+        elementId: open.task.elementId,
+        ...this.named(open.task.elementName),
+        clause: open.spec.clauses[0]!,
+        formId: open.spec.formId,
+        candidateGroups: open.task.candidateGroups,
+        ...(open.task.assignee !== undefined && { assignee: open.task.assignee }),
+        ...(open.task.dueDate !== undefined && { dueDate: open.task.dueDate }),
+        processId: instance.processId,
+        instance: instance.key,
+      })),
     };
   }
 
-  /** One step: a job, else the earliest of the next external event and the next timer. */
+  /** The open user task a handle (`committee-vote#2`, or a task name while only one of it is open) names. */
+  openTask(handle: string): { open: OpenUserTask; instance: ProcessInstance } | undefined {
+    const all = this.openUserTasks();
+    const exact = all.find(({ open }) => `${open.spec.task}#${open.occurrence}` === handle);
+    if (exact) return exact;
+    const byName = all.filter(({ open }) => open.spec.task === handle);
+    return byName.length === 1 ? byName[0] : undefined;
+  }
+
+  /** Completes one open user task with what a person submitted (`isccc complete`), checked against its form. */
+  completeTask(handle: string, values: Variables): void {
+    const found = this.openTask(handle);
+    if (!found) throw new Error(`no open user task "${handle}"`);
+    this.completeUserTask(found.instance, found.open, { values, source: 'isccc complete' });
+    this.save();
+  }
+
+  /** One step: a job, else a user task a person completes now, else the earliest of the next external event, timer and dated decision. */
   private async step(): Promise<CaseStatus | 'running'> {
     if (this.correlateBuffered()) return this.stepped();
     const active = this.instances.filter((i) => i.instance.status === 'active');
@@ -164,10 +217,27 @@ export class CaseRunner {
       }
     }
 
+    const people = this.peopleStep();
+    if (people.now) {
+      this.completeUserTask(people.now.instance, people.now.open, people.now.decision);
+      return this.stepped();
+    }
+    if (people.undecided) return 'waiting';
+
     const timer = this.nextTimer(active);
     const event = this.file.events[0];
     const eventAt = event ? new Date(`${event.on}T00:00:00Z`) : undefined;
     const until = new Date(this.file.until);
+    if (
+      people.later &&
+      people.later.getTime() <= until.getTime() &&
+      (!timer || people.later.getTime() < timer.ref.due.getTime()) &&
+      (!eventAt || people.later.getTime() < eventAt.getTime())
+    ) {
+      // a person decides on a later day: time runs on to it
+      this.clock.advanceTo(people.later);
+      return 'running';
+    }
     const next = eventAt && (!timer || eventAt.getTime() <= timer.ref.due.getTime()) ? 'event' : timer ? 'timer' : undefined;
 
     if (next === 'event' && eventAt!.getTime() <= until.getTime()) {
@@ -189,6 +259,66 @@ export class CaseRunner {
       return 'horizon';
     }
     return 'waiting';
+  }
+
+  /** Open user tasks with their occurrence (each task gets the next occurrence of its name when it first opens). */
+  private openUserTasks(): Array<{ open: OpenUserTask; instance: ProcessInstance }> {
+    const people = (this.file.people ??= { occurrences: {}, counts: {} });
+    const out: Array<{ open: OpenUserTask; instance: ProcessInstance }> = [];
+    for (const { instance } of this.instances) {
+      for (const task of instance.userTasks) {
+        const spec = userTaskOfElement(task.elementId);
+        if (!spec) throw new Error(`${task.elementId}: a user task that is not in the contract's USER_TASKS`);
+        const id = `${instance.key}/${task.key}`;
+        let occurrence = people.occurrences[id];
+        if (occurrence === undefined) {
+          occurrence = people.occurrences[id] = (people.counts[spec.task] ?? 0) + 1;
+          people.counts[spec.task] = occurrence;
+        }
+        out.push({ open: { task, spec, occurrence, processId: instance.processId, instance: instance.key }, instance });
+      }
+    }
+    return out;
+  }
+
+  /** What the people do next: complete a task now, decide on a later day, or nothing (a task no one decides). */
+  private peopleStep(): { now?: { instance: ProcessInstance; open: OpenUserTask; decision: Decision }; later?: Date; undecided: boolean } {
+    const today = this.clock.now().toISOString().slice(0, 10);
+    let later: Date | undefined;
+    let undecided = false;
+    for (const { open, instance } of this.openUserTasks()) {
+      const decision = this.options.people?.decide(open);
+      if (!decision) {
+        undecided = true;
+        continue;
+      }
+      if (decision.on === undefined || decision.on <= today) return { now: { instance, open, decision }, undecided };
+      const at = new Date(`${decision.on}T00:00:00Z`);
+      if (!later || at < later) later = at;
+    }
+    return { ...(later && { later }), undecided };
+  }
+
+  private completeUserTask(instance: ProcessInstance, open: OpenUserTask, decision: Decision): void {
+    const completed = completeWith(open, decision);
+    const task: UserTask = open.task;
+    this.record({
+      processId: instance.processId,
+      instance: instance.key,
+      kind: 'user-task',
+      elementId: task.elementId,
+      ...this.named(task.elementName),
+      userTask: open.spec.task,
+      clause: open.spec.clauses[0]!,
+      outcome: completed.departs ? 'departs-from-findings' : 'follows-findings',
+      text: {
+        zh: `${open.spec.title.zh}（${decision.source}${task.assignee ? `，${task.assignee}` : ''}）：${summarise(completed.data, open.spec.justification)}${completed.departs ? `；偏离核查结果，理由：${completed.justification ?? ''}` : '；与核查结果一致'}`,
+        en: `${open.spec.title.en} (${decision.source}${task.assignee ? `, ${task.assignee}` : ''}): ${summarise(completed.data, open.spec.justification)}${completed.departs ? `; departs from the findings because: ${completed.justification ?? ''}` : '; follows the findings'}`,
+      },
+      decision: completed.data,
+      ...(completed.departs && { justification: completed.justification ?? '' }),
+    });
+    instance.completeUserTask(task.key, completed.data);
   }
 
   private stepped(): 'running' {
@@ -452,4 +582,23 @@ export class CaseRunner {
     this.file.instances = this.instances.map(({ model, instance }) => ({ model, ...instance.snapshot() }));
     this.options.store.save(this.file);
   }
+}
+
+/** The decision fields of a completed form in one line: scalars as they are, records by their scalar fields (dates, notes and the justification left out). */
+function summarise(data: Variables, justification: string): string {
+  const skip = new Set([justification.split('.').at(-1)!, 'notes', 'details', 'reviewedOn', 'verifiedOn', 'witnessedOn', 'member']);
+  const part = (key: string, value: unknown): string | undefined => {
+    if (skip.has(key) || key === justification) return undefined;
+    if (value === null || typeof value !== 'object') return `${key}=${String(value)}`;
+    if (Array.isArray(value)) return `${key}=[${value.length}]`;
+    const inner = Object.entries(value as Variables)
+      .map(([k, v]) => part(k, v))
+      .filter(Boolean);
+    // a long record (a surveillance review) is in the case's variables; the line names what decides
+    return inner.length > 0 && inner.length <= 3 ? `${key}{${inner.join(', ')}}` : inner.length > 3 ? `${key}{…}` : undefined;
+  };
+  return Object.entries(data)
+    .map(([k, v]) => part(k, v))
+    .filter(Boolean)
+    .join(', ');
 }

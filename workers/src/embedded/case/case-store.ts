@@ -35,6 +35,8 @@ export interface CaseFile {
   trail: TrailEntry[];
   /** Variables the case was started with (kept for the report). */
   input: Variables;
+  /** User tasks: the occurrence each open or past task got (by instance/execution), and how many of each task name opened. */
+  people?: { occurrences: Record<string, number>; counts: Record<string, number> };
 }
 
 export interface BufferedMessage {

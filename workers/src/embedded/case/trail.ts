@@ -2,7 +2,7 @@
 import { clauseLabel } from '@isccc/rules/vocabulary';
 import type { FindingBrief, Text } from '../../handlers/contract.js';
 
-export type TrailKind = 'job' | 'bpmn-error' | 'retry' | 'incident' | 'timer' | 'message' | 'message-uncorrelated' | 'end' | 'horizon';
+export type TrailKind = 'job' | 'user-task' | 'bpmn-error' | 'retry' | 'incident' | 'timer' | 'message' | 'message-uncorrelated' | 'end' | 'horizon';
 
 export interface TrailEntry {
   seq: number;
@@ -18,6 +18,10 @@ export interface TrailEntry {
   elementId?: string;
   elementName?: string;
   taskType?: string;
+  /** User tasks: the contract's task name, what the form submitted, and the justification of a departure from the findings. */
+  userTask?: string;
+  decision?: Record<string, unknown>;
+  justification?: string;
   outcome?: string;
   errorCode?: string;
   text: Text;
@@ -37,6 +41,7 @@ export function oneLine(name: string | undefined): string | undefined {
 
 const MARK: Record<TrailKind, string> = {
   job: '•',
+  'user-task': '✎',
   'bpmn-error': '✗',
   retry: '↻',
   incident: '!',

@@ -15,7 +15,7 @@ import { evaluateFeel, FeelExpressions, type ExpressionMessage } from './feel.js
 import type { VirtualClock } from './virtual-clock.js';
 import { VirtualTimers, type TimerRef } from './virtual-timers.js';
 import { elementTypes, zeebeSchema, type CompiledModel } from './model.js';
-import { ioMappingOf, loopOf, propertiesOf, taskDefinitionOf, type Behaviour, type Mapping, type ZeebeLoop } from './zeebe-extensions.js';
+import { ioMappingOf, loopOf, propertiesOf, taskDefinitionOf, userTaskOf, type Behaviour, type Mapping, type ZeebeLoop } from './zeebe-extensions.js';
 
 /** The slice of a bpmn-elements activity this module reads. */
 interface ActivityLike {
@@ -43,6 +43,22 @@ export interface Job {
   elementId: string;
   elementName?: string;
   elementType: string;
+  /** Process scope plus this element's local scope (multi-instance element, input mappings). */
+  variables: Variables;
+}
+
+/** A user task waiting for a person: what Tasklist lists (form, candidate groups, assignee, due date). */
+export interface UserTask {
+  /** Stable across save/resume: the element execution id. */
+  key: string;
+  elementId: string;
+  elementName?: string;
+  formId?: string;
+  candidateGroups: string[];
+  /** The evaluated `zeebe:assignmentDefinition assignee`. */
+  assignee?: string;
+  /** The evaluated `zeebe:taskSchedule dueDate` (ISO date-time). */
+  dueDate?: string;
   /** Process scope plus this element's local scope (multi-instance element, input mappings). */
   variables: Variables;
 }
@@ -77,12 +93,21 @@ export interface InstanceSnapshot {
   engine: unknown;
 }
 
-interface PendingJob {
-  job: Job;
+/** What completing a job or a user task needs: where its variables go and how the engine is told. */
+interface Pending {
   activity: ActivityLike;
   local: Variables;
   loop?: { spec: ZeebeLoop; index: number };
+}
+
+interface PendingJob extends Pending {
+  job: Job;
   callback: Callback;
+}
+
+interface PendingUserTask extends Pending {
+  task: UserTask;
+  signal: (output: Variables) => void;
 }
 
 export interface ProcessInstanceOptions {
@@ -106,6 +131,7 @@ export class ProcessInstance {
   private readonly engine: Engine;
   private readonly clock: VirtualClock;
   private readonly pending = new Map<string, PendingJob>();
+  private readonly waitingForPeople = new Map<string, PendingUserTask>();
   private readonly onEvent: (event: InstanceEvent) => void;
   /** Variables of the event being delivered (message payload, error variables), read by the catching element. */
   private payload: Variables = {};
@@ -124,6 +150,8 @@ export class ProcessInstance {
     listener.on('activity.start', (api: { owner: ActivityLike; content: EngineMessage['content'] }) => this.onActivityStart(api));
     listener.on('activity.catch', (api: { owner: ActivityLike; content: Record<string, unknown> }) => this.onCaught(api));
     listener.on('activity.timeout', (api: { owner: ActivityLike }) => this.applyEventOutputs(api.owner, {}));
+    listener.on('activity.wait', (api: WaitApi) => this.onWait(api));
+    listener.on('activity.leave', (api: { owner: ActivityLike; content: EngineMessage['content'] }) => this.waitingForPeople.delete(api.content.executionId));
     listener.on('activity.end', (api: { owner: ActivityLike }) => {
       if (api.owner.type !== 'bpmn:EndEvent') return;
       const clause = propertiesOf(api.owner.behaviour).clause?.split(',')[0]?.trim();
@@ -208,6 +236,11 @@ export class ProcessInstance {
     return [...this.pending.values()].map((p) => p.job);
   }
 
+  /** User tasks waiting for a person, in the order they were created. */
+  get userTasks(): UserTask[] {
+    return this.status === 'active' ? [...this.waitingForPeople.values()].map((p) => p.task) : [];
+  }
+
   nextTimer(): TimerRef | undefined {
     return this.status === 'active' ? this.timers.next() : undefined;
   }
@@ -268,6 +301,21 @@ export class ProcessInstance {
 
   complete(jobKey: string, output: Variables): void {
     const p = this.take(jobKey);
+    this.applyCompletion(p, output);
+    p.callback(null, output);
+  }
+
+  /** Completes a user task with what the person submitted (Zeebe: complete user task with variables). */
+  completeUserTask(taskKey: string, output: Variables): void {
+    const p = this.waitingForPeople.get(taskKey);
+    if (!p) throw new Error(`no user task ${taskKey} waiting in ${this.key}`);
+    this.waitingForPeople.delete(taskKey);
+    this.applyCompletion(p, output);
+    p.signal({});
+  }
+
+  /** Output mappings, or the variables by name into the scope that has them; the multi-instance output element. */
+  private applyCompletion(p: Pending, output: Variables): void {
     const outputs = ioMappingOf(p.activity.behaviour).outputs;
     if (outputs.length > 0) {
       this.applyOutputs(outputs, { ...this.variables, ...p.local, ...output });
@@ -283,7 +331,6 @@ export class ProcessInstance {
       collection[p.loop.index] = element;
       this.variables[p.loop.spec.outputCollection] = collection;
     }
-    p.callback(null, output);
   }
 
   /** Ends the job with a BPMN error; the catching element sees `variables` (Zeebe: its local scope). */
@@ -344,9 +391,8 @@ export class ProcessInstance {
     (activity.behaviour as Record<string, unknown>).Service = JobWorker;
   }
 
-  private registerJob(activity: ActivityLike, message: EngineMessage, callback: Callback): void {
-    const definition = taskDefinitionOf(activity.behaviour)!;
-    const content = message.content;
+  /** The local scope of one execution of an activity: its multi-instance element and its input mappings. */
+  private localScope(activity: ActivityLike, content: EngineMessage['content']): { local: Variables; loop?: { spec: ZeebeLoop; index: number } } {
     const loop = loopOf(activity.behaviour);
     const local: Variables = {};
     if (loop && content.isMultiInstance && typeof content.index === 'number') {
@@ -356,6 +402,45 @@ export class ProcessInstance {
     for (const input of ioMappingOf(activity.behaviour).inputs) {
       local[input.target] = evaluateFeel(input.source, { ...this.variables, ...local }, this.clock);
     }
+    return { local, ...(loop && typeof content.index === 'number' && { loop: { spec: loop, index: content.index } }) };
+  }
+
+  /** A user task starts waiting (again, after a resume): it is listed until a person completes it. */
+  private onWait(api: WaitApi): void {
+    const definition = api.owner.type === 'bpmn:UserTask' ? userTaskOf(api.owner.behaviour) : undefined;
+    if (!definition) return;
+    const key = api.content.executionId;
+    const known = this.waitingForPeople.get(key);
+    const { local, loop } = known ?? this.localScope(api.owner, api.content);
+    const scope = { ...this.variables, ...local };
+    const evaluated = (expression: string | undefined): string | undefined => {
+      if (expression === undefined) return undefined;
+      const value = evaluateFeel(expression, scope, this.clock);
+      // an assignee is a name, a due date an ISO date-time: anything else is no value for them
+      return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+    };
+    const assignee = evaluated(definition.assignee);
+    const dueDate = evaluated(definition.dueDate);
+    const processScope = (): Variables => this.variables;
+    const task: UserTask = {
+      key,
+      elementId: api.owner.id,
+      ...(api.owner.name !== undefined && { elementName: api.owner.name }),
+      ...(definition.formId !== undefined && { formId: definition.formId }),
+      candidateGroups: definition.candidateGroups,
+      ...(assignee !== undefined && { assignee }),
+      ...(dueDate !== undefined && { dueDate }),
+      get variables() {
+        return { ...processScope(), ...local };
+      },
+    };
+    this.waitingForPeople.set(key, { task, activity: api.owner, local, ...(loop && { loop }), signal: (output) => api.signal(output) });
+  }
+
+  private registerJob(activity: ActivityLike, message: EngineMessage, callback: Callback): void {
+    const definition = taskDefinitionOf(activity.behaviour)!;
+    const content = message.content;
+    const { local, loop } = this.localScope(activity, content);
     const processScope = (): Variables => this.variables;
     const job: Job = {
       key: content.executionId,
@@ -369,13 +454,7 @@ export class ProcessInstance {
         return { ...processScope(), ...local };
       },
     };
-    this.pending.set(job.key, {
-      job,
-      activity,
-      local,
-      ...(loop && typeof content.index === 'number' && { loop: { spec: loop, index: content.index } }),
-      callback,
-    });
+    this.pending.set(job.key, { job, activity, local, ...(loop && { loop }), callback });
   }
 
   private dropJob(message: EngineMessage): void {
@@ -460,6 +539,12 @@ export class ProcessInstance {
     visit(this.definition().getPostponed());
     return out;
   }
+}
+
+interface WaitApi {
+  owner: ActivityLike;
+  content: EngineMessage['content'];
+  signal(message: unknown): void;
 }
 
 interface PostponedApi {

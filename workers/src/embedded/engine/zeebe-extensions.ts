@@ -85,3 +85,31 @@ export function subscriptionKeyOf(messageBehaviour: Behaviour | undefined): stri
   const sub = extension(messageBehaviour, 'zeebe:Subscription');
   return typeof sub?.correlationKey === 'string' ? sub.correlationKey : undefined;
 }
+
+/** A Camunda user task (`zeebe:userTask`) as the engine and Tasklist see it; expressions still unevaluated. */
+export interface UserTaskDefinition {
+  formId?: string;
+  assignee?: string;
+  candidateGroups: string[];
+  dueDate?: string;
+}
+
+export function userTaskOf(behaviour: Behaviour | undefined): UserTaskDefinition | undefined {
+  if (!extension(behaviour, 'zeebe:UserTask')) return undefined;
+  const form = extension(behaviour, 'zeebe:FormDefinition');
+  const assignment = extension(behaviour, 'zeebe:AssignmentDefinition');
+  const schedule = extension(behaviour, 'zeebe:TaskSchedule');
+  const text = (el: ModdleElement | undefined, key: string): string | undefined => (typeof el?.[key] === 'string' && el[key] !== '' ? el[key] : undefined);
+  const formId = text(form, 'formId');
+  const assignee = text(assignment, 'assignee');
+  const dueDate = text(schedule, 'dueDate');
+  return {
+    ...(formId !== undefined && { formId }),
+    ...(assignee !== undefined && { assignee }),
+    candidateGroups: (text(assignment, 'candidateGroups') ?? '')
+      .split(',')
+      .map((g) => g.trim())
+      .filter(Boolean),
+    ...(dueDate !== undefined && { dueDate }),
+  };
+}
