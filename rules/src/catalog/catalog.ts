@@ -59,6 +59,10 @@ export class Catalog {
   readonly edition: string;
   private readonly byId: Map<string, Clause>;
   private readonly childrenOf = new Map<string, Clause[]>();
+  /** Ids as written (`4.2.4 d)`, `4.2.4.d`) → clause: normalising is the evaluator's hottest lookup. */
+  private readonly written = new Map<string, Clause | null>();
+  private readonly byTarget = new Map<string, Clause[]>();
+  private list: Clause[] | undefined;
 
   constructor(edition: string, clauses: Clause[]) {
     this.edition = edition;
@@ -72,15 +76,22 @@ export class Catalog {
   }
 
   get all(): Clause[] {
-    return [...this.byId.values()];
+    this.list ??= [...this.byId.values()];
+    return [...this.list];
   }
 
   get(id: string): Clause | undefined {
-    return this.byId.get(normaliseClauseId(id));
+    let clause = this.written.get(id);
+    if (clause === undefined) {
+      clause = this.byId.get(normaliseClauseId(id)) ?? null;
+      if (this.written.size > 100_000) this.written.clear();
+      this.written.set(id, clause);
+    }
+    return clause ?? undefined;
   }
 
   has(id: string): boolean {
-    return this.byId.has(normaliseClauseId(id));
+    return this.get(id) !== undefined;
   }
 
   children(id: string): Clause[] {
@@ -89,7 +100,10 @@ export class Catalog {
 
   /** Clauses an applicant is assessed against for a target: §4 for the level plus the category's annex. */
   applicable(target: Target): Clause[] {
-    return this.all.filter((c) => appliesTo(c, target));
+    const key = `${target.category}:${target.level}:${target.drClass ?? ''}`;
+    let clauses = this.byTarget.get(key);
+    if (!clauses) this.byTarget.set(key, (clauses = this.all.filter((c) => appliesTo(c, target))));
+    return clauses;
   }
 }
 
