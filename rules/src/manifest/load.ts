@@ -4,7 +4,7 @@ import { type Catalog, loadCatalog } from '../catalog/catalog.js';
 import { normaliseName, PersonIndex } from '../facts/persons.js';
 import { validateSource } from '../schema/validator.js';
 import type { Manifest } from './types.js';
-import { formatPath, type InputProblem, type JsonPath, MAX_INPUT_BYTES, oversizeProblem, quote, YamlSource } from './yaml-source.js';
+import { boundProblems, formatPath, type InputProblem, type JsonPath, MAX_INPUT_BYTES, oversizeProblem, quote, YamlSource } from './yaml-source.js';
 
 export interface ParsedManifest {
   source: YamlSource;
@@ -20,7 +20,7 @@ export function parseManifest(text: string, file: string, catalog: Catalog = loa
   const data = source.toData();
   const problems = validateSource('manifest', source, data);
   if (problems.length > 0) return { source, problems };
-  problems.push(...semanticProblems(source, data as Manifest, catalog));
+  problems.push(...boundProblems(file, semanticProblems(source, data as Manifest, catalog)));
   return problems.length > 0 ? { source, problems } : { source, manifest: data as Manifest, problems };
 }
 

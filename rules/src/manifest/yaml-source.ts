@@ -1,4 +1,5 @@
 import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type ParsedNode, visit } from 'yaml';
+import { compactCommentRuns } from './comment-runs.js';
 
 /** Zero-based position, as LSP counts (characters are UTF-16 code units). */
 export interface Position {
@@ -28,6 +29,8 @@ export interface InputProblem {
 }
 
 export const MAX_INPUT_BYTES = 2 * 1024 * 1024;
+/** Problems reported per file: the first ones, then one line saying how many more (10,000 bad entries answer fast). */
+export const MAX_PROBLEMS = 100;
 const MAX_DEPTH = 64;
 const MAX_ALIAS_COUNT = 50;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -56,11 +59,13 @@ export class YamlSource {
       source.problems.push(oversizeProblem(file, text, bytes));
       return source;
     }
-    const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
+    const compact = compactCommentRuns(text);
+    const lines = compact ? lineCounterOf(text) : new LineCounter();
+    const doc = parseDocument(compact?.text ?? text, { ...(compact ? {} : { lineCounter: lines }), uniqueKeys: true, prettyErrors: false, strict: true });
+    if (compact) toOriginalOffsets(doc, compact.original);
     const source = new YamlSource(file, text, doc, lines);
-    for (const error of doc.errors) {
-      const [from, to] = error.pos;
+    for (const error of doc.errors.slice(0, MAX_PROBLEMS)) {
+      const [from, to] = compact ? [compact.original(error.pos[0]), compact.original(error.pos[1])] : error.pos;
       source.problems.push({
         file,
         range: source.rangeOfOffsets(from, to),
@@ -70,7 +75,13 @@ export class YamlSource {
         zh: `YAML 语法错误：${firstLine(error.message)}`,
       });
     }
+    if (doc.errors.length > MAX_PROBLEMS) source.problems.push(moreProblems(file, source.problems.at(-1)!.range, doc.errors.length - MAX_PROBLEMS));
     if (source.problems.length === 0) source.checkStructure(doc.contents, [], 0);
+    if (source.problems.length > MAX_PROBLEMS) {
+      const more = source.problems.length - MAX_PROBLEMS;
+      source.problems.splice(MAX_PROBLEMS);
+      source.problems.push(moreProblems(file, source.problems.at(-1)!.range, more));
+    }
     if (source.problems.length === 0) source.resolve();
     return source;
   }
@@ -193,6 +204,44 @@ export class YamlSource {
       node.items.forEach((item, index) => this.checkStructure(item, [...path, index], depth + 1));
     }
   }
+}
+
+/** A LineCounter of a whole text, for a document parsed from a compacted copy of it. */
+function lineCounterOf(text: string): LineCounter {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+  return lines;
+}
+
+/** Node ranges of a document parsed from a compacted text, moved to the original text's offsets. */
+function toOriginalOffsets(doc: Document.Parsed, original: (offset: number) => number): void {
+  const move = (node: { range?: [number, number, number] | null } | null | undefined) => {
+    if (node?.range) node.range = [original(node.range[0]), original(node.range[1]), original(node.range[2])];
+  };
+  move(doc as unknown as { range: [number, number, number] });
+  // Pair keys are nodes too: `visit` reaches them.
+  visit(doc, { Node: (_, node) => move(node as unknown as { range?: [number, number, number] }) });
+}
+
+/** The line that stands for the problems past {@link MAX_PROBLEMS}, where the last one shown is. */
+export function moreProblems(file: string, range: SourceRange, more: number): InputProblem {
+  return {
+    file,
+    range,
+    field: '',
+    code: 'input/more-problems',
+    message: `… and ${more.toLocaleString('en')} more problems, not shown (the first ${MAX_PROBLEMS} are)`,
+    zh: `……另有 ${more} 个问题未列出（仅列出前 ${MAX_PROBLEMS} 个）`,
+  };
+}
+
+/** The first {@link MAX_PROBLEMS} problems and a line counting the rest. */
+export function boundProblems(file: string, problems: InputProblem[], more = 0): InputProblem[] {
+  const total = problems.length + more;
+  if (total <= MAX_PROBLEMS) return problems;
+  const shown = problems.slice(0, MAX_PROBLEMS);
+  return [...shown, moreProblems(file, shown.at(-1)!.range, total - shown.length)];
 }
 
 /** Points at the place where the size limit is crossed; `text` may be just a prefix of the file. */

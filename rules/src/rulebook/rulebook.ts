@@ -3,7 +3,7 @@ import path from 'node:path';
 import { type Catalog, type Clause, loadCatalog } from '../catalog/catalog.js';
 import { normaliseClauseId } from '../vocabulary/clause-ids.js';
 import { EDITION, type Category, type DrClass, type Level, type Text } from '../model.js';
-import { type InputProblem, type JsonPath, quote, type SourceRange, YamlSource } from '../manifest/yaml-source.js';
+import { boundProblems, type InputProblem, type JsonPath, quote, type SourceRange, YamlSource } from '../manifest/yaml-source.js';
 import { packageRoot } from '../paths.js';
 import { validateSource } from '../schema/validator.js';
 import { type FeelExpression, parseFeel } from '../feel/index.js';
@@ -129,7 +129,7 @@ export function parseRuleFile(file: string, text: string, catalog: Catalog = loa
     });
     return rule;
   });
-  return { rules, problems, source };
+  return { rules, problems: boundProblems(file, problems), source };
 }
 
 function parseFields(owner: Partial<Record<FeelField, string>>, source: YamlSource, at: JsonPath, problems: InputProblem[]): ParsedFields {

@@ -5,7 +5,7 @@ import * as addFormatsModule from 'ajv-formats';
 import { packageRoot } from '../paths.js';
 import { dateProblem } from '../manifest/date-problem.js';
 import type { Text } from '../model.js';
-import { formatPath, type InputProblem, type JsonPath, quote, type YamlSource } from '../manifest/yaml-source.js';
+import { boundProblems, formatPath, type InputProblem, type JsonPath, quote, type YamlSource } from '../manifest/yaml-source.js';
 
 // ajv-formats is CommonJS with a default export; under NodeNext it arrives wrapped.
 const addFormats = (addFormatsModule as unknown as { default: (ajv: Ajv2020, formats: string[]) => Ajv2020 }).default;
@@ -49,12 +49,13 @@ export function validateSource(name: SchemaName, source: YamlSource, data: unkno
   const alternatives = new Set(all.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
   const errors = all.filter((e) => e.keyword === 'anyOf' || !alternatives.has(e.instancePath));
   const seen = new Set<string>();
-  return errors
+  const problems = errors
     .map((e) => toProblem(source, e, data))
     .filter((p) => {
       const key = `${p.field}\u0000${p.code}\u0000${p.message}`;
       return seen.has(key) ? false : (seen.add(key), true);
     });
+  return boundProblems(source.file, problems);
 }
 
 function toProblem(source: YamlSource, error: ErrorObject, data: unknown): InputProblem {
