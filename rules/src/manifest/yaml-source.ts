@@ -219,9 +219,9 @@ function toOriginalOffsets(doc: Document.Parsed, original: (offset: number) => n
   const move = (node: { range?: [number, number, number] | null } | null | undefined) => {
     if (node?.range) node.range = [original(node.range[0]), original(node.range[1]), original(node.range[2])];
   };
-  move(doc as unknown as { range: [number, number, number] });
+  move(doc);
   // Pair keys are nodes too: `visit` reaches them.
-  visit(doc, { Node: (_, node) => move(node as unknown as { range?: [number, number, number] }) });
+  visit(doc, { Node: (_, node) => move(node) });
 }
 
 /** The line that stands for the problems past {@link MAX_PROBLEMS}, where the last one shown is. */
