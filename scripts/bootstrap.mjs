@@ -1,5 +1,5 @@
 // Makes the README's commands work on a fresh clone: installs the locked dependencies when
-// node_modules is missing or older than package-lock.json, builds every package (tsc -b), and with
+// node_modules is missing or older than package-lock.json, builds every package (tsc -b, then scripts/build.mjs), and with
 // --with-setup runs each package's idempotent ci-setup.sh (Debian packages, code-server, bundles)
 // that its tests need.
 import { execFileSync } from 'node:child_process';
@@ -13,6 +13,8 @@ if (stale) {
   execFileSync(npm, ['ci', '--no-audit', '--no-fund'], { stdio: 'inherit' });
 }
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-b'], { stdio: 'inherit' });
+// Precompiled rules data and the `isccc check` bundle (scripts/build.mjs).
+execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 if (process.argv.includes('--with-setup')) {
   for (const dir of fs.readdirSync('.').sort()) {
     const setup = `${dir}/ci-setup.sh`;

@@ -17,6 +17,7 @@ import {
   type Text,
 } from '../model.js';
 import { packageRoot } from '../paths.js';
+import { readArtifact } from '../precompiled/precompiled.js';
 
 /**
  * How a clause is judged:
@@ -143,18 +144,33 @@ export function catalogDir(edition = EDITION): string {
 
 const cache = new Map<string, Catalog>();
 
-/** Loads an edition's catalog from `catalog/<edition>/*.yaml` (cached per process). */
+export function catalogFiles(edition = EDITION): string[] {
+  const dir = catalogDir(edition);
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+export function catalogArtifactName(edition = EDITION): string {
+  return `catalog-${edition.replace(/[:]/g, '-')}.json`;
+}
+
+/** Loads an edition's catalog (cached per process): precompiled at build time, or from `catalog/<edition>/*.yaml`. */
 export function loadCatalog(edition = EDITION): Catalog {
   const cached = cache.get(edition);
   if (cached) return cached;
-  const dir = catalogDir(edition);
+  const files = catalogFiles(edition);
+  const catalog = new Catalog(edition, readArtifact<Clause[]>(catalogArtifactName(edition), files) ?? catalogClauses(files));
+  cache.set(edition, catalog);
+  return catalog;
+}
+
+/** The clauses of the catalog files, read from their YAML (what the build precompiles). */
+export function catalogClauses(files: string[]): Clause[] {
   const entries: CatalogEntry[] = [];
-  for (const file of fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml'))
-    .sort()) {
-    entries.push(...(parse(fs.readFileSync(path.join(dir, file), 'utf8')) as CatalogEntry[]));
-  }
+  for (const file of files) entries.push(...(parse(fs.readFileSync(file, 'utf8')) as CatalogEntry[]));
   const clauses = entries.map((e): Clause => ({
     ...e,
     id: String(e.id),
@@ -163,7 +179,5 @@ export function loadCatalog(edition = EDITION): Catalog {
     ...applicability(String(e.id)),
   }));
   clauses.sort((a, b) => compareClauseIds(a.id, b.id));
-  const catalog = new Catalog(edition, clauses);
-  cache.set(edition, catalog);
-  return catalog;
+  return clauses;
 }

@@ -4,7 +4,8 @@
  * work, and regular expressions (`matches`, `replace`, `split`) run on RE2 (re2js): linear time whatever the
  * pattern, so `^(a+)+$` cannot backtrack.
  */
-import { RE2JS } from 're2js';
+import { createRequire } from 'node:module';
+import type { RE2JS } from 're2js';
 import type { Span } from './ast.js';
 import type { Budget } from './budget.js';
 import { equals, feelString, type FeelContext, FeelRuntimeError, type FeelValue, isContext, typeOf } from './values.js';
@@ -71,6 +72,10 @@ function built<T extends FeelValue[]>(budget: Budget, at: Span, size: number, ma
   return make();
 }
 
+/** re2js is loaded on the first pattern: most rule evaluations never need one. */
+let re2: typeof RE2JS | undefined;
+const RE2 = (): typeof RE2JS => (re2 ??= (createRequire(import.meta.url)('re2js') as { RE2JS: typeof RE2JS }).RE2JS);
+
 const MAX_PATTERN = 1000;
 const patterns = new Map<string, RE2JS | null>();
 
@@ -83,12 +88,13 @@ function regexp(pattern: string, flags: string, at: Span, budget: Budget): RE2JS
   const key = `${flags}\u0000${pattern}`;
   let compiled = patterns.get(key);
   if (compiled === undefined) {
+    const engine = RE2();
     let bits = 0;
-    if (flags.includes('i')) bits |= RE2JS.CASE_INSENSITIVE;
-    if (flags.includes('s')) bits |= RE2JS.DOTALL;
-    if (flags.includes('m')) bits |= RE2JS.MULTILINE;
+    if (flags.includes('i')) bits |= engine.CASE_INSENSITIVE;
+    if (flags.includes('s')) bits |= engine.DOTALL;
+    if (flags.includes('m')) bits |= engine.MULTILINE;
     try {
-      compiled = RE2JS.compile(pattern, bits);
+      compiled = engine.compile(pattern, bits);
     } catch {
       compiled = null;
     }

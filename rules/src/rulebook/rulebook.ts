@@ -5,6 +5,7 @@ import { normaliseClauseId } from '../vocabulary/clause-ids.js';
 import { EDITION, type Category, type DrClass, type Level, type Text } from '../model.js';
 import { boundProblems, type InputProblem, type JsonPath, quote, type SourceRange, YamlSource } from '../manifest/yaml-source.js';
 import { packageRoot } from '../paths.js';
+import { fromPackage, readArtifact } from '../precompiled/precompiled.js';
 import { validateSource } from '../schema/validator.js';
 import { type FeelExpression, parseFeel } from '../feel/index.js';
 
@@ -208,23 +209,58 @@ export function loadRulebookFiles(files: { file: string; text: string }[], catal
 
 const cache = new Map<string, Rulebook>();
 
-/** The rulebook shipped with this package for an edition. Throws if it does not load cleanly (a packaging bug). */
+export function rulebookFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.rules.yaml'))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+export function rulebookArtifactName(edition = EDITION): string {
+  return `rulebook-${edition.replace(/[:]/g, '-')}.json`;
+}
+
+/**
+ * The rulebook shipped with this package for an edition: precompiled at build time (FEEL already parsed), or read
+ * from its rule files. Throws if it does not load cleanly (a packaging bug).
+ */
 export function loadRulebook(edition = EDITION, dir = rulebookDir(edition)): Rulebook {
   const key = `${edition}:${dir}`;
   const cached = cache.get(key);
   if (cached) return cached;
-  const files = fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.rules.yaml'))
-    .sort()
-    .map((f) => ({ file: path.join(dir, f), text: fs.readFileSync(path.join(dir, f), 'utf8') }));
-  const { rulebook, problems } = loadRulebookFiles(files, loadCatalog(edition));
+  const files = rulebookFiles(dir);
+  const precompiled = dir === rulebookDir(edition) ? readArtifact<Rulebook>(rulebookArtifactName(edition), files) : undefined;
+  const rulebook = precompiled ? relocated(precompiled, fromPackage) : rulebookFromFiles(files, edition);
+  cache.set(key, rulebook);
+  return rulebook;
+}
+
+/** Parses and checks rule files (what the build precompiles); throws on the first problem. */
+export function rulebookFromFiles(files: string[], edition = EDITION): Rulebook {
+  const { rulebook, problems } = loadRulebookFiles(
+    files.map((file) => ({ file, text: fs.readFileSync(file, 'utf8') })),
+    loadCatalog(edition),
+  );
   if (problems.length > 0) {
     const first = problems[0]!;
     throw new Error(`${first.file}:${first.range.start.line + 1}:${first.range.start.character + 1}: ${first.message}`);
   }
-  cache.set(key, rulebook);
   return rulebook;
+}
+
+/** The rulebook with every file path mapped (stored relative to the package, used absolute). */
+export function relocated(rulebook: Rulebook, map: (file: string) => string): Rulebook {
+  const at = (location: Location): Location => ({ ...location, file: map(location.file) });
+  return {
+    ...rulebook,
+    files: rulebook.files.map(map),
+    rules: rulebook.rules.map((rule) => ({
+      ...rule,
+      location: at(rule.location),
+      checks: rule.checks.map((check) => ({ ...check, location: at(check.location) })),
+    })),
+  };
 }
 
 /** Rules of a workspace replace shipped rules with the same id; the rest of the shipped rulebook stays in force. */

@@ -1,16 +1,19 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import * as addFormatsModule from 'ajv-formats';
+import type * as Ajv2020Module from 'ajv/dist/2020.js';
+import type { Ajv2020, ErrorObject, Options, ValidateFunction } from 'ajv/dist/2020.js';
 import { packageRoot } from '../paths.js';
+import { digestOf, generatedPath } from '../precompiled/precompiled.js';
 import { dateProblem } from '../manifest/date-problem.js';
 import type { Text } from '../model.js';
 import { boundProblems, formatPath, type InputProblem, type JsonPath, quote, type YamlSource } from '../manifest/yaml-source.js';
 
-// ajv-formats is CommonJS with a default export; under NodeNext it arrives wrapped.
-const addFormats = (addFormatsModule as unknown as { default: (ajv: Ajv2020, formats: string[]) => Ajv2020 }).default;
+const require = createRequire(import.meta.url);
 
 export type SchemaName = 'manifest' | 'rules';
+export const SCHEMA_NAMES: SchemaName[] = ['manifest', 'rules'];
+const AJV_OPTIONS: Options = { allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true };
 
 const compiled = new Map<SchemaName, ValidateFunction>();
 
@@ -25,12 +28,31 @@ export function loadSchema(name: SchemaName): Record<string, unknown> {
 function validator(name: SchemaName): ValidateFunction {
   let fn = compiled.get(name);
   if (!fn) {
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
-    addFormats(ajv, ['date']);
-    fn = ajv.compile(loadSchema(name));
+    fn = precompiledValidator(name) ?? schemaCompiler().compile(loadSchema(name));
     compiled.set(name, fn);
   }
   return fn;
+}
+
+export function validatorArtifactName(name: SchemaName): string {
+  return `${name}.validate.cjs`;
+}
+
+/** The build's ajv standalone code for a schema, while the schema is the one it was made from. */
+function precompiledValidator(name: SchemaName): ValidateFunction | undefined {
+  const file = generatedPath(validatorArtifactName(name));
+  if (!fs.existsSync(file)) return undefined;
+  const fn = require(file) as ValidateFunction & { digest?: string };
+  return fn.digest === digestOf([schemaPath(name)]) ? fn : undefined;
+}
+
+/** ajv (loaded only when a schema has to be compiled), with `source: true` for the build's standalone code. */
+export function schemaCompiler(source = false): Ajv2020 {
+  const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof Ajv2020Module;
+  const addFormats = require('ajv-formats') as (ajv: Ajv2020, formats: string[]) => Ajv2020;
+  const ajv = new Ajv({ ...AJV_OPTIONS, ...(source ? { code: { source: true } } : {}) });
+  addFormats(ajv, ['date']);
+  return ajv;
 }
 
 /** Plain ajv validation, no source positions: the baseline the benchmark compares against. */
