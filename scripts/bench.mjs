@@ -3,7 +3,12 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 
-const benches = ['rules/dist/bench/evaluate.bench.js', 'workers/dist/bench/engine.bench.js', 'language-server/dist/bench/latency.bench.js'];
+const benches = [
+  'rules/dist/bench/evaluate.bench.js',
+  'workers/cli/dist/bench/check.bench.js',
+  'workers/dist/bench/engine.bench.js',
+  'language-server/dist/bench/latency.bench.js',
+];
 let failed = false;
 for (const bench of benches) {
   if (!fs.existsSync(bench)) {

@@ -11,9 +11,10 @@ import * as esbuild from 'esbuild';
 execFileSync(process.execPath, ['rules/dist/src/precompiled/build.js'], { stdio: 'inherit' });
 
 const outdir = 'workers/cli/dist';
-const entry = path.join(outdir, 'src', 'commands', 'check.js');
+const commands = path.join(outdir, 'src', 'commands');
 const result = await esbuild.build({
-  entryPoints: { 'check.bundle': entry },
+  // The command, and the module of its worker threads (several manifests are checked on all cores).
+  entryPoints: { 'check.bundle': path.join(commands, 'check.js'), 'check-worker.bundle': path.join(commands, 'check-worker.js') },
   outdir,
   bundle: true,
   platform: 'node',
@@ -25,7 +26,7 @@ const result = await esbuild.build({
   // Bundled CommonJS (yaml) requires Node built-ins through `require`.
   banner: { js: "import { createRequire as __isccc_createRequire } from 'node:module'; const require = __isccc_createRequire(import.meta.url);" },
   // Loaded on demand only (rule files given with --rules, regular expressions, schema compilation, JUnit).
-  external: ['feelin', 're2js', 'ajv', 'ajv-formats', 'xmlbuilder2'],
+  external: ['feelin', 're2js', 'ajv', 'ajv-formats', 'xmlbuilder2', 'tinyglobby'],
 });
 const inputs = Object.fromEntries(
   Object.keys(result.metafile.inputs)
@@ -36,4 +37,4 @@ const inputs = Object.fromEntries(
     }),
 );
 fs.writeFileSync(path.join(outdir, 'check.bundle.inputs.json'), `${JSON.stringify({ inputs }, null, 1)}\n`);
-console.error(`build: ${outdir}/check.bundle.js from ${Object.keys(inputs).length} modules`);
+console.error(`build: ${outdir}/check.bundle.js and check-worker.bundle.js from ${Object.keys(inputs).length} modules`);

@@ -1,45 +1,37 @@
-/** `isccc check <manifest>`: evaluates a manifest with the one evaluator and prints its findings. */
+/** `isccc check <manifest>…`: evaluates manifests with the one evaluator and prints their findings (several on all cores). */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  type Catalog,
-  dateProblem,
   CATEGORIES,
   type Category,
-  evaluate,
+  dateProblem,
   type InputFileProblem,
   type InputProblem,
-  isBlocking,
   type Lang,
   type Level,
   loadCatalog,
-  loadManifestFile,
-  loadRulebook,
-  loadRulebookFiles,
   MAX_INPUT_BYTES,
-  overlayRulebook,
   readInputFile,
-  type Rulebook,
 } from '@isccc/rules';
-import { formatJson, formatJunit, formatProblems, formatSarif, formatText, type Format, FORMATS, terminalText } from '../check-formats.js';
+import { formatProblems, type Format, FORMATS, terminalText } from '../check-formats.js';
 import { type Io, isUsageError, UsageError } from '../io.js';
+import { checkMany, expandManifests } from './check-batch.js';
+import { type CheckSettings, checkManifest, rulebookOf } from './check-manifest.js';
 
 export const CHECK_USAGE = `usage:
-  isccc check <manifest.isccc.yaml> [--level 1|2|3] [--category C] [--as-of YYYY-MM-DD]
-              [--lang zh|en] [--format text|json|sarif|junit] [--rules DIR]
+  isccc check <manifest|folder|glob>… [--level 1|2|3] [--category C] [--as-of YYYY-MM-DD]
+              [--lang zh|en] [--format text|json|sarif|junit] [--rules DIR] [--jobs N]
               --rules DIR: *.rules.yaml files there replace shipped rules of the same id
+              several manifests (files, folders searched for *.isccc.yaml, quoted globs) are checked
+              on all cores (--jobs N: N worker threads, 1 = in this thread), with one summary
 
 exit codes: 0 all pass, 1 findings (fail or missing evidence), 2 bad input`;
 
 /** Runs the command and returns its exit code; never throws. */
-export function checkCommand(argv: string[], io: Io): Promise<number> {
-  return Promise.resolve(checkOrExit(argv, io));
-}
-
-function checkOrExit(argv: string[], io: Io): number {
+export async function checkCommand(argv: string[], io: Io): Promise<number> {
   try {
-    return check(argv, io);
+    return await check(argv, io);
   } catch (error) {
     if (isUsageError(error)) {
       io.err(`isccc check: ${error.message}\n${CHECK_USAGE}`);
@@ -50,7 +42,7 @@ function checkOrExit(argv: string[], io: Io): number {
   }
 }
 
-function check(argv: string[], io: Io): number {
+async function check(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -61,6 +53,7 @@ function check(argv: string[], io: Io): number {
       lang: { type: 'string', default: 'en' },
       format: { type: 'string', default: 'text' },
       rules: { type: 'string' },
+      jobs: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -68,7 +61,7 @@ function check(argv: string[], io: Io): number {
     io.out(CHECK_USAGE);
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError('check takes exactly one manifest file');
+  if (positionals.length === 0) throw new UsageError('check takes one or more manifests (files, folders or globs)');
   const lang = values.lang as Lang;
   if (lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang must be zh or en, not "${values.lang}"`);
   const format = values.format as Format;
@@ -85,42 +78,36 @@ function check(argv: string[], io: Io): number {
   const asOf = values['as-of'];
   const badAsOf = asOf === undefined ? null : dateProblem(asOf);
   if (badAsOf) throw new UsageError(`--as-of: ${badAsOf.en}`);
+  let jobs: number | undefined;
+  if (values.jobs !== undefined) {
+    if (!/^[1-9]\d{0,2}$/.test(values.jobs)) throw new UsageError(`--jobs must be a number from 1 to 999, not "${values.jobs}"`);
+    jobs = Number(values.jobs);
+  }
 
-  const file = positionals[0]!;
   const catalog = loadCatalog();
-  let rulebook = loadRulebook(catalog.edition);
+  const settings: CheckSettings = { ...(level ? { level } : {}), ...(category ? { category } : {}), ...(asOf ? { asOf } : {}), lang, format, ruleFiles: [] };
   if (values.rules !== undefined) {
-    const local = loadRuleDir(values.rules, catalog);
+    const local = readRuleDir(values.rules);
     if ('problems' in local) {
       io.err(terminalText(formatProblems(local.problems, lang)));
       return 2;
     }
-    rulebook = overlayRulebook(rulebook, local.rulebook);
+    settings.ruleFiles = local.files;
   }
-  const parsed = loadManifestFile(file, catalog);
-  if (!parsed.manifest) {
-    io.err(terminalText(formatProblems(parsed.problems, lang)));
+  const rulebook = rulebookOf(settings, catalog);
+  if ('problems' in rulebook) {
+    io.err(terminalText(formatProblems(rulebook.problems, lang)));
     return 2;
   }
-  const evaluation = evaluate({
-    manifest: parsed.manifest,
-    source: parsed.source,
-    catalog,
-    rulebook,
-    target: { ...(level ? { level } : {}), ...(category ? { category } : {}) },
-    ...(asOf ? { asOf } : {}),
-    workspaceDir: path.dirname(path.resolve(file)),
-  });
-  const rendered =
-    format === 'json'
-      ? formatJson(evaluation, file)
-      : format === 'sarif'
-        ? formatSarif(evaluation, file, lang)
-        : format === 'junit'
-          ? formatJunit(evaluation, file, lang)
-          : terminalText(formatText(evaluation, file, catalog, lang));
-  io.out(rendered);
-  return evaluation.findings.some(isBlocking) ? 1 : 0;
+  const manifests = expandManifests(positionals);
+  if (manifests.length === 1 && positionals.length === 1 && manifests[0] === positionals[0]) {
+    const result = checkManifest(manifests[0]!, settings, catalog, rulebook.rulebook);
+    if (result.err) io.err(result.err);
+    if (result.out) io.out(result.out);
+    return result.code;
+  }
+  if (manifests.length === 0) throw new UsageError(`no manifest (*.isccc.yaml) in ${positionals.map((p) => JSON.stringify(p)).join(', ')}`);
+  return checkMany(manifests, settings, io, jobs);
 }
 
 /**
@@ -128,7 +115,7 @@ function check(argv: string[], io: Io): number {
  * untrusted: each is opened the way evidence is (never through a link out of the folder, only a regular file,
  * size checked before reading), so a FIFO cannot block and a sparse 3 GB file is never read.
  */
-function loadRuleDir(dir: string, catalog: Catalog): { rulebook: Rulebook } | { problems: InputProblem[] } {
+function readRuleDir(dir: string): { files: { file: string; text: string }[] } | { problems: InputProblem[] } {
   let names: string[];
   try {
     names = fs
@@ -147,9 +134,7 @@ function loadRuleDir(dir: string, catalog: Catalog): { rulebook: Rulebook } | { 
     if (input.ok) files.push({ file, text: input.text });
     else problems.push(ruleFileProblem(file, input.problem, input.detail));
   }
-  if (problems.length > 0) return { problems };
-  const loaded = loadRulebookFiles(files, catalog);
-  return loaded.problems.length > 0 ? { problems: loaded.problems } : { rulebook: loaded.rulebook };
+  return problems.length > 0 ? { problems } : { files };
 }
 
 function ruleFileProblem(file: string, problem: InputFileProblem, detail: string): InputProblem {
