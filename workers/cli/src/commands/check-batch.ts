@@ -37,7 +37,8 @@ export function expandManifests(args: string[]): string[] {
     } catch {
       stat = undefined;
     }
-    if (stat?.isDirectory()) for (const file of manifestsUnder(arg)) add(file);
+    // A folder named like a manifest is taken as one, and refused as not a file.
+    if (stat?.isDirectory() && !MANIFEST.test(arg)) for (const file of manifestsUnder(arg)) add(file);
     else if (!stat && /[*?[\]{}]/.test(arg)) {
       const { globSync } = require('tinyglobby') as typeof Tinyglobby;
       for (const file of globSync(arg, { onlyFiles: true, expandDirectories: false }).sort()) add(file);
