@@ -4,8 +4,8 @@
  * work, and regular expressions (`matches`, `replace`, `split`) run on RE2 (re2js): linear time whatever the
  * pattern, so `^(a+)+$` cannot backtrack.
  */
-import { createRequire } from 'node:module';
 import type { RE2JS } from 're2js';
+import { re2js } from '../on-demand.js';
 import type { Span } from './ast.js';
 import type { Budget } from './budget.js';
 import { equals, feelString, type FeelContext, FeelRuntimeError, type FeelValue, isContext, typeOf } from './values.js';
@@ -74,7 +74,7 @@ function built<T extends FeelValue[]>(budget: Budget, at: Span, size: number, ma
 
 /** re2js is loaded on the first pattern: most rule evaluations never need one. */
 let re2: typeof RE2JS | undefined;
-const RE2 = (): typeof RE2JS => (re2 ??= (createRequire(import.meta.url)('re2js') as { RE2JS: typeof RE2JS }).RE2JS);
+const RE2 = (): typeof RE2JS => (re2 ??= re2js().RE2JS);
 
 const MAX_PATTERN = 1000;
 const patterns = new Map<string, RE2JS | null>();

@@ -6,11 +6,11 @@
  *
  * feelin is loaded on the first parse only: a rulebook shipped precompiled never needs it.
  */
-import { createRequire } from 'node:module';
 import type { SyntaxNode, Tree } from '@lezer/common';
 import type { FeelNode, Span, UnaryTest } from './ast.js';
 import { BUILTIN_NAMES } from './builtins.js';
 import { firstLine, quote } from '../manifest/yaml-source.js';
+import { feelin } from '../on-demand.js';
 
 export interface FeelSyntaxProblem {
   code: 'rules/feel-syntax' | 'rules/feel-unsafe' | 'rules/feel-unsupported';
@@ -22,12 +22,8 @@ export interface FeelSyntaxProblem {
 
 export type ParsedFeel = { ok: true; ast: FeelNode } | { ok: false; problems: FeelSyntaxProblem[] };
 
-type ParseExpression = (expression: string, context: Record<string, unknown>, dialect: string | undefined) => Tree;
-let parser: ParseExpression | undefined;
-
 function parseTree(expression: string): Tree {
-  parser ??= (createRequire(import.meta.url)('feelin') as { parseExpression: ParseExpression }).parseExpression;
-  return parser(expression, {}, undefined);
+  return feelin().parseExpression(expression, {}, undefined);
 }
 
 /** feelin's names of what the rule language leaves out: temporal values and functions taking a function. */

@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type * as Ajv2020Module from 'ajv/dist/2020.js';
 import type { Ajv2020, ErrorObject, Options, ValidateFunction } from 'ajv/dist/2020.js';
 import { packageRoot } from '../paths.js';
+import { ajv2020, ajvFormats } from '../on-demand.js';
 import { digestOf, generatedPath } from '../precompiled/precompiled.js';
 import { dateProblem } from '../manifest/date-problem.js';
 import type { Text } from '../model.js';
 import { boundProblems, formatPath, type InputProblem, type JsonPath, quote, type YamlSource } from '../manifest/yaml-source.js';
 
-const require = createRequire(import.meta.url);
+const requireFile = createRequire(import.meta.url);
 
 export type SchemaName = 'manifest' | 'rules';
 export const SCHEMA_NAMES: SchemaName[] = ['manifest', 'rules'];
@@ -42,14 +42,14 @@ export function validatorArtifactName(name: SchemaName): string {
 function precompiledValidator(name: SchemaName): ValidateFunction | undefined {
   const file = generatedPath(validatorArtifactName(name));
   if (!fs.existsSync(file)) return undefined;
-  const fn = require(file) as ValidateFunction & { digest?: string };
+  const fn = requireFile(file) as ValidateFunction & { digest?: string };
   return fn.digest === digestOf([schemaPath(name)]) ? fn : undefined;
 }
 
 /** ajv (loaded only when a schema has to be compiled), with `source: true` for the build's standalone code. */
 export function schemaCompiler(source = false): Ajv2020 {
-  const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof Ajv2020Module;
-  const addFormats = require('ajv-formats') as (ajv: Ajv2020, formats: string[]) => Ajv2020;
+  const { Ajv2020: Ajv } = ajv2020();
+  const addFormats = ajvFormats();
   const ajv = new Ajv({ ...AJV_OPTIONS, ...(source ? { code: { source: true } } : {}) });
   addFormats(ajv, ['date']);
   return ajv;
