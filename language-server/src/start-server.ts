@@ -11,6 +11,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './documents/analysis.js';
+import { Evaluator } from './documents/evaluator.js';
 import { fileOfUri } from './documents/uri.js';
 import type { ServerContext } from './handlers/context.js';
 import { registerDocumentHandlers } from './handlers/document-handlers.js';
@@ -25,13 +26,17 @@ import { DEFAULT_SETTINGS, readSettings } from './workspace/settings.js';
 export function startServer(connection: Connection): void {
   const catalog = loadCatalog();
   const rulebooks = new RulebookService(catalog);
+  const log = (where: string, error: unknown) =>
+    connection.console.error(`${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   const context: ServerContext = {
     connection,
     documents: new TextDocuments(TextDocument),
     catalog,
     rulebooks,
     cache: new AnalysisCache(catalog, rulebooks, DEFAULT_SETTINGS),
-    log: (where, error) => connection.console.error(`${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    // The thread runs this process's entry module (server.ts) in its evaluation role.
+    evaluator: new Evaluator(process.argv[1], log),
+    log,
   };
   const validator = new Validator(context);
   let canPullConfiguration = false;
@@ -74,6 +79,7 @@ export function startServer(connection: Connection): void {
   registerDocumentHandlers(context, validator);
   registerLanguageHandlers(context);
   registerRequestHandlers(context);
+  connection.onShutdown(() => context.evaluator.dispose());
   context.documents.listen(connection);
   connection.listen();
 }

@@ -37,6 +37,7 @@ export {
   DOCS_BASE,
   evaluate,
   type EvaluateOptions,
+  EvaluationMemo,
   localDocsBase,
   type Evaluation,
   type Finding,
@@ -47,4 +48,5 @@ export {
   type Summary,
 } from './evaluate/evaluate.js';
 export { checkEvidenceFiles, sha256File } from './evaluate/evidence-files.js';
+export { CANCELLED, DEFAULT_LIMITS, type Limits, OUT_OF_TIME } from './feel/index.js';
 export { packageRoot } from './paths.js';

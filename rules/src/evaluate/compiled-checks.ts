@@ -97,8 +97,8 @@ export function compiledCheck(rule: Rule, check: Check): CompiledCheck {
 const FAILED = { actual: null, ok: null, review: null };
 
 /** Runs one check on the facts' scope; never throws. */
-export function runCheck(check: CompiledCheck, facts: Scope, limits: Limits = DEFAULT_LIMITS, cancel?: Int32Array): Outcome {
-  const budget = new Budget(limits, cancel);
+export function runCheck(check: CompiledCheck, facts: Scope, limits: Limits = DEFAULT_LIMITS, cancel?: Int32Array, until = Infinity): Outcome {
+  const budget = new Budget(limits, cancel, until);
   const scope = Object.create(facts) as Scope;
   scope.expected = check.expected;
   const { actual, condition, review } = check.fields;

@@ -67,6 +67,8 @@ export interface EvaluateOptions {
   limits?: Limits;
   /** Index 0 set non-zero (from another thread) stops every check still running: they become overrun findings. */
   cancel?: Int32Array;
+  /** Milliseconds all checks together may take (each also has `limits.timeMs`); the rest become overrun findings. */
+  deadlineMs?: number;
   /** Outcomes of an earlier evaluation of the same document: checks whose facts did not change are not run again. */
   memo?: EvaluationMemo;
 }
@@ -189,6 +191,7 @@ function runAllChecks(ctx: LevelContext, base: Target, options: EvaluateOptions)
   const facts = deriveFacts(ctx.manifest, base, ctx.asOf);
   const scope = scopeOf(facts as unknown as Record<string, unknown>);
   const memo = options.memo;
+  const until = options.deadlineMs === undefined ? Infinity : performance.now() + options.deadlineMs;
   const changed = memo ? changedFacts(memo, facts as unknown as Record<string, unknown>, `${ctx.asOf}:${base.category}:${base.drClass ?? ''}`) : null;
   const outcomes = new Map<Check, Outcome>();
   if (memo) memo.ran = 0;
@@ -199,12 +202,13 @@ function runAllChecks(ctx: LevelContext, base: Target, options: EvaluateOptions)
       outcomes.set(check, previous);
       continue;
     }
-    const outcome = runCheck(compiled, scope, options.limits ?? DEFAULT_LIMITS, options.cancel);
+    const outcome = runCheck(compiled, scope, options.limits ?? DEFAULT_LIMITS, options.cancel, until);
     outcomes.set(check, outcome);
     if (memo) {
       memo.ran++;
-      // A cancelled run says nothing about the rule: it is not kept.
-      if (outcome.overrun?.reason !== 'cancelled') memo.outcomes.set(check, outcome);
+      // A run cut short by cancellation or the deadline says nothing about the rule: it is not kept.
+      if (!outcome.overrun) memo.outcomes.set(check, outcome);
+      else memo.outcomes.delete(check);
     }
   }
   return outcomes;
@@ -287,7 +291,8 @@ function checkFinding(ctx: LevelContext, rule: Rule, check: Check, clause: Claus
 const OVERRUN: Record<Overrun, (limit: number) => Text> = {
   steps: (limit) => ({ en: `more than ${limit.toLocaleString('en')} evaluation steps`, zh: `超过 ${limit} 个求值步骤` }),
   cells: (limit) => ({ en: `values of more than ${limit.toLocaleString('en')} cells`, zh: `所建值超过 ${limit} 个单元` }),
-  time: (limit) => ({ en: `more than ${limit} ms`, zh: `超过 ${limit} 毫秒` }),
+  time: (limit) =>
+    limit > 0 ? { en: `more than ${limit} ms`, zh: `超过 ${limit} 毫秒` } : { en: 'longer than the whole evaluation may take', zh: '超过整次求值的时限' },
   cancelled: () => ({ en: 'cancelled (a newer edit)', zh: '已取消（有更新的编辑）' }),
 };
 

@@ -28,6 +28,10 @@ export class BudgetExceeded extends Error {
   }
 }
 
+/** Values of the cancellation flag: a newer edit made the evaluation pointless; its deadline passed. */
+export const CANCELLED = 1;
+export const OUT_OF_TIME = 2;
+
 /** How often (in steps) the clock and the cancellation flag are read: rarely enough to cost nothing. */
 const CLOCK_EVERY = 4096;
 
@@ -39,13 +43,19 @@ export class Budget {
 
   constructor(
     readonly limits: Limits = DEFAULT_LIMITS,
-    /** Index 0 set to non-zero (Atomics.store) cancels the evaluation at its next clock reading. */
+    /** Index 0 set (Atomics.store) stops the evaluation at its next clock reading: {@link CANCELLED} or {@link OUT_OF_TIME}. */
     private readonly cancel?: Int32Array,
+    /** A `performance.now()` time the whole evaluation must end by, when sooner than this check's own limit. */
+    until = Infinity,
   ) {
     this.steps = limits.steps;
     this.cells = limits.cells;
-    this.deadline = performance.now() + limits.timeMs;
+    this.deadline = Math.min(performance.now() + limits.timeMs, until);
+    this.untilSooner = until < performance.now() + limits.timeMs;
   }
+
+  /** The whole evaluation's deadline, not this check's own limit, is the one that can pass. */
+  private readonly untilSooner: boolean;
 
   step(at: Span, n = 1): void {
     this.steps -= n;
@@ -53,8 +63,10 @@ export class Budget {
     this.untilClock -= n;
     if (this.untilClock <= 0) {
       this.untilClock = CLOCK_EVERY;
-      if (this.cancel && Atomics.load(this.cancel, 0) !== 0) throw new BudgetExceeded('cancelled', at, 0);
-      if (performance.now() > this.deadline) throw new BudgetExceeded('time', at, this.limits.timeMs);
+      const flag = this.cancel ? Atomics.load(this.cancel, 0) : 0;
+      if (flag === OUT_OF_TIME) throw new BudgetExceeded('time', at, 0);
+      if (flag !== 0) throw new BudgetExceeded('cancelled', at, 0);
+      if (performance.now() > this.deadline) throw new BudgetExceeded('time', at, this.untilSooner ? 0 : this.limits.timeMs);
     }
   }
 

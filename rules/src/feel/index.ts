@@ -7,7 +7,7 @@ import type { FeelNode, Span } from './ast.js';
 import type { Position } from '../manifest/yaml-source.js';
 
 export { type FeelNode, type Span } from './ast.js';
-export { Budget, BudgetExceeded, DEFAULT_LIMITS, type Limits, type Overrun } from './budget.js';
+export { Budget, BudgetExceeded, CANCELLED, DEFAULT_LIMITS, type Limits, OUT_OF_TIME, type Overrun } from './budget.js';
 export { compile, type Compiled, namesRead, run, type Scope, scopeOf } from './interpret.js';
 export { type FeelSyntaxProblem, parseFeel, type ParsedFeel } from './syntax.js';
 export type { FeelValue } from './values.js';
