@@ -105,7 +105,7 @@ export class Evaluator {
         workerData: { role: EVALUATION_THREAD },
         argv: [],
         // A rule budget keeps far below this; past it the thread ends with an error instead of the server.
-        resourceLimits: { maxOldGenerationSizeMb: 1024 },
+        resourceLimits: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 4 },
         // The parent's stdout is the LSP channel: nothing of the thread's may reach it.
         stdout: true,
         stderr: true,
