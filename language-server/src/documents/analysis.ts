@@ -68,10 +68,10 @@ export function analyseManifest(document: DocumentText, catalog: Catalog, rulebo
   return analysis;
 }
 
-/** A manifest parsed (YAML, schema, semantic checks), not yet evaluated. */
-export function parseManifestDocument(document: DocumentText, catalog: Catalog): ManifestAnalysis {
+/** A manifest parsed (YAML, schema, semantic checks), not yet evaluated; `previous` is the parse before an edit (spent). */
+export function parseManifestDocument(document: DocumentText, catalog: Catalog, previous?: YamlSource): ManifestAnalysis {
   const file = fileOfUri(document.uri);
-  const parsed = parseManifest(document.getText(), file, catalog);
+  const parsed = parseManifest(document.getText(), file, catalog, previous);
   return { kind: 'manifest', uri: document.uri, file, document, source: parsed.source, parsed };
 }
 
@@ -188,7 +188,9 @@ export class AnalysisCache {
     }
     // The editor's document object changes in place on every edit; the analysis keeps the text it read.
     const snapshot = TextDocument.create(document.uri, document.languageId, document.version, document.getText());
-    const analysis = kind === 'manifest' ? parseManifestDocument(snapshot, this.catalog) : analyseRules(snapshot, this.catalog);
+    // An edit of one value patches the previous version's parse (which no one reads once replaced here).
+    const previous = cached?.analysis.kind === 'manifest' ? cached.analysis.source : undefined;
+    const analysis = kind === 'manifest' ? parseManifestDocument(snapshot, this.catalog, previous) : analyseRules(snapshot, this.catalog);
     this.entries.set(document.uri, { parseKey, analysis });
     while (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
     return analysis;

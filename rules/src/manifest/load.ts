@@ -13,9 +13,12 @@ export interface ParsedManifest {
   problems: InputProblem[];
 }
 
-/** YAML → schema (real dates included) → semantic checks (known clause ids, who the people named are). Never throws. */
-export function parseManifest(text: string, file: string, catalog: Catalog = loadCatalog()): ParsedManifest {
-  const source = YamlSource.parse(file, text);
+/**
+ * YAML → schema (real dates included) → semantic checks (known clause ids, who the people named are). Never throws.
+ * `previous`, the source of the text before an edit, lets an edit of one value reuse its parse (and is spent).
+ */
+export function parseManifest(text: string, file: string, catalog: Catalog = loadCatalog(), previous?: YamlSource): ParsedManifest {
+  const source = previous ? YamlSource.reparse(previous, file, text) : YamlSource.parse(file, text);
   if (!source.ok) return { source, problems: source.problems };
   const data = source.toData();
   const problems = validateSource('manifest', source, data);

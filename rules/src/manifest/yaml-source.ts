@@ -1,4 +1,4 @@
-import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type ParsedNode, visit } from 'yaml';
+import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type ParsedNode, type Scalar, visit } from 'yaml';
 import { compactCommentRuns } from './comment-runs.js';
 
 /** Zero-based position, as LSP counts (characters are UTF-16 code units). */
@@ -84,6 +84,51 @@ export class YamlSource {
     }
     if (source.problems.length === 0) source.resolve();
     return source;
+  }
+
+  /**
+   * The source of `text`, an edit of `previous`'s: when the edit only changes one plain scalar value within its
+   * line (typing a number, a date, a name), the previous parse is patched in place instead of parsing the whole
+   * file again; otherwise `text` is parsed. `previous` must not be used afterwards.
+   */
+  static reparse(previous: YamlSource, file: string, text: string): YamlSource {
+    return (previous.ok && previous.file === file ? previous.patched(text) : undefined) ?? YamlSource.parse(file, text);
+  }
+
+  private patched(text: string): YamlSource | undefined {
+    const old = this.text;
+    if (Buffer.byteLength(text, 'utf8') > MAX_INPUT_BYTES) return undefined;
+    let start = 0;
+    const shortest = Math.min(old.length, text.length);
+    while (start < shortest && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+    let endOld = old.length;
+    let endNew = text.length;
+    while (endOld > start && endNew > start && old.charCodeAt(endOld - 1) === text.charCodeAt(endNew - 1)) {
+      endOld--;
+      endNew--;
+    }
+    if (start === old.length && start === text.length) return undefined;
+    const node = scalarValueAt(this.doc.contents, start, endOld);
+    // An explicit tag (`!!str 15`) decides what the text means: such a value is parsed with its file.
+    if (!node?.range || node.type !== 'PLAIN' || node.tag) return undefined;
+    const delta = text.length - old.length;
+    const written = text.slice(node.range[0], node.range[1] + delta);
+    // Only a value that stays one plain scalar on its line: no indicator, quote, comment or line break.
+    if (!/^[^\s:#{}[\],&*!|>'"%@`?-](?:[^\r\n:#{}[\],]*[^\s:#{}[\],])?$/.test(written) || / #/.test(written)) return undefined;
+    const probe = parseDocument(written, { uniqueKeys: true, prettyErrors: false, strict: true });
+    if (probe.errors.length > 0 || !isScalar(probe.contents) || probe.contents.type !== 'PLAIN') return undefined;
+    node.value = probe.contents.value;
+    node.source = probe.contents.source;
+    if (delta !== 0) {
+      const shift = (range: [number, number, number] | null | undefined) => {
+        if (range) for (let i = 0; i < 3; i++) if (range[i]! >= endOld) range[i]! += delta;
+      };
+      shift(this.doc.range);
+      visit(this.doc, { Node: (_, n) => shift((n as { range?: [number, number, number] }).range) });
+    }
+    const source = new YamlSource(this.file, text, this.doc, delta === 0 ? this.lines : lineCounterOf(text));
+    source.resolve();
+    return source.problems.length === 0 ? source : undefined;
   }
 
   get ok(): boolean {
@@ -204,6 +249,21 @@ export class YamlSource {
       node.items.forEach((item, index) => this.checkStructure(item, [...path, index], depth + 1));
     }
   }
+}
+
+/** The plain-scalar value (not a key) whose source holds offsets `from`–`to`, if the edit stays inside one. */
+function scalarValueAt(node: unknown, from: number, to: number): Scalar | undefined {
+  const holds = (n: unknown) => {
+    const range = (n as Node | null | undefined)?.range;
+    return !!range && range[0] <= from && to <= range[1];
+  };
+  if (isScalar(node)) return holds(node) ? node : undefined;
+  if (isMap(node)) {
+    for (const pair of node.items) if (holds(pair.value)) return scalarValueAt(pair.value, from, to);
+    return undefined;
+  }
+  if (isSeq(node)) for (const item of node.items) if (holds(item)) return scalarValueAt(item, from, to);
+  return undefined;
 }
 
 /** A LineCounter of a whole text, for a document parsed from a compacted copy of it. */

@@ -247,3 +247,48 @@ describe('bounded work on many problems and long padding (issue 9 §4)', functio
     assert.ok(parseManifest(quoted, 'm.isccc.yaml').problems.some((p) => p.code === 'yaml/syntax'));
   });
 });
+
+describe('an edit of one value reuses the parse before it', function () {
+  this.timeout(60_000);
+  const fresh = (yaml: string) => parseManifest(yaml, 'm.isccc.yaml');
+  const sameAsFresh = (before: string, after: string) => {
+    const previous = fresh(before).source;
+    const edited = parseManifest(after, 'm.isccc.yaml', undefined, previous);
+    const reference = fresh(after);
+    assert.deepEqual(edited.source.toData(), reference.source.toData());
+    assert.deepEqual(edited.problems, reference.problems);
+    for (const at of [
+      ['people', 'serviceStaff'],
+      ['evidence', 0, 'path'],
+      ['evidence', 3, 'supports', 0],
+      ['projects', 0, 'end'],
+      ['organisation', 'legalEntity'],
+    ] as const)
+      assert.deepEqual(edited.source.rangeOf([...at]), reference.source.rangeOf([...at]), at.join('.'));
+    assert.equal(edited.source.text, after);
+    return edited;
+  };
+
+  it('gives what a fresh parse gives, for values of the same and of another length, and for edits it cannot patch', () => {
+    const staff = edited('serviceStaff: 14', 'serviceStaff: 15');
+    sameAsFresh(text, staff);
+    sameAsFresh(text, edited('serviceStaff: 14', 'serviceStaff: 1400'));
+    sameAsFresh(text, edited('serviceStaff: 14', 'serviceStaff: 1'));
+    sameAsFresh(text, edited('founded: 2019-04-18', 'founded: 2019-02-30'));
+    // Not one plain value: a key, a new line, a quote, a comment, a flow indicator.
+    sameAsFresh(text, edited('serviceStaff: 14', 'serviceStaf: 14'));
+    sameAsFresh(text, edited('serviceStaff: 14', 'serviceStaff: 14\n  extra: 1'));
+    sameAsFresh(text, edited('serviceStaff: 14', 'serviceStaff: "14"'));
+    sameAsFresh(text, edited('serviceStaff: 14', 'serviceStaff: 14 # staff'));
+    sameAsFresh(text, edited('serviceStaff: 14', 'serviceStaff: [14]'));
+  });
+
+  it('patches the previous parse in place when it can', () => {
+    const previous = fresh(text).source;
+    const next = parseManifest(edited('serviceStaff: 14', 'serviceStaff: 15'), 'm.isccc.yaml', undefined, previous);
+    assert.equal(next.source.doc, previous.doc, 'the document tree was reused');
+    assert.equal((next.manifest as { people: { serviceStaff: number } }).people.serviceStaff, 15);
+    const other = parseManifest(edited('serviceStaff: 14', 'serviceStaf: 14'), 'm.isccc.yaml', undefined, fresh(text).source);
+    assert.notEqual(other.source.doc, previous.doc);
+  });
+});
