@@ -545,12 +545,38 @@ function defaultDocsBase(): string {
 
 /** Fills `{placeholder}`s; a value given as Text fills each language with its own words. */
 function fill(template: Text, values: Record<string, string | Text>): Text {
-  const apply = (s: string, lang: keyof Text) =>
-    s.replace(/\{([\w.]+)\}/g, (m, key: string) => {
-      const value = values[key];
-      return value === undefined ? m : typeof value === 'string' ? value : value[lang];
-    });
+  const apply = (s: string, lang: keyof Text) => {
+    let out = '';
+    for (const part of partsOf(s)) {
+      if (typeof part === 'string') out += part;
+      else {
+        const value = values[part.key];
+        out += value === undefined ? `{${part.key}}` : typeof value === 'string' ? value : value[lang];
+      }
+    }
+    return out;
+  };
   return { zh: apply(template.zh, 'zh'), en: apply(template.en, 'en') };
+}
+
+/** A template split once into text and `{placeholder}`s: every evaluation fills the same few dozen. */
+const templates = new Map<string, (string | { key: string })[]>();
+
+function partsOf(template: string): (string | { key: string })[] {
+  let parts = templates.get(template);
+  if (!parts) {
+    parts = [];
+    let at = 0;
+    for (const m of template.matchAll(/\{([\w.]+)\}/g)) {
+      if (m.index > at) parts.push(template.slice(at, m.index));
+      parts.push({ key: m[1]! });
+      at = m.index + m[0].length;
+    }
+    if (at < template.length) parts.push(template.slice(at));
+    if (templates.size > 10_000) templates.clear();
+    templates.set(template, parts);
+  }
+  return parts;
 }
 
 function reasonOf(check: EvidenceCheck): { reason?: Text } {
