@@ -7,6 +7,7 @@ export interface CliFinding {
   clause: string;
   clauseLabel: string;
   status: string;
+  severity: string;
   message: { zh: string; en: string };
   actual?: unknown;
   range?: { start: { line: number; character: number } };
@@ -26,7 +27,7 @@ export function checkManifest(manifest: string, args: string[] = []): CliResult 
   return JSON.parse(run.stdout) as CliResult;
 }
 
-/** The findings the language server shows as diagnostics. */
+/** The findings the language server shows as diagnostics: not passes, and not-applicable ones only when they warn. */
 export function shownFindings(result: CliResult): CliFinding[] {
-  return result.findings.filter((finding) => finding.status !== 'pass' && finding.status !== 'not-applicable');
+  return result.findings.filter((finding) => finding.status !== 'pass' && (finding.status !== 'not-applicable' || finding.severity === 'warning'));
 }
