@@ -104,8 +104,8 @@ export class Evaluator {
       const worker = new Worker(this.entry, {
         workerData: { role: EVALUATION_THREAD },
         argv: [],
-        // A rule budget keeps far below this; past it the thread ends with an error instead of the server.
-        resourceLimits: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 4 },
+        // The rule budget keeps far below this; past it the thread ends with an error (and is replaced), not the server.
+        resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 4 },
         // The parent's stdout is the LSP channel: nothing of the thread's may reach it.
         stdout: true,
         stderr: true,

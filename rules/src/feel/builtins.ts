@@ -10,7 +10,7 @@ import type { Span } from './ast.js';
 import type { Budget } from './budget.js';
 import { equals, feelString, type FeelContext, FeelRuntimeError, type FeelValue, isContext, typeOf } from './values.js';
 
-export type BuiltinImpl = (args: FeelValue[], budget: Budget, at: Span) => FeelValue;
+type BuiltinImpl = (args: FeelValue[], budget: Budget, at: Span) => FeelValue;
 
 export interface Builtin {
   /** Parameter names, for named arguments; `...name` takes the rest. */
@@ -439,5 +439,3 @@ function contextPut(c: FeelContext, keys: FeelValue[], value: FeelValue, b: Budg
   }
   return out;
 }
-
-export const BUILTIN_NAMES = new Set(Object.keys(BUILTINS));

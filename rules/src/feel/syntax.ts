@@ -8,7 +8,6 @@
  */
 import type { SyntaxNode, Tree } from '@lezer/common';
 import type { FeelNode, Span, UnaryTest } from './ast.js';
-import { BUILTIN_NAMES } from './builtins.js';
 import { firstLine, quote } from '../manifest/yaml-source.js';
 import { feelin } from '../on-demand.js';
 
@@ -302,9 +301,4 @@ function parseString(text: string): string {
       return match;
     },
   );
-}
-
-/** Names a rule may call; anything else is looked up among the facts (and is null when it is not there). */
-export function isBuiltin(name: string): boolean {
-  return BUILTIN_NAMES.has(name);
 }
