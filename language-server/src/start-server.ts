@@ -22,6 +22,15 @@ import { Validator } from './handlers/validation-handlers.js';
 import { RulebookService } from './workspace/rulebook-service.js';
 import { DEFAULT_SETTINGS, readSettings } from './workspace/settings.js';
 
+/**
+ * The module the evaluation thread runs: server.ts beside this module, or, in a bundle of the server (the VS Code
+ * extension's), the bundle itself.
+ */
+function serverEntry(): URL {
+  const here = new URL(import.meta.url);
+  return here.pathname.endsWith('/start-server.js') ? new URL('./server.js', here) : here;
+}
+
 /** Builds the server's state, registers every handler on a connection (stdio or node-ipc) and listens. */
 export function startServer(connection: Connection): void {
   const catalog = loadCatalog();
@@ -34,8 +43,7 @@ export function startServer(connection: Connection): void {
     catalog,
     rulebooks,
     cache: new AnalysisCache(catalog, rulebooks, DEFAULT_SETTINGS),
-    // The thread runs this process's entry module (server.ts) in its evaluation role.
-    evaluator: new Evaluator(process.argv[1], log),
+    evaluator: new Evaluator(serverEntry(), log),
     log,
   };
   const validator = new Validator(context);

@@ -35,9 +35,9 @@ export class Evaluator {
   private running: Pending | undefined;
   private failed = false;
 
-  /** @param entry the module a worker thread runs (the server entry, `process.argv[1]`); none: evaluate in this thread. */
+  /** @param entry the module a worker thread runs (the server entry); none: evaluate in this thread. */
   constructor(
-    private readonly entry: string | undefined,
+    private readonly entry: string | URL | undefined,
     private readonly log: (where: string, error: unknown) => void,
     readonly deadlineMs = DEADLINE_MS,
   ) {}
