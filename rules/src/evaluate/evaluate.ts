@@ -6,7 +6,7 @@ import { deriveFacts } from '../facts/facts.js';
 import { DEFAULT_LIMITS, type Limits, type Overrun, scopeOf } from '../feel/index.js';
 import { compiledCheck, type Outcome, runCheck } from './compiled-checks.js';
 import type { Manifest } from '../manifest/types.js';
-import { parseFieldPath, type SourceRange, type YamlSource } from '../manifest/yaml-source.js';
+import { parseFieldPath, type SourceRange, thousands, type YamlSource } from '../manifest/yaml-source.js';
 import { ANNEX_OF_CATEGORY, CATEGORY_NAMES, type Level, LEVELS, type Target, type Text } from '../model.js';
 import { packageRoot } from '../paths.js';
 import { type Check, loadRulebook, type Location, type Rule, type Rulebook, type Severity } from '../rulebook/rulebook.js';
@@ -289,8 +289,8 @@ function checkFinding(ctx: LevelContext, rule: Rule, check: Check, clause: Claus
 }
 
 const OVERRUN: Record<Overrun, (limit: number) => Text> = {
-  steps: (limit) => ({ en: `more than ${limit.toLocaleString('en')} evaluation steps`, zh: `超过 ${limit} 个求值步骤` }),
-  cells: (limit) => ({ en: `values of more than ${limit.toLocaleString('en')} cells`, zh: `所建值超过 ${limit} 个单元` }),
+  steps: (limit) => ({ en: `more than ${thousands(limit)} evaluation steps`, zh: `超过 ${limit} 个求值步骤` }),
+  cells: (limit) => ({ en: `values of more than ${thousands(limit)} cells`, zh: `所建值超过 ${limit} 个单元` }),
   time: (limit) =>
     limit > 0 ? { en: `more than ${limit} ms`, zh: `超过 ${limit} 毫秒` } : { en: 'longer than the whole evaluation may take', zh: '超过整次求值的时限' },
   cancelled: () => ({ en: 'cancelled (a newer edit)', zh: '已取消（有更新的编辑）' }),

@@ -7,7 +7,7 @@ import { ajv2020, ajvFormats } from '../on-demand.js';
 import { digestOf, generatedPath } from '../precompiled/precompiled.js';
 import { dateProblem } from '../manifest/date-problem.js';
 import type { Text } from '../model.js';
-import { boundProblems, formatPath, type InputProblem, type JsonPath, quote, type YamlSource } from '../manifest/yaml-source.js';
+import { boundProblems, formatPath, type InputProblem, type JsonPath, MAX_PROBLEMS, quote, type YamlSource } from '../manifest/yaml-source.js';
 
 const requireFile = createRequire(import.meta.url);
 
@@ -71,13 +71,29 @@ export function validateSource(name: SchemaName, source: YamlSource, data: unkno
   const alternatives = new Set(all.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
   const errors = all.filter((e) => e.keyword === 'anyOf' || !alternatives.has(e.instancePath));
   const seen = new Set<string>();
-  const problems = errors
-    .map((e) => toProblem(source, e, data))
-    .filter((p) => {
-      const key = `${p.field}\u0000${p.code}\u0000${p.message}`;
-      return seen.has(key) ? false : (seen.add(key), true);
-    });
-  return boundProblems(source.file, problems);
+  const problems: InputProblem[] = [];
+  // Past the problems shown, the rest are only counted: one per field and kind, as they would have been reported.
+  const counted = new Set<string>();
+  for (const error of errors) {
+    if (problems.length >= MAX_PROBLEMS) {
+      counted.add(`${error.instancePath}\u0000${kindOf(error)}`);
+      continue;
+    }
+    const problem = toProblem(source, error, data);
+    const key = `${problem.field}\u0000${problem.code}\u0000${problem.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      problems.push(problem);
+    }
+  }
+  return boundProblems(source.file, problems, counted.size);
+}
+
+/** What makes two errors of one field one problem: a malformed date breaks its pattern and its format alike. */
+function kindOf(error: ErrorObject): string {
+  if (error.keyword === 'pattern' || error.keyword === 'format' || error.keyword === 'anyOf')
+    return isDateSchema(error.keyword === 'anyOf' ? error.schema : error.parentSchema) ? 'date' : error.keyword;
+  return error.keyword === 'additionalProperties' || error.keyword === 'required' ? `${error.keyword}:${JSON.stringify(error.params)}` : error.keyword;
 }
 
 function toProblem(source: YamlSource, error: ErrorObject, data: unknown): InputProblem {
