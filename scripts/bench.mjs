@@ -5,6 +5,7 @@ import fs from 'node:fs';
 
 const benches = [
   'rules/dist/bench/evaluate.bench.js',
+  'workers/cli/dist/bench/check.bench.js',
   'workers/dist/bench/engine.bench.js',
   'workers/dist/bench/zeebe-worker.bench.js',
   'language-server/dist/bench/latency.bench.js',

@@ -1,6 +1,6 @@
 // Makes the README's commands work on a fresh clone: installs the locked dependencies when
-// node_modules is missing or older than package-lock.json, builds every package (tsc -b), and with
-// --with-setup runs each workspace package's idempotent ci-setup.sh (Debian packages, code-server, bundles,
+// node_modules is missing or older than package-lock.json, builds every package (tsc -b, then scripts/build.mjs), and
+// with --with-setup runs each workspace package's idempotent ci-setup.sh (Debian packages, code-server, bundles,
 // Python and OSCAL schemas) that its tests need.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,6 +13,8 @@ if (stale) {
   execFileSync(npm, ['ci', '--no-audit', '--no-fund'], { stdio: 'inherit' });
 }
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-b'], { stdio: 'inherit' });
+// Precompiled rules data and the `isccc check` bundle (scripts/build.mjs).
+execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 if (process.argv.includes('--with-setup')) {
   // Every workspace package may have one, nested ones (workers/cli) included.
   const { workspaces } = JSON.parse(fs.readFileSync('package.json', 'utf8'));

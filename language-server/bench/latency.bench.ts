@@ -1,14 +1,15 @@
 /**
- * Edit → diagnostics latency of this server against yaml-language-server validating the same
- * manifest with our JSON Schema, on a generated 5,000-line manifest and on the examples; then this
- * server's memory after opening 200 manifests. Run: node language-server/dist/bench/latency.bench.js
+ * Edit → diagnostics latency of this server against two baselines measured in the same run: yaml-language-server
+ * validating the same manifest with our JSON Schema, and the in-process floor (YAML parse + ajv validation of the
+ * same text, no transport, no rules), on a generated 5,000-line manifest and on the examples; then this server's
+ * memory after opening 200 manifests. Run: node language-server/dist/bench/latency.bench.js
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { schemaPath } from '@isccc/rules';
+import { schemaPath, validateData, YamlSource } from '@isccc/rules';
 import { EXAMPLES, TestClient } from '../test/support/client.js';
 
 const EDITS = Number(process.env.BENCH_EDITS ?? 15);
@@ -42,6 +43,19 @@ async function latencies(client: TestClient, uri: string, text: string): Promise
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+/** The least any checker of this text must do: parse the YAML and validate it against the schema, in process. */
+function floor(file: string, text: string): number {
+  const edited = text.replace(/serviceStaff: \d+/, 'serviceStaff: 15');
+  const samples: number[] = [];
+  for (let i = 0; i < EDITS + 5; i++) {
+    const started = performance.now();
+    const source = YamlSource.parse(file, i % 2 ? edited : text);
+    validateData('manifest', source.toData());
+    if (i >= 5) samples.push(performance.now() - started);
+  }
+  return median(samples);
+}
+
 async function measure(name: string, file: string, text: string, dir: string): Promise<void> {
   const ours = await TestClient.start(dir, { debounceMs: 0 });
   const oursUri = await ours.open(file, text);
@@ -58,7 +72,10 @@ async function measure(name: string, file: string, text: string, dir: string): P
   await theirs.diagnostics(theirsUri, () => true, 0, 60000);
   const b = median(await latencies(theirs, theirsUri, text));
   await theirs.stop();
-  console.log(`${name.padEnd(42)} isccc ${a.toFixed(1).padStart(8)} ms   yaml-language-server ${b.toFixed(1).padStart(8)} ms   ratio ${(a / b).toFixed(2)}`);
+  const f = floor(file, text);
+  console.log(
+    `${name.padEnd(42)} isccc ${a.toFixed(1).padStart(7)} ms   yaml-language-server ${b.toFixed(1).padStart(7)} ms (ratio ${(a / b).toFixed(2)})   floor ${f.toFixed(1).padStart(6)} ms (ratio ${(a / f).toFixed(2)})`,
+  );
 }
 
 async function memory(dir: string, text: string): Promise<void> {

@@ -11,6 +11,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './documents/analysis.js';
+import { Evaluator } from './documents/evaluator.js';
 import { fileOfUri } from './documents/uri.js';
 import type { ServerContext } from './handlers/context.js';
 import { registerDocumentHandlers } from './handlers/document-handlers.js';
@@ -21,17 +22,29 @@ import { Validator } from './handlers/validation-handlers.js';
 import { RulebookService } from './workspace/rulebook-service.js';
 import { DEFAULT_SETTINGS, readSettings } from './workspace/settings.js';
 
+/**
+ * The module the evaluation thread runs: server.ts beside this module, or, in a bundle of the server (the VS Code
+ * extension's), the bundle itself.
+ */
+function serverEntry(): URL {
+  const here = new URL(import.meta.url);
+  return here.pathname.endsWith('/start-server.js') ? new URL('./server.js', here) : here;
+}
+
 /** Builds the server's state, registers every handler on a connection (stdio or node-ipc) and listens. */
 export function startServer(connection: Connection): void {
   const catalog = loadCatalog();
   const rulebooks = new RulebookService(catalog);
+  const log = (where: string, error: unknown) =>
+    connection.console.error(`${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   const context: ServerContext = {
     connection,
     documents: new TextDocuments(TextDocument),
     catalog,
     rulebooks,
     cache: new AnalysisCache(catalog, rulebooks, DEFAULT_SETTINGS),
-    log: (where, error) => connection.console.error(`${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    evaluator: new Evaluator(serverEntry(), log),
+    log,
   };
   const validator = new Validator(context);
   let canPullConfiguration = false;
@@ -74,6 +87,7 @@ export function startServer(connection: Connection): void {
   registerDocumentHandlers(context, validator);
   registerLanguageHandlers(context);
   registerRequestHandlers(context);
+  connection.onShutdown(() => context.evaluator.dispose());
   context.documents.listen(connection);
   connection.listen();
 }

@@ -37,6 +37,7 @@ export {
   DOCS_BASE,
   evaluate,
   type EvaluateOptions,
+  EvaluationMemo,
   localDocsBase,
   type Evaluation,
   type Finding,
@@ -65,4 +66,5 @@ export {
   parseIndex,
   rootHash,
 } from './packet/packet-index.js';
+export { CANCELLED, DEFAULT_LIMITS, type Limits, OUT_OF_TIME } from './feel/index.js';
 export { packageRoot } from './paths.js';

@@ -2,6 +2,7 @@ import type { Catalog } from '@isccc/rules';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, AnalysisCache } from '../documents/analysis.js';
+import type { Evaluator } from '../documents/evaluator.js';
 import type { RulebookService } from '../workspace/rulebook-service.js';
 
 /** What every handler works with: the connection, the open documents and the state the services read. */
@@ -11,6 +12,8 @@ export interface ServerContext {
   catalog: Catalog;
   rulebooks: RulebookService;
   cache: AnalysisCache;
+  /** Evaluates manifests off the request path (a worker thread). */
+  evaluator: Evaluator;
   /** Logs to the client's output (`connection.console`). */
   log: (where: string, error: unknown) => void;
 }

@@ -1,11 +1,16 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { type Analysis, evaluationSettings } from '../documents/analysis.js';
 import { manifestDiagnostics, rulesDiagnostics } from '../services/diagnostics.js';
 import type { ServerContext } from './context.js';
 import { SOURCE, toDiagnostic } from './to-lsp.js';
 
 const DEFAULT_DEBOUNCE_MS = 150;
 
-/** Publishes each open document's diagnostics, debounced per document while it is being typed. */
+/**
+ * Publishes each open document's diagnostics, debounced per document while it is being typed. A manifest's input
+ * problems are published as soon as it is parsed; its findings when the evaluation thread answers, for that
+ * version only. An edit cancels the evaluation of the version before it.
+ */
 export class Validator {
   debounceMs = DEFAULT_DEBOUNCE_MS;
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -14,6 +19,7 @@ export class Validator {
 
   schedule(uri: string, delay = this.debounceMs): void {
     clearTimeout(this.timers.get(uri));
+    this.context.evaluator.cancel(uri);
     if (delay <= 0) return this.validate(uri);
     this.timers.set(
       uri,
@@ -29,33 +35,61 @@ export class Validator {
   clear(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
+    this.context.evaluator.cancel(uri);
     void this.context.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   private validate(uri: string): void {
-    const { connection, documents, cache, rulebooks, log } = this.context;
+    const { documents, cache, rulebooks, evaluator, log } = this.context;
     this.timers.delete(uri);
     const document = documents.get(uri);
     if (!document) return;
     try {
-      const analysis = cache.get(document);
+      const analysis = cache.parsed(document);
       if (!analysis) return;
-      const lang = cache.getSettings().language;
-      const diagnostics = analysis.kind === 'manifest' ? manifestDiagnostics(analysis, rulebooks, lang) : rulesDiagnostics(analysis, rulebooks.get(), lang);
-      void connection.sendDiagnostics({ uri, version: document.version, diagnostics: diagnostics.map(toDiagnostic) });
+      if (analysis.kind === 'rules' || !analysis.parsed.manifest || cache.evaluated(analysis)) return this.publish(analysis);
+      const key = cache.evaluationKey();
+      const { workspaceRules } = rulebooks.get();
+      evaluator
+        .evaluate({
+          uri,
+          manifest: analysis.parsed.manifest,
+          ...evaluationSettings(analysis, cache.getSettings()),
+          generation: rulebooks.generation,
+          workspaceRules,
+        })
+        .then((result) => {
+          if ('cancelled' in result) return;
+          cache.attach(analysis, key, result);
+          // Only the version still open, evaluated with the rulebook and settings still in force, is shown.
+          if (documents.get(uri)?.version === analysis.document.version && cache.evaluationKey() === key) this.publish(analysis);
+        })
+        .catch((error: unknown) => this.failed(uri, error));
     } catch (error) {
       log(`validate ${uri}`, error);
-      void connection.sendDiagnostics({
-        uri,
-        diagnostics: [
-          {
-            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-            source: SOURCE,
-            code: 'isccc/internal',
-            message: `validation failed: ${String(error)}`,
-          },
-        ],
-      });
+      this.failed(uri, error);
     }
+  }
+
+  private publish(analysis: Analysis): void {
+    const { connection, cache, rulebooks } = this.context;
+    const lang = cache.getSettings().language;
+    const diagnostics = analysis.kind === 'manifest' ? manifestDiagnostics(analysis, rulebooks, lang) : rulesDiagnostics(analysis, rulebooks.get(), lang);
+    void connection.sendDiagnostics({ uri: analysis.uri, version: analysis.document.version, diagnostics: diagnostics.map(toDiagnostic) });
+  }
+
+  private failed(uri: string, error: unknown): void {
+    this.context.log(`validate ${uri}`, error);
+    void this.context.connection.sendDiagnostics({
+      uri,
+      diagnostics: [
+        {
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          source: SOURCE,
+          code: 'isccc/internal',
+          message: `validation failed: ${String(error)}`,
+        },
+      ],
+    });
   }
 }

@@ -113,7 +113,8 @@ function related(location: FindingLocation, finding: Finding, analysis: Manifest
     };
   }
   return {
-    location: { uri: uriOfFile(location.file), range: rulebooks.rangeIn(location.file, location.path) },
+    // Where a rule's evaluation overran its budget is known to the column; else the node of the rule file.
+    location: { uri: uriOfFile(location.file), range: location.range ?? rulebooks.rangeIn(location.file, location.path) },
     message: `rule ${finding.rule} (clause ${finding.clauseLabel})`,
   };
 }

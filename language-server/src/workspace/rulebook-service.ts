@@ -8,6 +8,7 @@ import {
   loadRulebook,
   loadRulebookFiles,
   overlayRulebook,
+  type Rule,
   type Rulebook,
   type SourceRange,
   uncoveredClauses,
@@ -22,6 +23,8 @@ export interface RulebookState {
   problemsByFile: Map<string, InputProblem[]>;
   /** Clauses no rule checks and no evidence/assessor rule covers. */
   uncovered: Clause[];
+  /** The workspace's clean rules (what overrides the shipped ones), as plain data for the evaluation thread. */
+  workspaceRules: Rule[];
 }
 
 const MAX_SCAN_FILES = 5000;
@@ -101,7 +104,7 @@ export class RulebookService {
     // A rule file with problems is left out until fixed; the shipped rule with the same id stays in force.
     const clean = { ...workspace, rules: workspace.rules.filter((rule) => !problemsByFile.has(rule.location.file)) };
     const rulebook = overlayRulebook(loadRulebook(this.catalog.edition), clean);
-    return { rulebook, problemsByFile, uncovered: uncoveredClauses(this.catalog, rulebook) };
+    return { rulebook, problemsByFile, uncovered: uncoveredClauses(this.catalog, rulebook), workspaceRules: clean.rules };
   }
 }
 

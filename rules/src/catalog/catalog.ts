@@ -17,6 +17,7 @@ import {
   type Text,
 } from '../model.js';
 import { packageRoot } from '../paths.js';
+import { readArtifact } from '../precompiled/precompiled.js';
 
 /**
  * How a clause is judged:
@@ -59,6 +60,10 @@ export class Catalog {
   readonly edition: string;
   private readonly byId: Map<string, Clause>;
   private readonly childrenOf = new Map<string, Clause[]>();
+  /** Ids as written (`4.2.4 d)`, `4.2.4.d`) → clause: normalising is the evaluator's hottest lookup. */
+  private readonly written = new Map<string, Clause | null>();
+  private readonly byTarget = new Map<string, Clause[]>();
+  private list: Clause[] | undefined;
 
   constructor(edition: string, clauses: Clause[]) {
     this.edition = edition;
@@ -72,15 +77,22 @@ export class Catalog {
   }
 
   get all(): Clause[] {
-    return [...this.byId.values()];
+    this.list ??= [...this.byId.values()];
+    return [...this.list];
   }
 
   get(id: string): Clause | undefined {
-    return this.byId.get(normaliseClauseId(id));
+    let clause = this.written.get(id);
+    if (clause === undefined) {
+      clause = this.byId.get(normaliseClauseId(id)) ?? null;
+      if (this.written.size > 100_000) this.written.clear();
+      this.written.set(id, clause);
+    }
+    return clause ?? undefined;
   }
 
   has(id: string): boolean {
-    return this.byId.has(normaliseClauseId(id));
+    return this.get(id) !== undefined;
   }
 
   children(id: string): Clause[] {
@@ -89,7 +101,10 @@ export class Catalog {
 
   /** Clauses an applicant is assessed against for a target: §4 for the level plus the category's annex. */
   applicable(target: Target): Clause[] {
-    return this.all.filter((c) => appliesTo(c, target));
+    const key = `${target.category}:${target.level}:${target.drClass ?? ''}`;
+    let clauses = this.byTarget.get(key);
+    if (!clauses) this.byTarget.set(key, (clauses = this.all.filter((c) => appliesTo(c, target))));
+    return clauses;
   }
 }
 
@@ -129,18 +144,33 @@ export function catalogDir(edition = EDITION): string {
 
 const cache = new Map<string, Catalog>();
 
-/** Loads an edition's catalog from `catalog/<edition>/*.yaml` (cached per process). */
+export function catalogFiles(edition = EDITION): string[] {
+  const dir = catalogDir(edition);
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+export function catalogArtifactName(edition = EDITION): string {
+  return `catalog-${edition.replace(/[:]/g, '-')}.json`;
+}
+
+/** Loads an edition's catalog (cached per process): precompiled at build time, or from `catalog/<edition>/*.yaml`. */
 export function loadCatalog(edition = EDITION): Catalog {
   const cached = cache.get(edition);
   if (cached) return cached;
-  const dir = catalogDir(edition);
+  const files = catalogFiles(edition);
+  const catalog = new Catalog(edition, readArtifact<Clause[]>(catalogArtifactName(edition), files) ?? catalogClauses(files));
+  cache.set(edition, catalog);
+  return catalog;
+}
+
+/** The clauses of the catalog files, read from their YAML (what the build precompiles). */
+export function catalogClauses(files: string[]): Clause[] {
   const entries: CatalogEntry[] = [];
-  for (const file of fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml'))
-    .sort()) {
-    entries.push(...(parse(fs.readFileSync(path.join(dir, file), 'utf8')) as CatalogEntry[]));
-  }
+  for (const file of files) entries.push(...(parse(fs.readFileSync(file, 'utf8')) as CatalogEntry[]));
   const clauses = entries.map((e): Clause => ({
     ...e,
     id: String(e.id),
@@ -149,7 +179,5 @@ export function loadCatalog(edition = EDITION): Catalog {
     ...applicability(String(e.id)),
   }));
   clauses.sort((a, b) => compareClauseIds(a.id, b.id));
-  const catalog = new Catalog(edition, clauses);
-  cache.set(edition, catalog);
-  return catalog;
+  return clauses;
 }

@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { evaluate as feel } from 'feelin';
 import { appliesTo, type Catalog, type Clause, loadCatalog } from '../catalog/catalog.js';
 import { compareClauseIds, normaliseClauseId } from '../vocabulary/clause-ids.js';
-import { deriveFacts, type Facts } from '../facts/facts.js';
+import { deriveFacts } from '../facts/facts.js';
+import { DEFAULT_LIMITS, type Limits, type Overrun, scopeOf } from '../feel/index.js';
+import { compiledCheck, type Outcome, runCheck } from './compiled-checks.js';
 import type { Manifest } from '../manifest/types.js';
-import { parseFieldPath, type SourceRange, type YamlSource } from '../manifest/yaml-source.js';
+import { parseFieldPath, type SourceRange, thousands, type YamlSource } from '../manifest/yaml-source.js';
 import { ANNEX_OF_CATEGORY, CATEGORY_NAMES, type Level, LEVELS, type Target, type Text } from '../model.js';
 import { packageRoot } from '../paths.js';
 import { type Check, loadRulebook, type Location, type Rule, type Rulebook, type Severity } from '../rulebook/rulebook.js';
@@ -62,6 +63,27 @@ export interface EvaluateOptions {
   workspaceDir?: string;
   /** Base for rule documentation links; defaults to the doc pages shipped in this package. */
   docsBase?: string;
+  /** What one rule check may spend (steps, cells of values built, milliseconds); see {@link DEFAULT_LIMITS}. */
+  limits?: Limits;
+  /** Index 0 set non-zero (from another thread) stops every check still running: they become overrun findings. */
+  cancel?: Int32Array;
+  /** Milliseconds all checks together may take (each also has `limits.timeMs`); the rest become overrun findings. */
+  deadlineMs?: number;
+  /** Outcomes of an earlier evaluation of the same document: checks whose facts did not change are not run again. */
+  memo?: EvaluationMemo;
+}
+
+/**
+ * What an editor keeps per manifest between edits: the facts of the last evaluation, by name, and each
+ * check's outcome. An edit re-runs only the checks that read a fact it changed.
+ */
+export class EvaluationMemo {
+  /** as-of date and target the facts were derived for: a change of either re-runs everything. */
+  key = '';
+  facts = new Map<string, string>();
+  outcomes = new WeakMap<Check, Outcome>();
+  /** Checks run by the last evaluation (the rest were reused): for tests and benchmarks. */
+  ran = 0;
 }
 
 /** The one place a requirement is checked: manifest + rulebook + target + as-of → findings and a summary. */
@@ -87,9 +109,11 @@ export function evaluate(options: EvaluateOptions): Evaluation {
     evidence,
     supporting,
     docsBase: options.docsBase ?? defaultDocsBase(),
+    shared: new Map(),
+    ranges: new Map(),
   };
 
-  const outcomes = runAllChecks(context, base);
+  const outcomes = runAllChecks(context, base, options);
   const byLevel = new Map<Level, Finding[]>();
   for (const level of LEVELS) byLevel.set(level, evaluateLevel(context, { ...base, level }, outcomes));
   const findings = byLevel.get(base.level)!;
@@ -124,10 +148,31 @@ interface LevelContext {
   /** Clause id → the evidence documents naming it, built once for all levels. */
   supporting: Map<string, EvidenceCheck[]>;
   docsBase: string;
+  /** Findings that do not depend on the level, built once and shared by the three levels. */
+  shared: Map<unknown, Finding | Finding[]>;
+  /** Manifest field → its range, looked up once. */
+  ranges: Map<string, SourceRange | undefined>;
 }
 
-function applicableChecks(ctx: LevelContext, target: Target): { rule: Rule; check: Check; clause: Clause }[] {
-  const checks: { rule: Rule; check: Check; clause: Clause }[] = [];
+function once<T extends Finding | Finding[]>(ctx: LevelContext, key: unknown, make: () => T): T {
+  let value = ctx.shared.get(key) as T | undefined;
+  if (!value) ctx.shared.set(key, (value = make()));
+  return value;
+}
+
+type Applicable = { rule: Rule; check: Check; clause: Clause }[];
+/** Per rulebook and catalog, the checks each target runs: computed once, reused by every manifest. */
+const applicableCache = new WeakMap<Rulebook, WeakMap<Catalog, Map<string, Applicable>>>();
+
+function applicableChecks(ctx: LevelContext, target: Target): Applicable {
+  let byCatalog = applicableCache.get(ctx.rulebook);
+  if (!byCatalog) applicableCache.set(ctx.rulebook, (byCatalog = new WeakMap()));
+  let byTarget = byCatalog.get(ctx.catalog);
+  if (!byTarget) byCatalog.set(ctx.catalog, (byTarget = new Map<string, Applicable>()));
+  const key = `${target.category}:${target.level}:${target.drClass ?? ''}`;
+  let checks = byTarget.get(key);
+  if (checks) return checks;
+  checks = [];
   for (const rule of ctx.rulebook.rules) {
     if (rule.type !== 'condition' || !ruleApplies(rule, target)) continue;
     for (const check of rule.checks) {
@@ -135,73 +180,64 @@ function applicableChecks(ctx: LevelContext, target: Target): { rule: Rule; chec
       if (clause && appliesTo(clause, target)) checks.push({ rule, check, clause });
     }
   }
+  byTarget.set(key, checks);
   return checks;
 }
 
-/** Facts do not depend on the level, so every check of every level runs in one FEEL evaluation. */
-function runAllChecks(ctx: LevelContext, base: Target): Map<Check, Outcome> {
+/** Facts do not depend on the level: every check of every level runs once, on one scope of facts. */
+function runAllChecks(ctx: LevelContext, base: Target, options: EvaluateOptions): Map<Check, Outcome> {
   const unique = new Map<Check, Rule>();
   for (const level of LEVELS) for (const { rule, check } of applicableChecks(ctx, { ...base, level })) unique.set(check, rule);
-  const checks = [...unique].map(([check, rule]) => ({ rule, check }));
-  const outcomes = runChecks(checks, deriveFacts(ctx.manifest, base, ctx.asOf));
-  return new Map(checks.map(({ check }, i) => [check, outcomes[i]!]));
+  const facts = deriveFacts(ctx.manifest, base, ctx.asOf);
+  const scope = scopeOf(facts as unknown as Record<string, unknown>);
+  const memo = options.memo;
+  const until = options.deadlineMs === undefined ? Infinity : performance.now() + options.deadlineMs;
+  const changed = memo ? changedFacts(memo, facts as unknown as Record<string, unknown>, `${ctx.asOf}:${base.category}:${base.drClass ?? ''}`) : null;
+  const outcomes = new Map<Check, Outcome>();
+  if (memo) memo.ran = 0;
+  for (const [check, rule] of unique) {
+    const compiled = compiledCheck(rule, check);
+    const previous = memo?.outcomes.get(check);
+    if (previous && changed && ![...compiled.reads].some((name) => changed.has(name))) {
+      outcomes.set(check, previous);
+      continue;
+    }
+    const outcome = runCheck(compiled, scope, options.limits ?? DEFAULT_LIMITS, options.cancel, until);
+    outcomes.set(check, outcome);
+    if (memo) {
+      memo.ran++;
+      // A run cut short by cancellation or the deadline says nothing about the rule: it is not kept.
+      if (!outcome.overrun) memo.outcomes.set(check, outcome);
+      else memo.outcomes.delete(check);
+    }
+  }
+  return outcomes;
+}
+
+/** Names of the facts that differ from the memo's (all of them when the as-of date or target changed); updates the memo. */
+function changedFacts(memo: EvaluationMemo, facts: Record<string, unknown>, key: string): Set<string> {
+  const changed = new Set<string>();
+  const all = memo.key !== key;
+  memo.key = key;
+  for (const [name, value] of Object.entries(facts)) {
+    const json = JSON.stringify(value) ?? '';
+    if (all || memo.facts.get(name) !== json) changed.add(name);
+    memo.facts.set(name, json);
+  }
+  return all ? new Set(Object.keys(facts)) : changed;
 }
 
 function evaluateLevel(ctx: LevelContext, target: Target, outcomes: Map<Check, Outcome>): Finding[] {
   const findings: Finding[] = [];
   for (const rule of ctx.rulebook.rules) {
     if (!ruleApplies(rule, target)) continue;
-    if (rule.type === 'evidence') findings.push(...evidenceCoverage(ctx, rule, target), ...otherCategoryClauses(ctx, rule, target));
+    if (rule.type === 'evidence') findings.push(...evidenceCoverage(ctx, rule, target), ...once(ctx, rule, () => otherCategoryClauses(ctx, rule, target)));
     else if (rule.type === 'assessor') findings.push(...assessorItems(ctx, rule, target));
     else if (rule.type === 'evidence-integrity') findings.push(...integrity(ctx, rule, target));
   }
-  for (const { rule, check, clause } of applicableChecks(ctx, target)) findings.push(checkFinding(ctx, rule, check, clause, outcomes.get(check)!));
+  for (const { rule, check, clause } of applicableChecks(ctx, target))
+    findings.push(once(ctx, check, () => checkFinding(ctx, rule, check, clause, outcomes.get(check)!)));
   return findings.sort((a, b) => compareClauseIds(a.clause, b.clause) || a.rule.localeCompare(b.rule));
-}
-
-interface Outcome {
-  actual: unknown;
-  ok: unknown;
-  review: unknown;
-}
-
-/**
- * All checks of a level in one FEEL evaluation: feelin configures a parser per call, which costs
- * far more than the conditions themselves, so one list of contexts is evaluated instead of one
- * expression per check. Each context binds `expected`, then `actual`, then the verdicts.
- */
-function runChecks(checks: { rule: Rule; check: Check }[], facts: Facts): Outcome[] {
-  if (checks.length === 0) return [];
-  const entries = checks.map(({ rule, check }) => {
-    const actual = check.actual ?? rule.actual;
-    const review = check.review ?? rule.review;
-    return `{expected: ${feelLiteral(check.expected ?? null)}, actual: ${actual ? `(${actual})` : 'null'}, ok: (${check.condition ?? rule.condition}), review: ${review ? `(${review})` : 'false'}}`;
-  });
-  try {
-    const value = feel(`[${entries.join(',\n')}]`, facts as unknown as Record<string, unknown>).value;
-    if (Array.isArray(value) && value.length === checks.length) return value as Outcome[];
-  } catch {
-    // Fall through: evaluate one by one so a single bad check cannot hide the others.
-  }
-  return entries.map((entry) => {
-    try {
-      return feel(entry, facts as unknown as Record<string, unknown>).value as Outcome;
-    } catch {
-      return { actual: null, ok: null, review: null };
-    }
-  });
-}
-
-/** A JSON value as a FEEL literal (rule files are data: expected values never become code). */
-export function feelLiteral(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
-  if (typeof value === 'boolean') return String(value);
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(feelLiteral).join(', ')}]`;
-  return `{${Object.entries(value as Record<string, unknown>)
-    .map(([k, v]) => `${JSON.stringify(k)}: ${feelLiteral(v)}`)
-    .join(', ')}}`;
 }
 
 function ruleApplies(rule: Rule, target: Target): boolean {
@@ -219,6 +255,7 @@ function ruleApplies(rule: Rule, target: Target): boolean {
  * them (`messages.review-without-evidence`) makes the claim missing-evidence until one is listed.
  */
 function checkFinding(ctx: LevelContext, rule: Rule, check: Check, clause: Clause, outcome: Outcome): Finding {
+  if (outcome.overrun) return overrunFinding(ctx, rule, check, clause, outcome.overrun);
   const actual = (check.actual ?? rule.actual) ? outcome.actual : undefined;
   const documents = (ctx.supporting.get(clause.id) ?? []).filter((d) => d.problem === null);
   const withoutEvidence = rule.messages?.['review-without-evidence'];
@@ -251,6 +288,46 @@ function checkFinding(ctx: LevelContext, rule: Rule, check: Check, clause: Claus
   };
 }
 
+const OVERRUN: Record<Overrun, (limit: number) => Text> = {
+  steps: (limit) => ({ en: `more than ${thousands(limit)} evaluation steps`, zh: `超过 ${limit} 个求值步骤` }),
+  cells: (limit) => ({ en: `values of more than ${thousands(limit)} cells`, zh: `所建值超过 ${limit} 个单元` }),
+  time: (limit) =>
+    limit > 0 ? { en: `more than ${limit} ms`, zh: `超过 ${limit} 毫秒` } : { en: 'longer than the whole evaluation may take', zh: '超过整次求值的时限' },
+  cancelled: () => ({ en: 'cancelled (a newer edit)', zh: '已取消（有更新的编辑）' }),
+};
+
+/**
+ * A rule whose FEEL overran its budget cannot say whether the clause is met: the clause fails, and the finding
+ * names the rule file, line and column where the evaluation stopped.
+ */
+function overrunFinding(ctx: LevelContext, rule: Rule, check: Check, clause: Clause, overrun: NonNullable<Outcome['overrun']>): Finding {
+  const where = check.source ?? rule.source ?? '';
+  const start = overrun.location.range?.start;
+  const at = `${shownFile(overrun.location.file)}${start ? `:${start.line + 1}:${start.character + 1}` : ''}`;
+  const spent = OVERRUN[overrun.reason](overrun.limit);
+  return {
+    rule: rule.id,
+    clause: clause.id,
+    clauseLabel: clause.label,
+    status: 'fail',
+    severity: 'error',
+    message: {
+      en: `${clause.label} not judged: the ${overrun.field} of rule ${rule.id} needed ${spent.en} and was stopped (${at})`,
+      zh: `${clause.label} 未能判定：规则 ${rule.id} 的 ${overrun.field} ${spent.zh}，已中止（${at}）`,
+    },
+    path: where,
+    ...rangeOf(ctx, where),
+    docUrl: docUrl(ctx, rule),
+    related: [overrun.location, check.location],
+  };
+}
+
+/** A rule file as a message shows it: relative to the working folder when inside it. */
+function shownFile(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
 function evidenceLocation(ctx: LevelContext, check: EvidenceCheck): Location {
   return { file: ctx.source?.file ?? '', path: ['evidence', check.index] };
 }
@@ -260,38 +337,40 @@ function evidenceCoverage(ctx: LevelContext, rule: Rule, target: Target): Findin
   return ctx.catalog
     .applicable(target)
     .filter((c) => c.kind === 'evidence' || c.needsEvidence === true)
-    .map((clause) => {
-      const docs = supporting.get(clause.id) ?? [];
-      const good = docs.filter((d) => d.problem === null);
-      const values = { clause: clause.label, actual: String(good.length), expected: '1', path: 'evidence', document: docs.map((d) => d.entry.path).join(', ') };
-      const unusable = rule.messages?.unusable;
-      // Listed but unusable says why, document by document, rather than "no document supports it".
-      const message =
-        good.length > 0
-          ? supportedMessage(
-              clause,
-              good.map((d) => d.entry.path),
-            )
-          : docs.length > 0 && unusable
-            ? joinTexts(docs.map((d) => fill(unusable, { ...values, document: d.entry.path, ...reasonOf(d) })))
-            : fill(rule.message!, values);
-      const anchor = (good[0] ?? docs[0])?.index;
-      const where = anchor === undefined ? 'evidence' : `evidence[${anchor}]`;
-      return {
-        rule: rule.id,
-        clause: clause.id,
-        clauseLabel: clause.label,
-        status: good.length > 0 ? 'pass' : 'missing-evidence',
-        severity: rule.severity,
-        message,
-        actual: good.length,
-        expected: 1,
-        path: where,
-        ...rangeOf(ctx, where),
-        docUrl: docUrl(ctx, rule),
-        related: [rule.location, ...docs.map((d) => evidenceLocation(ctx, d))],
-      } satisfies Finding;
-    });
+    .map((clause) => once(ctx, `${rule.id}\u0000${clause.id}`, () => coverageFinding(ctx, rule, clause, supporting)));
+}
+
+function coverageFinding(ctx: LevelContext, rule: Rule, clause: Clause, supporting: Map<string, EvidenceCheck[]>): Finding {
+  const docs = supporting.get(clause.id) ?? [];
+  const good = docs.filter((d) => d.problem === null);
+  const values = { clause: clause.label, actual: String(good.length), expected: '1', path: 'evidence', document: docs.map((d) => d.entry.path).join(', ') };
+  const unusable = rule.messages?.unusable;
+  // Listed but unusable says why, document by document, rather than "no document supports it".
+  const message =
+    good.length > 0
+      ? supportedMessage(
+          clause,
+          good.map((d) => d.entry.path),
+        )
+      : docs.length > 0 && unusable
+        ? joinTexts(docs.map((d) => fill(unusable, { ...values, document: d.entry.path, ...reasonOf(d) })))
+        : fill(rule.message!, values);
+  const anchor = (good[0] ?? docs[0])?.index;
+  const where = anchor === undefined ? 'evidence' : `evidence[${anchor}]`;
+  return {
+    rule: rule.id,
+    clause: clause.id,
+    clauseLabel: clause.label,
+    status: good.length > 0 ? 'pass' : 'missing-evidence',
+    severity: rule.severity,
+    message,
+    actual: good.length,
+    expected: 1,
+    path: where,
+    ...rangeOf(ctx, where),
+    docUrl: docUrl(ctx, rule),
+    related: [rule.location, ...docs.map((d) => evidenceLocation(ctx, d))],
+  } satisfies Finding;
 }
 
 /**
@@ -346,22 +425,24 @@ function assessorItems(ctx: LevelContext, rule: Rule, target: Target): Finding[]
   return ctx.catalog
     .applicable(target)
     .filter((c) => c.kind === 'auditor')
-    .map((clause) => {
-      const docs = supporting.get(clause.id) ?? [];
-      const where = docs[0] ? `evidence[${docs[0].index}]` : 'evidence';
-      return {
-        rule: rule.id,
-        clause: clause.id,
-        clauseLabel: clause.label,
-        status: 'manual-review',
-        severity: rule.severity,
-        message: fill(rule.message!, { clause: clause.label, actual: '', expected: '', path: where, document: docs.map((d) => d.entry.path).join(', ') }),
-        path: where,
-        ...rangeOf(ctx, where),
-        docUrl: docUrl(ctx, rule),
-        related: [rule.location],
-      } satisfies Finding;
-    });
+    .map((clause) =>
+      once(ctx, `${rule.id}\u0000${clause.id}`, (): Finding => {
+        const docs = supporting.get(clause.id) ?? [];
+        const where = docs[0] ? `evidence[${docs[0].index}]` : 'evidence';
+        return {
+          rule: rule.id,
+          clause: clause.id,
+          clauseLabel: clause.label,
+          status: 'manual-review',
+          severity: rule.severity,
+          message: fill(rule.message!, { clause: clause.label, actual: '', expected: '', path: where, document: docs.map((d) => d.entry.path).join(', ') }),
+          path: where,
+          ...rangeOf(ctx, where),
+          docUrl: docUrl(ctx, rule),
+          related: [rule.location],
+        } satisfies Finding;
+      }),
+    );
 }
 
 function integrity(ctx: LevelContext, rule: Rule, target: Target): Finding[] {
@@ -438,7 +519,8 @@ function supportIndex(manifest: Manifest, evidence: EvidenceCheck[] | null): Map
 
 function rangeOf(ctx: LevelContext, where: string): { range?: SourceRange } {
   if (!ctx.source) return {};
-  return { range: ctx.source.rangeOf(parseFieldPath(where)) };
+  if (!ctx.ranges.has(where)) ctx.ranges.set(where, ctx.source.rangeOf(parseFieldPath(where)));
+  return { range: ctx.ranges.get(where)! };
 }
 
 function docUrl(ctx: LevelContext, rule: Rule): string {
@@ -463,12 +545,38 @@ function defaultDocsBase(): string {
 
 /** Fills `{placeholder}`s; a value given as Text fills each language with its own words. */
 function fill(template: Text, values: Record<string, string | Text>): Text {
-  const apply = (s: string, lang: keyof Text) =>
-    s.replace(/\{([\w.]+)\}/g, (m, key: string) => {
-      const value = values[key];
-      return value === undefined ? m : typeof value === 'string' ? value : value[lang];
-    });
+  const apply = (s: string, lang: keyof Text) => {
+    let out = '';
+    for (const part of partsOf(s)) {
+      if (typeof part === 'string') out += part;
+      else {
+        const value = values[part.key];
+        out += value === undefined ? `{${part.key}}` : typeof value === 'string' ? value : value[lang];
+      }
+    }
+    return out;
+  };
   return { zh: apply(template.zh, 'zh'), en: apply(template.en, 'en') };
+}
+
+/** A template split once into text and `{placeholder}`s: every evaluation fills the same few dozen. */
+const templates = new Map<string, (string | { key: string })[]>();
+
+function partsOf(template: string): (string | { key: string })[] {
+  let parts = templates.get(template);
+  if (!parts) {
+    parts = [];
+    let at = 0;
+    for (const m of template.matchAll(/\{([\w.]+)\}/g)) {
+      if (m.index > at) parts.push(template.slice(at, m.index));
+      parts.push({ key: m[1]! });
+      at = m.index + m[0].length;
+    }
+    if (at < template.length) parts.push(template.slice(at));
+    if (templates.size > 10_000) templates.clear();
+    templates.set(template, parts);
+  }
+  return parts;
 }
 
 function reasonOf(check: EvidenceCheck): { reason?: Text } {

@@ -33,29 +33,29 @@ export function checkEvidenceFiles(entries: EvidenceEntry[], workspaceDir: strin
   return entries.map((entry, index) => {
     const located = locate(root, entry.path);
     if ('problem' in located) return unusable(index, entry, located.problem, located.detail);
-    let stat: fs.Stats;
+    let stat: fs.BigIntStats;
     try {
-      stat = fs.lstatSync(located.file);
+      stat = fs.lstatSync(located.file, { bigint: true });
     } catch {
       return unusable(index, entry, 'missing');
     }
     if (stat.isSymbolicLink()) return unusable(index, entry, 'outside-workspace', { en: 'is a symbolic link', zh: '是符号链接' });
     if (!stat.isFile()) return unusable(index, entry, 'unreadable', { en: 'is not a regular file', zh: '不是普通文件' });
-    if (stat.size > MAX_EVIDENCE_BYTES) {
+    if (stat.size > BigInt(MAX_EVIDENCE_BYTES)) {
       const mb = MAX_EVIDENCE_BYTES / 1048576;
       return unusable(index, entry, 'unreadable', { en: `is larger than ${mb} MB`, zh: `大于 ${mb} MB` });
     }
     let digest: string;
     try {
-      digest = sha256File(located.file);
+      digest = digestOf(located.file, stat);
     } catch (error) {
       const message = (error as Error).message;
       return unusable(index, entry, 'unreadable', { en: message, zh: message });
     }
-    const actual = { sha256: digest, size: stat.size };
+    const actual = { sha256: digest, size: Number(stat.size) };
     if (digest !== entry.sha256) return { ...unusable(index, entry, 'hash-mismatch', { en: digest, zh: digest }), actual };
     if (entry.validUntil && entry.validUntil < asOf) return { ...unusable(index, entry, 'expired', { en: entry.validUntil, zh: entry.validUntil }), actual };
-    return { index, entry, problem: null, actual, ...(stat.nlink > 1 ? { links: stat.nlink } : {}) };
+    return { index, entry, problem: null, actual, ...(stat.nlink > 1n ? { links: Number(stat.nlink) } : {}) };
   });
 }
 
@@ -95,6 +95,23 @@ function locate(root: string, relative: string): { file: string } | { problem: I
     }
   }
   return { file };
+}
+
+/**
+ * Digests by file identity and change times (nanoseconds), as git's index keeps them: an editor re-checks a
+ * manifest on every keystroke, and re-reading unchanged evidence each time would dominate. Any write changes
+ * ctime, so a changed file is read again.
+ */
+const digests = new Map<string, { stamp: string; digest: string }>();
+
+function digestOf(file: string, stat: fs.BigIntStats): string {
+  const stamp = `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+  const cached = digests.get(file);
+  if (cached?.stamp === stamp) return cached.digest;
+  const digest = sha256File(file);
+  if (digests.size > 10_000) digests.clear();
+  digests.set(file, { stamp, digest });
+  return digest;
 }
 
 export function sha256File(file: string): string {

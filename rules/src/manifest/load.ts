@@ -4,7 +4,7 @@ import { type Catalog, loadCatalog } from '../catalog/catalog.js';
 import { normaliseName, PersonIndex } from '../facts/persons.js';
 import { validateSource } from '../schema/validator.js';
 import type { Manifest } from './types.js';
-import { formatPath, type InputProblem, type JsonPath, MAX_INPUT_BYTES, oversizeProblem, quote, YamlSource } from './yaml-source.js';
+import { boundProblems, formatPath, type InputProblem, type JsonPath, MAX_INPUT_BYTES, oversizeProblem, quote, YamlSource } from './yaml-source.js';
 
 export interface ParsedManifest {
   source: YamlSource;
@@ -13,14 +13,17 @@ export interface ParsedManifest {
   problems: InputProblem[];
 }
 
-/** YAML → schema (real dates included) → semantic checks (known clause ids, who the people named are). Never throws. */
-export function parseManifest(text: string, file: string, catalog: Catalog = loadCatalog()): ParsedManifest {
-  const source = YamlSource.parse(file, text);
+/**
+ * YAML → schema (real dates included) → semantic checks (known clause ids, who the people named are). Never throws.
+ * `previous`, the source of the text before an edit, lets an edit of one value reuse its parse (and is spent).
+ */
+export function parseManifest(text: string, file: string, catalog: Catalog = loadCatalog(), previous?: YamlSource): ParsedManifest {
+  const source = previous ? YamlSource.reparse(previous, file, text) : YamlSource.parse(file, text);
   if (!source.ok) return { source, problems: source.problems };
   const data = source.toData();
   const problems = validateSource('manifest', source, data);
   if (problems.length > 0) return { source, problems };
-  problems.push(...semanticProblems(source, data as Manifest, catalog));
+  problems.push(...boundProblems(file, semanticProblems(source, data as Manifest, catalog)));
   return problems.length > 0 ? { source, problems } : { source, manifest: data as Manifest, problems };
 }
 

@@ -1,4 +1,5 @@
-import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type ParsedNode, visit } from 'yaml';
+import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type ParsedNode, type Scalar, visit } from 'yaml';
+import { compactCommentRuns } from './comment-runs.js';
 
 /** Zero-based position, as LSP counts (characters are UTF-16 code units). */
 export interface Position {
@@ -28,6 +29,8 @@ export interface InputProblem {
 }
 
 export const MAX_INPUT_BYTES = 2 * 1024 * 1024;
+/** Problems reported per file: the first ones, then one line saying how many more (10,000 bad entries answer fast). */
+export const MAX_PROBLEMS = 100;
 const MAX_DEPTH = 64;
 const MAX_ALIAS_COUNT = 50;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -56,11 +59,13 @@ export class YamlSource {
       source.problems.push(oversizeProblem(file, text, bytes));
       return source;
     }
-    const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
+    const compact = compactCommentRuns(text);
+    const lines = compact ? lineCounterOf(text) : new LineCounter();
+    const doc = parseDocument(compact?.text ?? text, { ...(compact ? {} : { lineCounter: lines }), uniqueKeys: true, prettyErrors: false, strict: true });
+    if (compact) toOriginalOffsets(doc, compact.original);
     const source = new YamlSource(file, text, doc, lines);
-    for (const error of doc.errors) {
-      const [from, to] = error.pos;
+    for (const error of doc.errors.slice(0, MAX_PROBLEMS)) {
+      const [from, to] = compact ? [compact.original(error.pos[0]), compact.original(error.pos[1])] : error.pos;
       source.problems.push({
         file,
         range: source.rangeOfOffsets(from, to),
@@ -70,9 +75,60 @@ export class YamlSource {
         zh: `YAML 语法错误：${firstLine(error.message)}`,
       });
     }
+    if (doc.errors.length > MAX_PROBLEMS) source.problems.push(moreProblems(file, source.problems.at(-1)!.range, doc.errors.length - MAX_PROBLEMS));
     if (source.problems.length === 0) source.checkStructure(doc.contents, [], 0);
+    if (source.problems.length > MAX_PROBLEMS) {
+      const more = source.problems.length - MAX_PROBLEMS;
+      source.problems.splice(MAX_PROBLEMS);
+      source.problems.push(moreProblems(file, source.problems.at(-1)!.range, more));
+    }
     if (source.problems.length === 0) source.resolve();
     return source;
+  }
+
+  /**
+   * The source of `text`, an edit of `previous`'s: when the edit only changes one plain scalar value within its
+   * line (typing a number, a date, a name), the previous parse is patched in place instead of parsing the whole
+   * file again; otherwise `text` is parsed. `previous` must not be used afterwards.
+   */
+  static reparse(previous: YamlSource, file: string, text: string): YamlSource {
+    return (previous.ok && previous.file === file ? previous.patched(text) : undefined) ?? YamlSource.parse(file, text);
+  }
+
+  private patched(text: string): YamlSource | undefined {
+    const old = this.text;
+    if (Buffer.byteLength(text, 'utf8') > MAX_INPUT_BYTES) return undefined;
+    let start = 0;
+    const shortest = Math.min(old.length, text.length);
+    while (start < shortest && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+    let endOld = old.length;
+    let endNew = text.length;
+    while (endOld > start && endNew > start && old.charCodeAt(endOld - 1) === text.charCodeAt(endNew - 1)) {
+      endOld--;
+      endNew--;
+    }
+    if (start === old.length && start === text.length) return undefined;
+    const node = scalarValueAt(this.doc.contents, start, endOld);
+    // An explicit tag (`!!str 15`) decides what the text means: such a value is parsed with its file.
+    if (!node?.range || node.type !== 'PLAIN' || node.tag) return undefined;
+    const delta = text.length - old.length;
+    const written = text.slice(node.range[0], node.range[1] + delta);
+    // Only a value that stays one plain scalar on its line: no indicator, quote, comment or line break.
+    if (!/^[^\s:#{}[\],&*!|>'"%@`?-](?:[^\r\n:#{}[\],]*[^\s:#{}[\],])?$/.test(written) || / #/.test(written)) return undefined;
+    const probe = parseDocument(written, { uniqueKeys: true, prettyErrors: false, strict: true });
+    if (probe.errors.length > 0 || !isScalar(probe.contents) || probe.contents.type !== 'PLAIN') return undefined;
+    node.value = probe.contents.value;
+    node.source = probe.contents.source;
+    if (delta !== 0) {
+      const shift = (range: [number, number, number] | null | undefined) => {
+        if (range) for (let i = 0; i < 3; i++) if (range[i]! >= endOld) range[i]! += delta;
+      };
+      shift(this.doc.range);
+      visit(this.doc, { Node: (_, n) => shift((n as { range?: [number, number, number] }).range) });
+    }
+    const source = new YamlSource(this.file, text, this.doc, delta === 0 ? this.lines : lineCounterOf(text));
+    source.resolve();
+    return source.problems.length === 0 ? source : undefined;
   }
 
   get ok(): boolean {
@@ -193,6 +249,64 @@ export class YamlSource {
       node.items.forEach((item, index) => this.checkStructure(item, [...path, index], depth + 1));
     }
   }
+}
+
+/** The plain-scalar value (not a key) whose source holds offsets `from`–`to`, if the edit stays inside one. */
+function scalarValueAt(node: unknown, from: number, to: number): Scalar | undefined {
+  const holds = (n: unknown) => {
+    const range = (n as Node | null | undefined)?.range;
+    return !!range && range[0] <= from && to <= range[1];
+  };
+  if (isScalar(node)) return holds(node) ? node : undefined;
+  if (isMap(node)) {
+    for (const pair of node.items) if (holds(pair.value)) return scalarValueAt(pair.value, from, to);
+    return undefined;
+  }
+  if (isSeq(node)) for (const item of node.items) if (holds(item)) return scalarValueAt(item, from, to);
+  return undefined;
+}
+
+/** A LineCounter of a whole text, for a document parsed from a compacted copy of it. */
+function lineCounterOf(text: string): LineCounter {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+  return lines;
+}
+
+/** Node ranges of a document parsed from a compacted text, moved to the original text's offsets. */
+function toOriginalOffsets(doc: Document.Parsed, original: (offset: number) => number): void {
+  const move = (node: { range?: [number, number, number] | null } | null | undefined) => {
+    if (node?.range) node.range = [original(node.range[0]), original(node.range[1]), original(node.range[2])];
+  };
+  move(doc);
+  // Pair keys are nodes too: `visit` reaches them.
+  visit(doc, { Node: (_, node) => move(node) });
+}
+
+/** The line that stands for the problems past {@link MAX_PROBLEMS}, where the last one shown is. */
+export function moreProblems(file: string, range: SourceRange, more: number): InputProblem {
+  return {
+    file,
+    range,
+    field: '',
+    code: 'input/more-problems',
+    message: `… and ${thousands(more)} more problems, not shown (the first ${MAX_PROBLEMS} are)`,
+    zh: `……另有 ${more} 个问题未列出（仅列出前 ${MAX_PROBLEMS} 个）`,
+  };
+}
+
+/** `19901` → `19,901` (without `toLocaleString`, which wakes ICU: milliseconds a short run does not have). */
+export function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** The first {@link MAX_PROBLEMS} problems and a line counting the rest. */
+export function boundProblems(file: string, problems: InputProblem[], more = 0): InputProblem[] {
+  const total = problems.length + more;
+  if (total <= MAX_PROBLEMS) return problems;
+  const shown = problems.slice(0, MAX_PROBLEMS);
+  return [...shown, moreProblems(file, shown.at(-1)!.range, total - shown.length)];
 }
 
 /** Points at the place where the size limit is crossed; `text` may be just a prefix of the file. */

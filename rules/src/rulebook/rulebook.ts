@@ -1,18 +1,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseExpression } from 'feelin';
 import { type Catalog, type Clause, loadCatalog } from '../catalog/catalog.js';
 import { normaliseClauseId } from '../vocabulary/clause-ids.js';
 import { EDITION, type Category, type DrClass, type Level, type Text } from '../model.js';
-import { firstLine, type InputProblem, type JsonPath, quote, YamlSource } from '../manifest/yaml-source.js';
+import { boundProblems, type InputProblem, type JsonPath, quote, type SourceRange, YamlSource } from '../manifest/yaml-source.js';
 import { packageRoot } from '../paths.js';
+import { fromPackage, readArtifact } from '../precompiled/precompiled.js';
 import { validateSource } from '../schema/validator.js';
+import { type FeelExpression, parseFeel } from '../feel/index.js';
 
 export type RuleType = 'condition' | 'evidence' | 'assessor' | 'evidence-integrity';
 export type Severity = 'error' | 'warning' | 'info';
 export type IntegrityProblem = 'missing' | 'hash-mismatch' | 'outside-workspace' | 'expired' | 'unreadable';
 /** Keys of a rule's `messages`: per integrity problem, and the evidence and review outcomes. */
 export type MessageKey = IntegrityProblem | 'hard-link' | 'unusable' | 'other-category' | 'review' | 'review-without-evidence';
+
+/** The FEEL-valued fields of a rule or check. */
+export const FEEL_FIELDS = ['actual', 'condition', 'review'] as const;
+export type FeelField = (typeof FEEL_FIELDS)[number];
+/** Each FEEL field parsed when the rule file was read (absent on rules built by hand: they are parsed when first run). */
+export type ParsedFields = Partial<Record<FeelField, FeelExpression>>;
 
 export interface Check {
   clause: string;
@@ -24,11 +31,14 @@ export interface Check {
   message?: Text;
   /** Where the check sits in its rule file, for editors. */
   location: Location;
+  feel?: ParsedFields;
 }
 
 export interface Location {
   file: string;
   path: JsonPath;
+  /** When known without the file at hand (e.g. where a rule's evaluation overran its budget). */
+  range?: SourceRange;
 }
 
 export interface Rule {
@@ -48,6 +58,7 @@ export interface Rule {
   messages?: Partial<Record<MessageKey, Text>>;
   checks: Check[];
   location: Location;
+  feel?: ParsedFields;
 }
 
 export interface Rulebook {
@@ -89,9 +100,7 @@ export function parseRuleFile(file: string, text: string, catalog: Catalog = loa
         location: { file, path: [...rulePath, 'checks', ci] },
       })),
     };
-    for (const key of ['actual', 'condition', 'review'] as const) {
-      if (rule[key]) problems.push(...checkFeel(source, rule[key], [...rulePath, key]));
-    }
+    rule.feel = parseFields(rule, source, rulePath, problems);
     rule.checks.forEach((check, ci) => {
       const checkPath: JsonPath = [...rulePath, 'checks', ci];
       for (const key of ['condition', 'message'] as const) {
@@ -117,73 +126,57 @@ export function parseRuleFile(file: string, text: string, catalog: Catalog = loa
           zh: `未知条款编号 ${quote(check.clause)}（${catalog.edition} 中没有）`,
         });
       }
-      for (const key of ['actual', 'condition', 'review'] as const) {
-        if (check[key]) problems.push(...checkFeel(source, check[key], [...checkPath, key]));
-      }
+      check.feel = parseFields(check, source, checkPath, problems);
     });
     return rule;
   });
-  return { rules, problems, source };
+  return { rules, problems: boundProblems(file, problems), source };
+}
+
+function parseFields(owner: Partial<Record<FeelField, string>>, source: YamlSource, at: JsonPath, problems: InputProblem[]): ParsedFields {
+  const fields: ParsedFields = {};
+  for (const key of FEEL_FIELDS) {
+    const text = owner[key];
+    if (!text) continue;
+    const parsed = parseField(source, text, [...at, key]);
+    if ('problems' in parsed) problems.push(...parsed.problems);
+    else fields[key] = parsed.expression;
+  }
+  return fields;
 }
 
 /**
- * FEEL syntax errors at their exact position inside the YAML scalar, and constructs that could
- * run unbounded on untrusted rule files (numeric-range loops, user-defined functions).
+ * One FEEL field, parsed, or its problems at their exact position inside the YAML scalar: syntax errors,
+ * constructs that could run unbounded on untrusted rule files (numeric-range loops, user-defined functions)
+ * and what the rule language leaves out (dates and durations).
  */
-function checkFeel(source: YamlSource, expression: string, at: JsonPath): InputProblem[] {
-  const range = source.rangeOf(at);
+function parseField(source: YamlSource, expression: string, at: JsonPath): { expression: FeelExpression } | { problems: InputProblem[] } {
   const node = source.doc.getIn(at, true) as { range?: [number, number, number]; type?: string } | undefined;
   // Plain and quoted scalars on one line map offsets directly; block scalars point at the value start.
   const quoted = node?.type === 'QUOTE_DOUBLE' || node?.type === 'QUOTE_SINGLE' ? 1 : 0;
   const base = node?.range ? node.range[0] + quoted : undefined;
-  const exact = (from: number, to: number) =>
-    base !== undefined && (node?.type === 'PLAIN' || quoted) ? source.rangeOfOffsets(base + from, base + to) : range;
+  const oneLine = node?.range !== undefined && !/[\r\n]/.test(source.text.slice(node.range[0], node.range[1]));
+  const exact = base !== undefined && (node?.type === 'PLAIN' || quoted === 1) && oneLine;
   const field = at
     .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
     .join('')
     .replace(/^\./, '');
-  const problems: InputProblem[] = [];
-  let tree: ReturnType<typeof parseExpression>;
-  try {
-    tree = parseExpression(expression, {}, undefined);
-  } catch (error) {
-    const position = (error as { position?: { from: number; to: number } }).position ?? { from: 0, to: expression.length };
-    return [
-      {
+  const parsed = parseFeel(expression);
+  if (!parsed.ok) {
+    const range = source.rangeOf(at);
+    return {
+      problems: parsed.problems.map((p) => ({
         file: source.file,
-        range: exact(position.from, Math.max(position.to, position.from + 1)),
+        range: exact ? source.rangeOfOffsets(base + p.from, base + p.to) : range,
         field,
-        code: 'rules/feel-syntax',
-        message: `FEEL syntax error at column ${position.from + 1} of ${quote(expression)}: ${firstLine((error as Error).message)}`,
-        zh: `FEEL 语法错误：${quote(expression)} 第 ${position.from + 1} 列`,
-      },
-    ];
+        code: p.code,
+        message: p.message,
+        zh: p.zh,
+      })),
+    };
   }
-  const cursor = tree.cursor();
-  do {
-    if (cursor.type.isError) {
-      problems.push({
-        file: source.file,
-        range: exact(cursor.from, Math.max(cursor.to, cursor.from + 1)),
-        field,
-        code: 'rules/feel-syntax',
-        message: `FEEL syntax error at column ${cursor.from + 1} of ${quote(expression)}`,
-        zh: `FEEL 语法错误：${quote(expression)} 第 ${cursor.from + 1} 列`,
-      });
-      break;
-    }
-    if (cursor.name === 'FunctionDefinition' || (cursor.name === 'IterationContext' && /\.\./.test(expression.slice(cursor.from, cursor.to)))) {
-      problems.push({
-        file: source.file,
-        range: exact(cursor.from, cursor.to),
-        field,
-        code: 'rules/feel-unsafe',
-        message: `FEEL ${cursor.name === 'FunctionDefinition' ? 'function definitions' : 'loops over numeric ranges'} are not allowed in rule files`,
-        zh: `规则文件中不允许使用 FEEL ${cursor.name === 'FunctionDefinition' ? '函数定义' : '数值区间循环'}`,
-      });
-    }
-  } while (cursor.next());
-  return problems;
+  const start = base !== undefined ? source.position(base) : source.rangeOf(at).start;
+  return { expression: { ast: parsed.ast, origin: { ...start, exact } } };
 }
 
 /** Loads every `*.rules.yaml` of a folder; problems in any file make the whole rulebook unusable. */
@@ -216,23 +209,58 @@ export function loadRulebookFiles(files: { file: string; text: string }[], catal
 
 const cache = new Map<string, Rulebook>();
 
-/** The rulebook shipped with this package for an edition. Throws if it does not load cleanly (a packaging bug). */
+export function rulebookFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.rules.yaml'))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+export function rulebookArtifactName(edition = EDITION): string {
+  return `rulebook-${edition.replace(/[:]/g, '-')}.json`;
+}
+
+/**
+ * The rulebook shipped with this package for an edition: precompiled at build time (FEEL already parsed), or read
+ * from its rule files. Throws if it does not load cleanly (a packaging bug).
+ */
 export function loadRulebook(edition = EDITION, dir = rulebookDir(edition)): Rulebook {
   const key = `${edition}:${dir}`;
   const cached = cache.get(key);
   if (cached) return cached;
-  const files = fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.rules.yaml'))
-    .sort()
-    .map((f) => ({ file: path.join(dir, f), text: fs.readFileSync(path.join(dir, f), 'utf8') }));
-  const { rulebook, problems } = loadRulebookFiles(files, loadCatalog(edition));
+  const files = rulebookFiles(dir);
+  const precompiled = dir === rulebookDir(edition) ? readArtifact<Rulebook>(rulebookArtifactName(edition), files) : undefined;
+  const rulebook = precompiled ? relocated(precompiled, fromPackage) : rulebookFromFiles(files, edition);
+  cache.set(key, rulebook);
+  return rulebook;
+}
+
+/** Parses and checks rule files (what the build precompiles); throws on the first problem. */
+export function rulebookFromFiles(files: string[], edition = EDITION): Rulebook {
+  const { rulebook, problems } = loadRulebookFiles(
+    files.map((file) => ({ file, text: fs.readFileSync(file, 'utf8') })),
+    loadCatalog(edition),
+  );
   if (problems.length > 0) {
     const first = problems[0]!;
     throw new Error(`${first.file}:${first.range.start.line + 1}:${first.range.start.character + 1}: ${first.message}`);
   }
-  cache.set(key, rulebook);
   return rulebook;
+}
+
+/** The rulebook with every file path mapped (stored relative to the package, used absolute). */
+export function relocated(rulebook: Rulebook, map: (file: string) => string): Rulebook {
+  const at = (location: Location): Location => ({ ...location, file: map(location.file) });
+  return {
+    ...rulebook,
+    files: rulebook.files.map(map),
+    rules: rulebook.rules.map((rule) => ({
+      ...rule,
+      location: at(rule.location),
+      checks: rule.checks.map((check) => ({ ...check, location: at(check.location) })),
+    })),
+  };
 }
 
 /** Rules of a workspace replace shipped rules with the same id; the rest of the shipped rulebook stays in force. */

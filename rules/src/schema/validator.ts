@@ -1,16 +1,19 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import * as addFormatsModule from 'ajv-formats';
+import type { Ajv2020, ErrorObject, Options, ValidateFunction } from 'ajv/dist/2020.js';
 import { packageRoot } from '../paths.js';
+import { ajv2020, ajvFormats } from '../on-demand.js';
+import { digestOf, generatedPath } from '../precompiled/precompiled.js';
 import { dateProblem } from '../manifest/date-problem.js';
 import type { Text } from '../model.js';
-import { formatPath, type InputProblem, type JsonPath, quote, type YamlSource } from '../manifest/yaml-source.js';
+import { boundProblems, formatPath, type InputProblem, type JsonPath, MAX_PROBLEMS, quote, type YamlSource } from '../manifest/yaml-source.js';
 
-// ajv-formats is CommonJS with a default export; under NodeNext it arrives wrapped.
-const addFormats = (addFormatsModule as unknown as { default: (ajv: Ajv2020, formats: string[]) => Ajv2020 }).default;
+const requireFile = createRequire(import.meta.url);
 
 export type SchemaName = 'manifest' | 'rules';
+export const SCHEMA_NAMES: SchemaName[] = ['manifest', 'rules'];
+const AJV_OPTIONS: Options = { allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true };
 
 const compiled = new Map<SchemaName, ValidateFunction>();
 
@@ -22,16 +25,10 @@ export function loadSchema(name: SchemaName): Record<string, unknown> {
   return JSON.parse(fs.readFileSync(schemaPath(name), 'utf8')) as Record<string, unknown>;
 }
 
-function compile(schema: Record<string, unknown>): ValidateFunction {
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
-  addFormats(ajv, ['date']);
-  return ajv.compile(schema);
-}
-
 function validator(name: SchemaName): ValidateFunction {
   let fn = compiled.get(name);
   if (!fn) {
-    fn = compile(loadSchema(name));
+    fn = precompiledValidator(name) ?? schemaCompiler().compile(loadSchema(name));
     compiled.set(name, fn);
   }
   return fn;
@@ -45,9 +42,30 @@ const compiledOther = new WeakMap<object, ValidateFunction>();
  */
 export function validateSourceAgainst(schema: Record<string, unknown>, source: YamlSource, data: unknown): InputProblem[] {
   let fn = compiledOther.get(schema);
-  if (!fn) compiledOther.set(schema, (fn = compile(schema)));
+  if (!fn) compiledOther.set(schema, (fn = schemaCompiler().compile(schema)));
   const errors = fn(data) ? [] : [...(fn.errors ?? [])].filter((e) => e.keyword !== 'if');
   return errors.map((e) => toProblem(source, e, data));
+}
+
+export function validatorArtifactName(name: SchemaName): string {
+  return `${name}.validate.cjs`;
+}
+
+/** The build's ajv standalone code for a schema, while the schema is the one it was made from. */
+function precompiledValidator(name: SchemaName): ValidateFunction | undefined {
+  const file = generatedPath(validatorArtifactName(name));
+  if (!fs.existsSync(file)) return undefined;
+  const fn = requireFile(file) as ValidateFunction & { digest?: string };
+  return fn.digest === digestOf([schemaPath(name)]) ? fn : undefined;
+}
+
+/** ajv (loaded only when a schema has to be compiled), with `source: true` for the build's standalone code. */
+export function schemaCompiler(source = false): Ajv2020 {
+  const { Ajv2020: Ajv } = ajv2020();
+  const addFormats = ajvFormats();
+  const ajv = new Ajv({ ...AJV_OPTIONS, ...(source ? { code: { source: true } } : {}) });
+  addFormats(ajv, ['date']);
+  return ajv;
 }
 
 /** Plain ajv validation, no source positions: the baseline the benchmark compares against. */
@@ -66,12 +84,29 @@ export function validateSource(name: SchemaName, source: YamlSource, data: unkno
   const alternatives = new Set(all.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
   const errors = all.filter((e) => e.keyword === 'anyOf' || !alternatives.has(e.instancePath));
   const seen = new Set<string>();
-  return errors
-    .map((e) => toProblem(source, e, data))
-    .filter((p) => {
-      const key = `${p.field}\u0000${p.code}\u0000${p.message}`;
-      return seen.has(key) ? false : (seen.add(key), true);
-    });
+  const problems: InputProblem[] = [];
+  // Past the problems shown, the rest are only counted: one per field and kind, as they would have been reported.
+  const counted = new Set<string>();
+  for (const error of errors) {
+    if (problems.length >= MAX_PROBLEMS) {
+      counted.add(`${error.instancePath}\u0000${kindOf(error)}`);
+      continue;
+    }
+    const problem = toProblem(source, error, data);
+    const key = `${problem.field}\u0000${problem.code}\u0000${problem.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      problems.push(problem);
+    }
+  }
+  return boundProblems(source.file, problems, counted.size);
+}
+
+/** What makes two errors of one field one problem: a malformed date breaks its pattern and its format alike. */
+function kindOf(error: ErrorObject): string {
+  if (error.keyword === 'pattern' || error.keyword === 'format' || error.keyword === 'anyOf')
+    return isDateSchema(error.keyword === 'anyOf' ? error.schema : error.parentSchema) ? 'date' : error.keyword;
+  return error.keyword === 'additionalProperties' || error.keyword === 'required' ? `${error.keyword}:${JSON.stringify(error.params)}` : error.keyword;
 }
 
 function toProblem(source: YamlSource, error: ErrorObject, data: unknown): InputProblem {

@@ -52,14 +52,8 @@ export function clauseOfErrorCode(code: string): string | undefined {
 
 /** Document order: §1–§6, then annexes A–F; numbers compare numerically, letters alphabetically. */
 export function compareClauseIds(a: string, b: string): number {
-  const key = (id: string): (string | number)[] =>
-    id.split('.').flatMap((part): (string | number)[] => {
-      const m = /^([A-F])(\d*)$/.exec(part);
-      if (m) return m[2] ? [100 + m[1]!.charCodeAt(0), Number(m[2])] : [100 + m[1]!.charCodeAt(0)];
-      return /^\d+$/.test(part) ? [Number(part)] : [part];
-    });
-  const ka = key(a);
-  const kb = key(b);
+  const ka = sortKey(a);
+  const kb = sortKey(b);
   for (let i = 0; i < Math.max(ka.length, kb.length); i++) {
     const x = ka[i];
     const y = kb[i];
@@ -72,6 +66,23 @@ export function compareClauseIds(a: string, b: string): number {
     return x < y ? -1 : 1;
   }
   return 0;
+}
+
+/** Sort keys, computed once per id: findings are sorted by clause on every evaluation. */
+const sortKeys = new Map<string, (string | number)[]>();
+
+function sortKey(id: string): (string | number)[] {
+  let key = sortKeys.get(id);
+  if (!key) {
+    key = id.split('.').flatMap((part): (string | number)[] => {
+      const m = /^([A-F])(\d*)$/.exec(part);
+      if (m) return m[2] ? [100 + m[1]!.charCodeAt(0), Number(m[2])] : [100 + m[1]!.charCodeAt(0)];
+      return /^\d+$/.test(part) ? [Number(part)] : [part];
+    });
+    if (sortKeys.size > 10_000) sortKeys.clear();
+    sortKeys.set(id, key);
+  }
+  return key;
 }
 
 /**

@@ -197,3 +197,98 @@ describe('manifest input problems', () => {
     });
   });
 });
+
+describe('bounded work on many problems and long padding (issue 9 §4)', function () {
+  // Generous limits for a loaded machine; no timing assertion.
+  this.timeout(60_000);
+
+  it('10,000 bad entries: the first 100 problems and one line counting the rest', () => {
+    const entries = Array.from({ length: 10_000 }, (_, i) => `  - { path: x${i}, sha256: nothex, supports: ["9.9.9"] }\n`).join('');
+    const found = problems(edited('\nevidence:\n', `\nevidence:\n${entries}`));
+    assert.equal(found.length, 101);
+    const last = found.at(-1)!;
+    assert.equal(last.code, 'input/more-problems');
+    assert.match(last.message, /^… and 19,901 more problems, not shown \(the first 100 are\)$/);
+    assert.deepEqual(last.range, found[99]!.range);
+    assert.ok(found.slice(0, 100).every((p) => p.code.startsWith('schema/')));
+  });
+
+  it('10,000 YAML syntax errors are bounded the same way', () => {
+    const found = problems(text + 'x: [\n'.repeat(10_000));
+    assert.ok(found.length <= 101, String(found.length));
+    assert.ok(found.length > 0);
+  });
+
+  it('a valid manifest padded with a million comment lines is read as it is, positions in the original file', () => {
+    const padding = '#\n'.repeat(1_000_000);
+    const padded = parseManifest(text + padding, 'm.isccc.yaml');
+    assert.deepEqual(padded.problems, []);
+    assert.deepEqual(padded.manifest, parseManifest(text, 'm.isccc.yaml').manifest);
+    // A problem after the padding is found on its own line, a million lines down.
+    const after = problems(`${text}${padding}extra: 1\n`);
+    assert.equal(after.length, 1);
+    assert.equal(after[0]!.code, 'schema/unknown-field');
+    assert.deepEqual(after[0]!.range.start, { line: text.split('\n').length - 1 + 1_000_000, character: 0 });
+    // Padding in the middle moves what follows by exactly its lines.
+    const cut = text.indexOf('\nevidence:\n') + 1;
+    const middle = parseManifest(`${text.slice(0, cut)}${padding}${text.slice(cut)}`, 'm.isccc.yaml');
+    assert.deepEqual(middle.manifest, padded.manifest);
+    const line = text.slice(0, cut).split('\n').length - 1;
+    assert.equal(middle.source.rangeOf(['evidence', 0, 'path']).start.line, line + 1_000_000 + 1);
+    assert.equal(middle.source.doc.getIn(['evidence', 0, 'path'], true) !== undefined, true);
+  });
+
+  it('keeps what a comment-like line means inside a block scalar, and a run the parser must still see end a scalar', () => {
+    const block = `isccc: manifest/v1\nnote: |\n  first\n${'\n'.repeat(100)}  #not a comment\n${'#\n'.repeat(100)}rest: 1\n`;
+    const reference = parseManifest(block.replace(/#\n/g, ''), 'm.isccc.yaml').source;
+    const padded = parseManifest(block, 'm.isccc.yaml').source;
+    assert.deepEqual(padded.toData(), reference.toData());
+    const quoted = `isccc: manifest/v1\nnote: "one\n${'#\n'.repeat(100)}two"\n`;
+    assert.ok(parseManifest(quoted, 'm.isccc.yaml').problems.some((p) => p.code === 'yaml/syntax'));
+  });
+});
+
+describe('an edit of one value reuses the parse before it', function () {
+  this.timeout(60_000);
+  const fresh = (yaml: string) => parseManifest(yaml, 'm.isccc.yaml');
+  const sameAsFresh = (before: string, after: string) => {
+    const previous = fresh(before).source;
+    const edited = parseManifest(after, 'm.isccc.yaml', undefined, previous);
+    const reference = fresh(after);
+    assert.deepEqual(edited.source.toData(), reference.source.toData());
+    assert.deepEqual(edited.problems, reference.problems);
+    for (const at of [
+      ['people', 'serviceStaff'],
+      ['evidence', 0, 'path'],
+      ['evidence', 3, 'supports', 0],
+      ['projects', 0, 'end'],
+      ['organisation', 'legalEntity'],
+    ] as const)
+      assert.deepEqual(edited.source.rangeOf([...at]), reference.source.rangeOf([...at]), at.join('.'));
+    assert.equal(edited.source.text, after);
+    return edited;
+  };
+
+  it('gives what a fresh parse gives, for values of the same and of another length, and for edits it cannot patch', () => {
+    const staff = edited('serviceStaff: 14', 'serviceStaff: 15');
+    sameAsFresh(text, staff);
+    sameAsFresh(text, edited('serviceStaff: 14', 'serviceStaff: 1400'));
+    sameAsFresh(text, edited('serviceStaff: 14', 'serviceStaff: 1'));
+    sameAsFresh(text, edited('founded: 2019-04-18', 'founded: 2019-02-30'));
+    // Not one plain value: a key, a new line, a quote, a comment, a flow indicator.
+    sameAsFresh(text, edited('serviceStaff: 14', 'serviceStaf: 14'));
+    sameAsFresh(text, edited('serviceStaff: 14', 'serviceStaff: 14\n  extra: 1'));
+    sameAsFresh(text, edited('serviceStaff: 14', 'serviceStaff: "14"'));
+    sameAsFresh(text, edited('serviceStaff: 14', 'serviceStaff: 14 # staff'));
+    sameAsFresh(text, edited('serviceStaff: 14', 'serviceStaff: [14]'));
+  });
+
+  it('patches the previous parse in place when it can', () => {
+    const previous = fresh(text).source;
+    const next = parseManifest(edited('serviceStaff: 14', 'serviceStaff: 15'), 'm.isccc.yaml', undefined, previous);
+    assert.equal(next.source.doc, previous.doc, 'the document tree was reused');
+    assert.equal((next.manifest as { people: { serviceStaff: number } }).people.serviceStaff, 15);
+    const other = parseManifest(edited('serviceStaff: 14', 'serviceStaf: 14'), 'm.isccc.yaml', undefined, fresh(text).source);
+    assert.notEqual(other.source.doc, previous.doc);
+  });
+});

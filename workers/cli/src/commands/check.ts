@@ -1,41 +1,28 @@
-/** `isccc check <manifest>`: evaluates a manifest with the one evaluator and prints its findings. */
+/** `isccc check <manifest>…`: evaluates manifests with the one evaluator and prints their findings (several on all cores). */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  type Catalog,
-  type InputFileProblem,
-  type InputProblem,
-  isBlocking,
-  loadCatalog,
-  loadRulebook,
-  loadRulebookFiles,
-  MAX_INPUT_BYTES,
-  overlayRulebook,
-  readInputFile,
-  type Rulebook,
-} from '@isccc/rules';
-import { formatJson, formatJunit, formatProblems, formatSarif, formatText, type Format, FORMATS, terminalText } from '../check-formats.js';
+import { type InputFileProblem, type InputProblem, isBlocking, loadCatalog, MAX_INPUT_BYTES, readInputFile } from '@isccc/rules';
+import { formatProblems, type Format, FORMATS, terminalText } from '../check-formats.js';
 import { type Io, isUsageError, UsageError } from '../io.js';
 import { loadEvaluated, TARGET_OPTIONS, targetChoice } from '../manifest-input.js';
-import { formatOscal } from '../oscal/assessment-results.js';
+import { checkMany, expandManifests } from './check-batch.js';
+import { type CheckSettings, checkManifest, rulebookOf } from './check-manifest.js';
 
 export const CHECK_USAGE = `usage:
-  isccc check <manifest.isccc.yaml> [--level 1|2|3] [--category C] [--as-of YYYY-MM-DD]
-              [--lang zh|en] [--format text|json|sarif|junit|oscal] [--rules DIR]
-              --format oscal: OSCAL 1.1.2 assessment results (one result, a finding per clause check)
+  isccc check <manifest|folder|glob>… [--level 1|2|3] [--category C] [--as-of YYYY-MM-DD]
+              [--lang zh|en] [--format text|json|sarif|junit|oscal] [--rules DIR] [--jobs N]
+              --format oscal: OSCAL 1.1.2 assessment results (one manifest; a finding per clause check)
               --rules DIR: *.rules.yaml files there replace shipped rules of the same id
+              several manifests (files, folders searched for *.isccc.yaml, quoted globs) are checked
+              on all cores (--jobs N: N worker threads, 1 = in this thread), with one summary
 
 exit codes: 0 all pass, 1 findings (fail or missing evidence), 2 bad input`;
 
 /** Runs the command and returns its exit code; never throws. */
-export function checkCommand(argv: string[], io: Io): Promise<number> {
-  return Promise.resolve(checkOrExit(argv, io));
-}
-
-function checkOrExit(argv: string[], io: Io): number {
+export async function checkCommand(argv: string[], io: Io): Promise<number> {
   try {
-    return check(argv, io);
+    return await check(argv, io);
   } catch (error) {
     if (isUsageError(error)) {
       io.err(`isccc check: ${error.message}\n${CHECK_USAGE}`);
@@ -46,7 +33,7 @@ function checkOrExit(argv: string[], io: Io): number {
   }
 }
 
-function check(argv: string[], io: Io): number {
+async function check(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -54,6 +41,7 @@ function check(argv: string[], io: Io): number {
       ...TARGET_OPTIONS,
       format: { type: 'string', default: 'text' },
       rules: { type: 'string' },
+      jobs: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -61,41 +49,54 @@ function check(argv: string[], io: Io): number {
     io.out(CHECK_USAGE);
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError('check takes exactly one manifest file');
+  if (positionals.length === 0) throw new UsageError('check takes one or more manifests (files, folders or globs)');
   const choice = targetChoice(values);
-  const lang = choice.lang;
+  const { lang, level, category, asOf } = choice;
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
+  let jobs: number | undefined;
+  if (values.jobs !== undefined) {
+    if (!/^[1-9]\d{0,2}$/.test(values.jobs)) throw new UsageError(`--jobs must be a number from 1 to 999, not "${values.jobs}"`);
+    jobs = Number(values.jobs);
+  }
 
-  const file = positionals[0]!;
   const catalog = loadCatalog();
-  let rulebook = loadRulebook(catalog.edition);
+  const settings: CheckSettings = { ...(level ? { level } : {}), ...(category ? { category } : {}), ...(asOf ? { asOf } : {}), lang, format, ruleFiles: [] };
   if (values.rules !== undefined) {
-    const local = loadRuleDir(values.rules, catalog);
+    const local = readRuleDir(values.rules);
     if ('problems' in local) {
       io.err(terminalText(formatProblems(local.problems, lang)));
       return 2;
     }
-    rulebook = overlayRulebook(rulebook, local.rulebook);
+    settings.ruleFiles = local.files;
   }
-  const loaded = loadEvaluated(file, choice, { catalog, rulebook });
-  if ('problems' in loaded) {
-    io.err(terminalText(formatProblems(loaded.problems, lang)));
+  const rulebook = rulebookOf(settings, catalog);
+  if ('problems' in rulebook) {
+    io.err(terminalText(formatProblems(rulebook.problems, lang)));
     return 2;
   }
-  const { evaluation } = loaded;
-  const rendered =
-    format === 'json'
-      ? formatJson(evaluation, file)
-      : format === 'sarif'
-        ? formatSarif(evaluation, file, lang)
-        : format === 'junit'
-          ? formatJunit(evaluation, file, lang)
-          : format === 'oscal'
-            ? formatOscal(loaded)
-            : terminalText(formatText(evaluation, file, catalog, lang));
-  io.out(rendered);
-  return evaluation.findings.some(isBlocking) ? 1 : 0;
+  const manifests = expandManifests(positionals);
+  const single = manifests.length === 1 && positionals.length === 1 && manifests[0] === positionals[0];
+  if (format === 'oscal') {
+    if (!single) throw new UsageError('--format oscal takes exactly one manifest file');
+    // OSCAL is loaded only when asked for: the common formats keep the command's fast start.
+    const { formatOscal } = await import('../oscal/assessment-results.js');
+    const loaded = loadEvaluated(manifests[0]!, choice, { catalog, rulebook: rulebook.rulebook });
+    if ('problems' in loaded) {
+      io.err(terminalText(formatProblems(loaded.problems, lang)));
+      return 2;
+    }
+    io.out(formatOscal(loaded));
+    return loaded.evaluation.findings.some(isBlocking) ? 1 : 0;
+  }
+  if (single) {
+    const result = checkManifest(manifests[0]!, settings, catalog, rulebook.rulebook);
+    if (result.err) io.err(result.err);
+    if (result.out) io.out(result.out);
+    return result.code;
+  }
+  if (manifests.length === 0) throw new UsageError(`no manifest (*.isccc.yaml) in ${positionals.map((p) => JSON.stringify(p)).join(', ')}`);
+  return checkMany(manifests, settings, io, jobs);
 }
 
 /**
@@ -103,7 +104,7 @@ function check(argv: string[], io: Io): number {
  * untrusted: each is opened the way evidence is (never through a link out of the folder, only a regular file,
  * size checked before reading), so a FIFO cannot block and a sparse 3 GB file is never read.
  */
-function loadRuleDir(dir: string, catalog: Catalog): { rulebook: Rulebook } | { problems: InputProblem[] } {
+function readRuleDir(dir: string): { files: { file: string; text: string }[] } | { problems: InputProblem[] } {
   let names: string[];
   try {
     names = fs
@@ -122,9 +123,7 @@ function loadRuleDir(dir: string, catalog: Catalog): { rulebook: Rulebook } | { 
     if (input.ok) files.push({ file, text: input.text });
     else problems.push(ruleFileProblem(file, input.problem, input.detail));
   }
-  if (problems.length > 0) return { problems };
-  const loaded = loadRulebookFiles(files, catalog);
-  return loaded.problems.length > 0 ? { problems: loaded.problems } : { rulebook: loaded.rulebook };
+  return problems.length > 0 ? { problems } : { files };
 }
 
 function ruleFileProblem(file: string, problem: InputFileProblem, detail: string): InputProblem {

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { EXAMPLES, checkFlags, mutatedManifest, mutatedRuleFile } from './inputs.js';
+import { EXAMPLES, checkFlags, hostileFeelRuleFile, mutatedManifest, mutatedRuleFile } from './inputs.js';
 import { assertSound, runInProcess, Workspaces } from './properties.js';
 
 const RUNS = Number(process.env.ISCCC_FUZZ_RUNS ?? 40);
@@ -38,6 +38,19 @@ describe('fuzz: hostile input through isccc check (fast-check)', function () {
         assertSound(outcome, [dir, rules], `${name}\n${text.slice(0, 400)}`);
       }),
       { numRuns: Math.ceil(RUNS / 2) },
+    );
+  });
+
+  it(`rule files whose FEEL is built to exhaust the interpreter (${Math.ceil(RUNS / 4)} runs): bounded, located, the same properties`, async () => {
+    const example = EXAMPLES.find((e) => e.name === 'risk-assessment-l3-pass') ?? EXAMPLES[0]!;
+    await fc.assert(
+      fc.asyncProperty(hostileFeelRuleFile, async ({ name, text, feel }) => {
+        const dir = workspaces.of(example);
+        const rules = workspaces.rulesDir();
+        fs.writeFileSync(path.join(rules, name), text);
+        assertSound(await runInProcess(['check', path.join(dir, 'manifest.isccc.yaml'), '--rules', rules]), [dir, rules], `${name}: ${feel}`);
+      }),
+      { numRuns: Math.ceil(RUNS / 4) },
     );
   });
 });

@@ -210,6 +210,39 @@ export const mutatedRuleFile: fc.Arbitrary<{ name: string; text: string }> = fc
   .constantFrom(...RULE_FILES)
   .chain((file) => fc.oneof(textMutation(file.text), dataMutation(file.text)).map((text) => ({ name: file.name, text })));
 
+/** FEEL built to exhaust an interpreter: backtracking regular expressions, nested loops, values that double. */
+const feelBomb: fc.Arbitrary<string> = fc.oneof(
+  fc.nat({ max: 60 }).map((n) => `matches("${'a'.repeat(n)}!", "^(a+)+$")`),
+  fc.nat({ max: 40 }).map((n) => `replace("${'a'.repeat(n)}b", "(a|aa)+$", "x") = "x"`),
+  fc.integer({ min: 2, max: 6 }).map((depth) => {
+    const list = `[${Array.from({ length: 30 }, (_, i) => i).join(',')}]`;
+    let expr = 'true';
+    for (let i = 0; i < depth; i++) expr = `every x${i} in ${list} satisfies (${expr})`;
+    return expr;
+  }),
+  fc.integer({ min: 10, max: 40 }).map((n) => {
+    const entries = Array.from({ length: n }, (_, i) => `l${i + 1}: l${i} + l${i}`).join(', ');
+    return `count({l0: ["x"], ${entries}}.l${n}) > 0`;
+  }),
+  fc.integer({ min: 10, max: 40 }).map((n) => {
+    const entries = Array.from({ length: n }, (_, i) => `s${i + 1}: s${i} + s${i}`).join(', ');
+    return `string length({s0: "ab", ${entries}}.s${n}) > 0`;
+  }),
+  fc.constantFrom(
+    'for i in 1..1000000000 return i',
+    'function(x) x',
+    '(function(f) f(f))(function(f) f(f))',
+    'sort([3,1,2], function(a,b) a<b)',
+    'date("2026-02-30") > now()',
+  ),
+);
+
+/** The shipped service-staff rule with its condition replaced by a FEEL bomb. */
+export const hostileFeelRuleFile: fc.Arbitrary<{ name: string; text: string; feel: string }> = feelBomb.map((feel) => {
+  const file = RULE_FILES.find((f) => f.name === 'service-staff.rules.yaml')!;
+  return { name: file.name, text: file.text.replace('condition: actual >= expected', `condition: ${JSON.stringify(feel)}`), feel };
+});
+
 /** Options a user might pass alongside, some of them wrong. */
 export const checkFlags: fc.Arbitrary<string[]> = fc
   .array(

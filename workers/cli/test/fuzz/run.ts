@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
-import { checkFlags, EXAMPLES, mutatedManifest, mutatedRuleFile } from './inputs.js';
+import { checkFlags, EXAMPLES, hostileFeelRuleFile, mutatedManifest, mutatedRuleFile } from './inputs.js';
 import { assertSound, runInProcess, Workspaces } from './properties.js';
 
 const HANG_MS = 2000;
@@ -59,6 +59,20 @@ try {
       const outcome = await runInProcess(['check', path.join(dir, 'manifest.isccc.yaml'), '--rules', rules]);
       note(`--rules ${name}`, outcome.ms, outcome.code);
       assertSound(outcome, [dir, rules], `${name}\n${text.slice(0, 400)}`);
+      fs.rmSync(rules, { recursive: true, force: true });
+    }) as unknown as fc.IAsyncProperty<never>,
+  );
+  const bombed = EXAMPLES.find((e) => e.name === 'risk-assessment-l3-pass') ?? EXAMPLES[0]!;
+  await section(
+    'hostile FEEL',
+    Math.max(1, Math.ceil(Number(values.rules) / 5)),
+    fc.asyncProperty(hostileFeelRuleFile, async ({ name, text, feel }) => {
+      const dir = workspaces.of(bombed);
+      const rules = workspaces.rulesDir();
+      fs.writeFileSync(path.join(rules, name), text);
+      const outcome = await runInProcess(['check', path.join(dir, 'manifest.isccc.yaml'), '--rules', rules]);
+      note(`--rules ${name}: ${feel.slice(0, 60)}`, outcome.ms, outcome.code);
+      assertSound(outcome, [dir, rules], `${name}: ${feel}`);
       fs.rmSync(rules, { recursive: true, force: true });
     }) as unknown as fc.IAsyncProperty<never>,
   );
