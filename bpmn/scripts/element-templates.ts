@@ -152,8 +152,12 @@ export function jobTemplate(spec: TaskTypeSpec): Json {
     tooltip: `Task header ${h.key}, read by the worker`,
     group: 'headers',
     type: 'Dropdown',
-    value: h.values[0],
-    choices: h.values.map((value) => ({ name: clauseLabel(value) === value ? value : clauseName(value), value })),
+    // an optional header stays absent unless chosen: a default would set it on every element the template is applied to
+    value: h.required ? h.values[0] : '',
+    choices: [
+      ...(h.required ? [] : [{ name: '(none)', value: '' }]),
+      ...h.values.map((value) => ({ name: clauseLabel(value) === value ? value : clauseName(value), value })),
+    ],
     binding: { type: 'zeebe:taskHeader', key: h.key },
   }));
   const errors = spec.errors.length ? ` BPMN errors: ${spec.errors.join(', ')} (catch each with an error boundary event, output reason = =reason).` : '';

@@ -1,6 +1,6 @@
 /**
  * `npm run -w bpmn modeler-plugin`: builds `dist/modeler-plugin/isccc-flow/`, the folder a user copies into Camunda
- * Modeler's `resources/plugins/`. It holds the plugin descriptor (`modeler-plugin/index.js`), the client script —
+ * Modeler's `resources/plugins/`. It holds the plugin descriptor (`modeler-plugin/index.cjs`, as `index.js`), the client script —
  * `modeler-plugin/client.js` bundled by esbuild with every rule of bpmnlint-plugin-isccc, its data and the shared
  * vocabulary — and, for the Modeler's template folders and for deployment, copies of the element templates and the
  * forms (the Modeler reads templates only from `resources/element-templates/` and `.camunda/element-templates/`).
@@ -65,7 +65,9 @@ export async function buildModelerPlugin(out = PLUGIN_DIR): Promise<string> {
     nodePaths: [path.join(packageRoot, 'node_modules'), path.join(packageRoot, '..', 'node_modules')],
     plugins: [lintCache()],
   });
-  fs.copyFileSync(path.join(SOURCES, 'index.js'), path.join(out, 'index.js'));
+  // the Modeler requires `index.js`; the package.json keeps it CommonJS wherever the folder is put
+  fs.copyFileSync(path.join(SOURCES, 'index.cjs'), path.join(out, 'index.js'));
+  fs.writeFileSync(path.join(out, 'package.json'), `${JSON.stringify({ name: PLUGIN_NAME, private: true, type: 'commonjs' }, null, 2)}\n`);
   copyDir(path.join(packageRoot, 'element-templates'), path.join(out, 'element-templates'), (n) => n.endsWith('.json'));
   copyDir(path.join(packageRoot, 'forms'), path.join(out, 'forms'), (n) => n.endsWith('.form'));
   return out;

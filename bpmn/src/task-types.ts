@@ -239,6 +239,8 @@ export interface HeaderSpec {
   description: string;
   /** Values the models use. */
   values: string[];
+  /** Every element of the type sets it (an optional header is absent where it does not apply). */
+  required?: boolean;
 }
 
 export interface TaskTypeSpec {
@@ -441,7 +443,7 @@ export const TASK_TYPES = [
       { ...REASON_OUT, description: "Set when refused: code/clause from the refusalClause header, details = the refusing votes' reasons" },
     ],
     errors: [],
-    headers: [{ key: 'refusalClause', description: 'Clause a refusal is recorded under', values: ['6.5', '6.8.2.d'] }],
+    headers: [{ key: 'refusalClause', description: 'Clause a refusal is recorded under', values: ['6.5', '6.8.2.d'], required: true }],
     notes: 'A vote count that differs from the committee size is a job failure (incident), not a BPMN error.',
   },
   {
