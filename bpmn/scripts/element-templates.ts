@@ -17,7 +17,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadCatalog } from '@isccc/rules';
-import { CANDIDATE_GROUPS, clauseLabel, EVENT_OUTPUTS, MESSAGES, TASK_TYPES, type TaskTypeSpec, TIMERS, USER_TASKS, type UserTaskSpec } from '../src/task-types.js';
+import {
+  CANDIDATE_GROUPS,
+  clauseLabel,
+  EVENT_OUTPUTS,
+  MESSAGES,
+  TASK_TYPES,
+  type TaskTypeSpec,
+  TIMERS,
+  USER_TASKS,
+  type UserTaskSpec,
+} from '../src/task-types.js';
 import { packageRoot } from '../src/models.js';
 
 export const TEMPLATE_SCHEMA = 'https://unpkg.com/@camunda/zeebe-element-templates-json-schema/resources/schema.json';
@@ -162,7 +172,12 @@ export function jobTemplate(spec: TaskTypeSpec): Json {
   }));
   const errors = spec.errors.length ? ` BPMN errors: ${spec.errors.join(', ')} (catch each with an error boundary event, output reason = =reason).` : '';
   return {
-    ...base(`isccc-flow.${spec.type}`, `ISCCC ${clauseLabel(spec.clauses[0]!)} ${spec.title}`, spec.clauses, `Job ${spec.type}.${errors}${spec.notes ? ` ${spec.notes}` : ''}`),
+    ...base(
+      `isccc-flow.${spec.type}`,
+      `ISCCC ${clauseLabel(spec.clauses[0]!)} ${spec.title}`,
+      spec.clauses,
+      `Job ${spec.type}.${errors}${spec.notes ? ` ${spec.notes}` : ''}`,
+    ),
     appliesTo: endEvent ? ['bpmn:EndEvent'] : ['bpmn:Task'],
     elementType: endEvent ? { value: 'bpmn:EndEvent', eventDefinition: 'bpmn:MessageEventDefinition' } : { value: 'bpmn:ServiceTask' },
     groups: [GROUPS.clause, ...(headers.length ? [GROUPS.headers] : []), GROUPS.job, GROUPS.inputs, ...(spec.outputs.length ? [GROUPS.outputs] : [])],
@@ -211,8 +226,22 @@ export function userTaskTemplate(spec: UserTaskSpec): Json {
         choices: groups.map((g) => ({ name: g, value: g })),
         binding: { type: 'zeebe:assignmentDefinition', property: 'candidateGroups' },
       },
-      ...(spec.assignee ? [fixedFeel('assignee', 'Assignee', 'Each instance of the vote belongs to its member', spec.assignee, { type: 'zeebe:assignmentDefinition', property: 'assignee' })] : []),
-      ...(spec.dueDate ? [fixedFeel('dueDate', 'Due', 'The time the standard sets (the 12 months of 6.7.1, the three months of 6.8.2)', spec.dueDate, { type: 'zeebe:taskSchedule', property: 'dueDate' })] : []),
+      ...(spec.assignee
+        ? [
+            fixedFeel('assignee', 'Assignee', 'Each instance of the vote belongs to its member', spec.assignee, {
+              type: 'zeebe:assignmentDefinition',
+              property: 'assignee',
+            }),
+          ]
+        : []),
+      ...(spec.dueDate
+        ? [
+            fixedFeel('dueDate', 'Due', 'The time the standard sets (the 12 months of 6.7.1, the three months of 6.8.2)', spec.dueDate, {
+              type: 'zeebe:taskSchedule',
+              property: 'dueDate',
+            }),
+          ]
+        : []),
       ...(spec.inputs ?? []).map((i) => hidden(i.source, { type: 'zeebe:input', name: i.target })),
       ...spec.outputs.filter((o) => !(spec.inputs ?? []).some((i) => i.target === o.name)).map(outputField),
     ],
@@ -230,13 +259,24 @@ export function timerTemplates(): Json[] {
   return [...byTemplate.values()].map((timers) => {
     const t = timers[0]!;
     const signature = (x: (typeof TIMERS)[number]): string =>
-      JSON.stringify([x.event, x.kind, x.expression, x.clauses, eventOutputs((on) => on !== 'error catch events' && 'elementIds' in on && on.elementIds.includes(x.elementId))]);
+      JSON.stringify([
+        x.event,
+        x.kind,
+        x.expression,
+        x.clauses,
+        eventOutputs((on) => on !== 'error catch events' && 'elementIds' in on && on.elementIds.includes(x.elementId)),
+      ]);
     const odd = timers.find((x) => signature(x) !== signature(t));
     if (odd) throw new Error(`TIMERS: ${odd.elementId} shares template ${t.template.id} with ${t.elementId} but differs from it`);
     const type = t.event === 'boundary' ? 'bpmn:BoundaryEvent' : 'bpmn:IntermediateCatchEvent';
     const editable = !t.expression.startsWith('=');
     return {
-      ...base(`isccc-flow.timer.${t.template.id}`, `ISCCC ${clauseLabel(t.clauses[0]!)} ${t.template.title.en}`, t.clauses, `${t.template.title.zh} — ${t.description}`),
+      ...base(
+        `isccc-flow.timer.${t.template.id}`,
+        `ISCCC ${clauseLabel(t.clauses[0])} ${t.template.title.en}`,
+        t.clauses,
+        `${t.template.title.zh} — ${t.description}`,
+      ),
       appliesTo: [type],
       elementType: { value: type, eventDefinition: 'bpmn:TimerEventDefinition' },
       groups: [GROUPS.clause, ...(editable ? [{ id: 'timer', label: 'Timer' }] : [])],
@@ -266,7 +306,12 @@ export function messageTemplates(): Json[] {
     const start = 'startCorrelationKey' in m;
     const type = start ? 'bpmn:StartEvent' : 'bpmn:IntermediateCatchEvent';
     return {
-      ...base(`isccc-flow.message.${m.process}.${m.name}`, `ISCCC ${clauseLabel(m.clauses[0]!)} Message ${m.name}`, m.clauses, `${m.description} Publisher sends: ${m.variables.map((v) => v.name).join(', ')}.`),
+      ...base(
+        `isccc-flow.message.${m.process}.${m.name}`,
+        `ISCCC ${clauseLabel(m.clauses[0])} Message ${m.name}`,
+        m.clauses,
+        `${m.description} Publisher sends: ${m.variables.map((v) => v.name).join(', ')}.`,
+      ),
       appliesTo: start ? ['bpmn:StartEvent'] : ['bpmn:IntermediateCatchEvent', 'bpmn:IntermediateThrowEvent'],
       elementType: { value: type, eventDefinition: 'bpmn:MessageEventDefinition' },
       groups: [GROUPS.clause],

@@ -79,7 +79,7 @@ export function buildLintData(): LintData {
 
 /** Stable JSON with one entry per line, so a catalog or contract change shows as a small diff. */
 export function serialiseLintData(data: LintData): string {
-  const entries = Object.entries(data).map(([key, value]) => {
+  const entries = Object.entries(data).map(([key, value]: [string, unknown]) => {
     const body =
       typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length > 3
         ? `{\n${Object.entries(value as Record<string, unknown>)

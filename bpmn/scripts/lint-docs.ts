@@ -48,7 +48,9 @@ async function example(rule: string, file: string): Promise<string> {
   const said =
     reports.length === 0
       ? 'bpmnlint reports nothing.'
-      : [`bpmnlint reports (${category === 'warn' ? 'warnings' : 'errors'}):`, '', ...reports.map((r) => `- \`${r.id ?? '(diagram)'}\`: ${r.message}`)].join('\n');
+      : [`bpmnlint reports (${category === 'warn' ? 'warnings' : 'errors'}):`, '', ...reports.map((r) => `- \`${r.id ?? '(diagram)'}\`: ${r.message}`)].join(
+          '\n',
+        );
   return [`[\`${file}\`](${link})`, '', '```xml', excerpt(xml), '```', '', said].join('\n');
 }
 

@@ -54,14 +54,18 @@ describe('element templates', () => {
       const template = byId.get(`isccc-flow.${t.type}`);
       assert.equal(template?.properties.find((p) => p.binding.type === 'zeebe:taskDefinition' && p.binding.property === 'type')?.value, t.type);
     }
-    for (const u of USER_TASKS) assert.equal(byId.get(`isccc-flow.user-task.${u.task}`)?.properties.find((p) => p.binding.type === 'zeebe:formDefinition')?.value, u.formId);
+    for (const u of USER_TASKS)
+      assert.equal(byId.get(`isccc-flow.user-task.${u.task}`)?.properties.find((p) => p.binding.type === 'zeebe:formDefinition')?.value, u.formId);
     for (const t of TIMERS) assert.ok(byId.has(`isccc-flow.timer.${t.template.id}`), t.elementId);
     for (const m of MESSAGES) assert.ok(byId.get(`isccc-flow.message.${m.process}.${m.name}`)?.properties.some((p) => p.value === m.name));
   });
 
   it('offer every combination of the clauses an element may serve, and are offered on plain tasks', () => {
     for (const t of TASK_TYPES) {
-      const choices = byId.get(`isccc-flow.${t.type}`)!.properties.find((p) => p.binding.name === 'clause')!.choices!.map((c) => c.value);
+      const choices = byId
+        .get(`isccc-flow.${t.type}`)!
+        .properties.find((p) => p.binding.name === 'clause')!
+        .choices!.map((c) => c.value);
       assert.equal(choices.length, 2 ** t.clauses.length - 1, t.type);
       assert.ok(choices.includes(t.clauses.join(', ')));
     }

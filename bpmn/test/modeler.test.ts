@@ -110,7 +110,10 @@ describe('Camunda Modeler plugin in the Modeler stack (camunda-bpmn-js, @camunda
   <bpmndi:BPMNDiagram id="Diagram_1"><bpmndi:BPMNPlane id="Plane_1" bpmnElement="Process_1" /></bpmndi:BPMNDiagram>
 </bpmn:definitions>`;
     await modeler.call<Opened>('open', empty);
-    const { results, reports } = await modeler.call<{ results: { template: string; id: string; type: string; linked: string; version: number }[]; reports: Report[] }>('applyEvery');
+    const { results, reports } = await modeler.call<{
+      results: { template: string; id: string; type: string; linked: string; version: number }[];
+      reports: Report[];
+    }>('applyEvery');
     await modeler.screenshot(path.join(ARTIFACTS, 'every-template.png'));
     const templates = buildTemplates() as { id: string; elementType?: { value: string } }[];
     assert.equal(results.length, templates.length);
@@ -126,7 +129,10 @@ describe('Camunda Modeler plugin in the Modeler stack (camunda-bpmn-js, @camunda
     const about = reports.filter((r) => r.id && templated.has(r.id) && ELEMENT_RULES.test(r.rule));
     // a template cannot make a task multi-instance: for the committee's vote the committee rule says what to do
     const vote = [...templated].find(([, t]) => t === 'isccc-flow.user-task.committee-vote')![0];
-    assert.ok(about.some((r) => r.id === vote && r.rule === 'isccc/committee' && r.message.includes('parallel multi-instance')), show(about));
+    assert.ok(
+      about.some((r) => r.id === vote && r.rule === 'isccc/committee' && r.message.includes('parallel multi-instance')),
+      show(about),
+    );
     assert.equal(show(about.filter((r) => r.id !== vote)), '');
   });
 
@@ -157,7 +163,10 @@ describe('Camunda Modeler plugin in the Modeler stack (camunda-bpmn-js, @camunda
     await modeler.call('zoom', 1, 'Task_CommitteeVote');
     assert.ok(await modeler.call<boolean>('showError', 'isccc/committee', 'Task_CommitteeVote'));
     await modeler.screenshot(path.join(ARTIFACTS, 'committee-of-four.png'));
-    assert.ok(even.some((r) => r.rule === 'isccc/committee' && r.id === 'Task_CommitteeVote' && r.category === 'error' && r.message.includes('a committee of 4')), show(even));
+    assert.ok(
+      even.some((r) => r.rule === 'isccc/committee' && r.id === 'Task_CommitteeVote' && r.category === 'error' && r.message.includes('a committee of 4')),
+      show(even),
+    );
 
     await modeler.call<Opened>('open', fs.readFileSync(modelPath('lifecycle'), 'utf8'));
     await modeler.call('setTimerDuration', 'Timer_SuspensionExpired', 'P6M');
@@ -165,7 +174,10 @@ describe('Camunda Modeler plugin in the Modeler stack (camunda-bpmn-js, @camunda
     await modeler.call('zoom', 1, 'Timer_SuspensionExpired');
     assert.ok(await modeler.call<boolean>('showError', 'isccc/suspension-three-months', 'Timer_SuspensionExpired'));
     await modeler.screenshot(path.join(ARTIFACTS, 'suspension-six-months.png'));
-    assert.ok(sixMonths.some((r) => r.rule === 'isccc/suspension-three-months' && r.category === 'warn' && r.message.includes('一般为三个月')), show(sixMonths));
+    assert.ok(
+      sixMonths.some((r) => r.rule === 'isccc/suspension-three-months' && r.category === 'warn' && r.message.includes('一般为三个月')),
+      show(sixMonths),
+    );
     assert.deepEqual(modeler.pageErrors, []);
   });
 });

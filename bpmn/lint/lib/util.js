@@ -95,7 +95,13 @@ function isZeebe(node) {
 function eventDefinition(node) {
   const def = ((node && node.eventDefinitions) || [])[0];
   if (!def) return undefined;
-  return { def, kind: String(def.$type).replace(/^bpmn:/, '').replace(/EventDefinition$/, '').toLowerCase() };
+  return {
+    def,
+    kind: String(def.$type)
+      .replace(/^bpmn:/, '')
+      .replace(/EventDefinition$/, '')
+      .toLowerCase(),
+  };
 }
 
 /** `{ kind: 'timeDuration' | 'timeDate' | 'timeCycle', body }` of a timer event, or undefined. */

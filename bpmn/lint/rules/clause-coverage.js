@@ -16,7 +16,10 @@ module.exports = function () {
     if (!is(node, 'bpmn:Process')) return;
     const scope = clausesOf(node);
     if (scope.length === 0) {
-      reporter.report(node.id, 'the process does not say which §6 clauses it implements: add the extension property "clause" to the process (e.g. 6.1, 6.2, 6.3)');
+      reporter.report(
+        node.id,
+        'the process does not say which §6 clauses it implements: add the extension property "clause" to the process (e.g. 6.1, 6.2, 6.3)',
+      );
       return;
     }
     for (const id of scope) {
@@ -25,7 +28,10 @@ module.exports = function () {
     const named = new Set(flowNodes(node).flatMap(clausesOf));
     for (const id of procedural.filter((p) => scope.some((s) => within(p, s)))) {
       if (!named.has(id)) {
-        reporter.report(node.id, `${clauseTitle(id)} is in this process's scope (${scope.join(', ')}) but no element implements it: name it in the clause property of the element that does`);
+        reporter.report(
+          node.id,
+          `${clauseTitle(id)} is in this process's scope (${scope.join(', ')}) but no element implements it: name it in the clause property of the element that does`,
+        );
       }
     }
   }

@@ -55,11 +55,17 @@ module.exports = function () {
     if (!isCommitteeVote(node)) return;
     const loop = node.loopCharacteristics;
     if (!is(loop, 'bpmn:MultiInstanceLoopCharacteristics')) {
-      reporter.report(node.id, `6.5: the committee decides by every member's vote — make this task a parallel multi-instance over the committee, one instance per member (template "ISCCC 6.5 Committee member vote")`);
+      reporter.report(
+        node.id,
+        `6.5: the committee decides by every member's vote — make this task a parallel multi-instance over the committee, one instance per member (template "ISCCC 6.5 Committee member vote")`,
+      );
       return;
     }
     if (loop.isSequential) {
-      reporter.report(node.id, '6.5: the members vote one after another (sequential multi-instance) — make it parallel, so every member votes on the same record');
+      reporter.report(
+        node.id,
+        '6.5: the members vote one after another (sequential multi-instance) — make it parallel, so every member votes on the same record',
+      );
     }
     const zeebe = extensions(loop, 'loopCharacteristics')[0];
     const collection = (zeebe && zeebe.inputCollection) || attr(loop, 'camunda:collection');

@@ -22,12 +22,18 @@ module.exports = function () {
     if (!is(node, 'bpmn:Message')) return;
     const keys = contract.messages[node.name];
     if (!keys) {
-      reporter.report(node.id, `message ${node.name || '(no name)'} is not an ISCCC message, so nothing ever publishes it${didYouMean(node.name || '', names)} — apply an ISCCC message template`);
+      reporter.report(
+        node.id,
+        `message ${node.name || '(no name)'} is not an ISCCC message, so nothing ever publishes it${didYouMean(node.name || '', names)} — apply an ISCCC message template`,
+      );
       return;
     }
     const key = correlationKey(node);
     if (key !== undefined && !keys.includes(key)) {
-      reporter.report(node.id, `message ${node.name} correlates on ${key}, but its publishers send ${keys.filter(Boolean).join(' or ')} — a published message would not find this instance`);
+      reporter.report(
+        node.id,
+        `message ${node.name} correlates on ${key}, but its publishers send ${keys.filter(Boolean).join(' or ')} — a published message would not find this instance`,
+      );
     }
   }
   return { check, meta: meta('message-known') };

@@ -31,9 +31,7 @@ function waits(node) {
  */
 function bounded(node) {
   if (is(node, 'bpmn:EventBasedGateway') && targets(node).some((t) => timerNaming(t, SURVEILLANCE))) return true;
-  return scopes(node).some((scope) =>
-    boundaryEvents(scope).some((b) => interrupting(b) && (timerNaming(b, SURVEILLANCE) || timerNaming(b, SUSPENSION))),
-  );
+  return scopes(node).some((scope) => boundaryEvents(scope).some((b) => interrupting(b) && (timerNaming(b, SURVEILLANCE) || timerNaming(b, SUSPENSION))));
 }
 
 /**

@@ -21,7 +21,10 @@ module.exports = function () {
     } else if (String(type).startsWith('=') || String(type).startsWith('${')) {
       reporter.report(node.id, `job type ${type} is an expression: the ISCCC workers serve literal job types only — apply an ISCCC template`);
     } else if (!known.has(type)) {
-      reporter.report(node.id, `job type ${type} is not an ISCCC job type, so no worker will ever take the job${didYouMean(type, known)} — apply an ISCCC template, which sets it`);
+      reporter.report(
+        node.id,
+        `job type ${type} is not an ISCCC job type, so no worker will ever take the job${didYouMean(type, known)} — apply an ISCCC template, which sets it`,
+      );
     }
   }
   return { check, meta: meta('task-type-known') };

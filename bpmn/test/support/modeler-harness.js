@@ -1,3 +1,4 @@
+/* global window, document */
 /**
  * Browser side of the Camunda Modeler tests (bundled by test/support/modeler.ts with esbuild): camunda-bpmn-js's
  * Camunda Cloud modeler with its properties panel and element templates, @camunda/linting's Linter and canvas module,
@@ -50,7 +51,12 @@ window.isccc = {
       modeler.get('canvas').zoom('fit-viewport');
       return { warnings: warnings.map((w) => String(w.message || w)), templateErrors: errors, reports: await lint() };
     } catch (error) {
-      return { error: String(error.message || error), warnings: (error.warnings || []).map((w) => String(w.message || w)), templateErrors: errors, reports: [] };
+      return {
+        error: String(error.message || error),
+        warnings: (error.warnings || []).map((w) => String(w.message || w)),
+        templateErrors: errors,
+        reports: [],
+      };
     }
   },
 
@@ -79,7 +85,11 @@ window.isccc = {
         missing.push(`${id}: ${templateId}`);
         continue;
       }
-      modeling.updateProperties(element, { 'zeebe:modelerTemplate': undefined, 'zeebe:modelerTemplateVersion': undefined, 'zeebe:modelerTemplateIcon': undefined });
+      modeling.updateProperties(element, {
+        'zeebe:modelerTemplate': undefined,
+        'zeebe:modelerTemplateVersion': undefined,
+        'zeebe:modelerTemplateIcon': undefined,
+      });
       elementTemplates.applyTemplate(registry.get(id), template);
     }
     const { xml } = await modeler.saveXML({ format: true });
@@ -134,7 +144,13 @@ window.isccc = {
         }
         const applied = elementTemplates.applyTemplate(shape, template);
         const bo = applied.businessObject;
-        results.push({ template: template.id, id: applied.id, type: applied.type, linked: bo.get('zeebe:modelerTemplate'), version: bo.get('zeebe:modelerTemplateVersion') });
+        results.push({
+          template: template.id,
+          id: applied.id,
+          type: applied.type,
+          linked: bo.get('zeebe:modelerTemplate'),
+          version: bo.get('zeebe:modelerTemplateVersion'),
+        });
       });
     return { results, reports: await lint() };
   },

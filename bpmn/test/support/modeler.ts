@@ -41,7 +41,9 @@ async function bundleHarness(): Promise<string> {
 
 const page = (pluginScript: string): string => `<!doctype html>
 <html><head><meta charset="utf-8">
-${Object.keys(STYLES).map((href) => `<link rel="stylesheet" href="${href}">`).join('')}
+${Object.keys(STYLES)
+  .map((href) => `<link rel="stylesheet" href="${href}">`)
+  .join('')}
 <style>html,body{margin:0;height:100%;font-family:sans-serif}#app{display:flex;height:100vh}#canvas{flex:1}#properties{width:420px;overflow:auto;border-left:1px solid #ccc}</style>
 <script src="${pluginScript}"></script>
 <script src="/harness.js"></script>
@@ -83,10 +85,10 @@ export class ModelerPage {
 
   /** Calls `window.isccc[method](...args)` in the page. */
   call<T>(method: string, ...args: unknown[]): Promise<T> {
-    return this.page!.evaluate(
-      ([m, a]) => (window as unknown as { isccc: Record<string, (...x: unknown[]) => unknown> }).isccc[m as string]!(...(a as unknown[])) as Promise<T>,
-      [method, args] as const,
-    ) as Promise<T>;
+    return this.page!.evaluate<T, [string, unknown[]]>(
+      ([m, a]) => (window as unknown as { isccc: Record<string, (...x: unknown[]) => Promise<T>> }).isccc[m]!(...a),
+      [method, args],
+    );
   }
 
   async screenshot(file: string): Promise<void> {

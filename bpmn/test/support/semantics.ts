@@ -19,7 +19,8 @@ const isElement = (v: unknown): v is Described => typeof v === 'object' && v !==
  */
 function message(m: Described): string {
   const subscription = ((m.extensionElements as { values?: Described[] } | undefined)?.values ?? []).find((x) => x.$type === 'zeebe:Subscription');
-  return `message ${String(m.name)} correlationKey ${String(subscription?.correlationKey ?? '')}`;
+  const key = subscription?.correlationKey;
+  return `message ${String(m.name)} correlationKey ${typeof key === 'string' ? key : ''}`;
 }
 
 const EMPTY_MEANS_NOTHING = new Set(['zeebe:IoMapping', 'zeebe:TaskHeaders']);
