@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { packageRoot } from '../src/models.js';
-import { lint } from './lint-runner.js';
+import { ISCCC_RULES, lint } from './lint-runner.js';
 
 export const LINT_DOCS_DIR = path.join(packageRoot, 'lint', 'docs', 'rules');
 const FIXTURES_DIR = path.join(packageRoot, 'test', 'lint');
@@ -42,12 +42,15 @@ function excerpt(xml: string): string {
 
 async function example(rule: string, file: string): Promise<string> {
   const xml = fs.readFileSync(path.join(FIXTURES_DIR, rule, file), 'utf8');
-  const reports = (await lint(xml, { rules: { [`isccc/${rule}`]: 'error' } }))[`isccc/${rule}`] ?? [];
+  const category = ISCCC_RULES[rule] ?? 'error';
+  const reports = (await lint(xml, { rules: { [`isccc/${rule}`]: category } }))[`isccc/${rule}`] ?? [];
   const link = path.posix.join('../../../test/lint', rule, file);
   const said =
     reports.length === 0
       ? 'bpmnlint reports nothing.'
-      : ['bpmnlint reports:', '', ...reports.map((r) => `- \`${r.id ?? '(diagram)'}\`: ${r.message}`)].join('\n');
+      : [`bpmnlint reports (${category === 'warn' ? 'warnings' : 'errors'}):`, '', ...reports.map((r) => `- \`${r.id ?? '(diagram)'}\`: ${r.message}`)].join(
+          '\n',
+        );
   return [`[\`${file}\`](${link})`, '', '```xml', excerpt(xml), '```', '', said].join('\n');
 }
 

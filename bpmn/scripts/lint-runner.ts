@@ -9,6 +9,11 @@ const { Linter } = require('bpmnlint') as { Linter: new (o: { config: unknown; r
 const NodeResolver = require('bpmnlint/lib/resolver/node-resolver') as new (o?: { require?: NodeRequire }) => unknown;
 const { BpmnModdle } = require('bpmn-moddle') as { BpmnModdle: new (ext: Record<string, unknown>) => Moddle };
 const zeebeSchema = require('zeebe-bpmn-moddle/resources/zeebe.json') as Record<string, unknown>;
+const camundaSchema = require('camunda-bpmn-moddle/resources/camunda.json') as Record<string, unknown>;
+const plugin = require('bpmnlint-plugin-isccc') as { RULES: Record<string, 'error' | 'warn'> };
+
+/** The category each isccc rule has in `plugin:isccc/recommended` (`suspension-three-months` warns). */
+export const ISCCC_RULES: Readonly<Record<string, 'error' | 'warn'>> = plugin.RULES;
 
 export interface LintReport {
   id?: string;
@@ -32,12 +37,18 @@ export interface Moddle {
 
 export const BPMNLINTRC = path.join(packageRoot, '.bpmnlintrc');
 
-export function createModdle(): Moddle {
-  return new BpmnModdle({ zeebe: zeebeSchema });
+export function createModdle(dialect: 'zeebe' | 'camunda' = 'zeebe'): Moddle {
+  return new BpmnModdle(dialect === 'zeebe' ? { zeebe: zeebeSchema } : { camunda: camundaSchema });
 }
 
+/** The dialect a diagram is written in: Camunda 7 when it declares the camunda namespace and not the zeebe one. */
+export function dialectOf(xml: string): 'zeebe' | 'camunda' {
+  return xml.includes('http://camunda.org/schema/1.0/bpmn') && !xml.includes('http://camunda.org/schema/zeebe/1.0') ? 'camunda' : 'zeebe';
+}
+
+/** Parses a diagram with the moddle extension of its dialect, as Camunda Modeler does (the two cannot be loaded together). */
 export async function parse(xml: string): Promise<{ rootElement: ModdleElement; warnings: { message: string }[] }> {
-  return createModdle().fromXML(xml);
+  return createModdle(dialectOf(xml)).fromXML(xml);
 }
 
 /** The project's lint configuration (`bpmn/.bpmnlintrc`), optionally with extra `extends`. */

@@ -239,6 +239,8 @@ export interface HeaderSpec {
   description: string;
   /** Values the models use. */
   values: string[];
+  /** Every element of the type sets it (an optional header is absent where it does not apply). */
+  required?: boolean;
 }
 
 export interface TaskTypeSpec {
@@ -408,7 +410,7 @@ export const TASK_TYPES = [
   {
     type: 'isccc.committee-validate',
     title: 'Validate decision committee',
-    clauses: ['6.5'],
+    clauses: ['6.5', '6.8.5'],
     processes: ['certification', 'lifecycle'],
     inputs: [
       v('committee', 'CommitteeMember[]', 'Members appointed for this decision', true),
@@ -431,7 +433,7 @@ export const TASK_TYPES = [
   {
     type: 'isccc.committee-tally',
     title: 'Tally committee votes',
-    clauses: ['6.5'],
+    clauses: ['6.5', '6.8.5'],
     processes: ['certification', 'lifecycle'],
     inputs: [v('votes', 'Vote[]', 'Collected votes', true), v('committee', 'CommitteeMember[]', 'The committee', true)],
     outputs: [
@@ -441,7 +443,7 @@ export const TASK_TYPES = [
       { ...REASON_OUT, description: "Set when refused: code/clause from the refusalClause header, details = the refusing votes' reasons" },
     ],
     errors: [],
-    headers: [{ key: 'refusalClause', description: 'Clause a refusal is recorded under', values: ['6.5', '6.8.2.d'] }],
+    headers: [{ key: 'refusalClause', description: 'Clause a refusal is recorded under', values: ['6.5', '6.8.2.d'], required: true }],
     notes: 'A vote count that differs from the committee size is a job failure (incident), not a BPMN error.',
   },
   {
@@ -557,7 +559,7 @@ export const TASK_TYPES = [
   {
     type: 'isccc.surveillance-checks',
     title: 'Rule checks for the surveillance review',
-    clauses: ['6.7.2', '6.7.3'],
+    clauses: ['6.7.2', '6.7.3', '6.8.2'],
     processes: ['lifecycle'],
     inputs: [
       v('certificateNumber', 'string', 'Certificate', true),
@@ -735,6 +737,8 @@ export interface UserTaskSpec {
   assignee?: string;
   /** FEEL `zeebe:taskSchedule dueDate` (an ISO date-time variable), where the standard sets a time. */
   dueDate?: string;
+  /** `zeebe:input` mappings of the task (`vote = =null` keeps each member's vote local to its instance). */
+  inputs?: readonly { target: string; source: string }[];
   /** Variables the form shows (read-only). */
   shows: VariableSpec[];
   /** Variables the completed form sets: what the next elements read. */
@@ -818,12 +822,13 @@ export const USER_TASKS = [
   {
     task: 'committee-vote',
     title: { zh: '委员表决', en: 'Committee member vote' },
-    clauses: ['6.5'],
+    clauses: ['6.5', '6.8.5'],
     processes: ['certification', 'lifecycle'],
     elementIds: ['Task_CommitteeVote', 'Task_ChangeCommitteeVote'],
     formId: 'isccc-committee-vote',
     candidateGroups: [CANDIDATE_GROUPS.committee],
     assignee: '=member.id',
+    inputs: [{ target: 'vote', source: '=null' }],
     shows: [
       v('member', 'CommitteeMember', "This instance's member (multi-instance inputElement)"),
       v('grantedCategory', 'Category', 'Category decided on'),
@@ -1189,6 +1194,10 @@ export interface TimerSpec {
   /** Id of the timer event in the model. */
   elementId: string;
   process: ProcessKey;
+  /** The event it is: a catch event in the flow, or a boundary event on the activity it interrupts. */
+  event: 'intermediate' | 'boundary';
+  /** The element template of the timer (timers of one template have the same event, expression and outputs). */
+  template: { id: string; title: Text };
   kind: 'timeDate' | 'timeDuration' | 'timeCycle';
   /** The `bpmn:timeDate|timeDuration|timeCycle` body as written in the model. */
   expression: string;
@@ -1196,10 +1205,20 @@ export interface TimerSpec {
   description: string;
 }
 
+/** Boundary timers that interrupt a person's decision when the annual surveillance falls due (6.7.1 on every path). */
+const SURVEILLANCE_DUE = { id: 'surveillance-due-boundary', title: { zh: '年度监督到期（中断）', en: 'Surveillance due (boundary)' } } as const;
+/** The same on the assessment of reported information, which keeps the report for the surveillance review (6.7.2). */
+const SURVEILLANCE_DUE_KEEPING_REPORT = {
+  id: 'surveillance-due-boundary-report',
+  title: { zh: '年度监督到期（中断，保留通报信息）', en: 'Surveillance due (boundary), report kept' },
+} as const;
+
 export const TIMERS = [
   {
     elementId: 'Timer_SurveillanceDue',
     process: 'lifecycle',
+    event: 'intermediate',
+    template: { id: 'surveillance-due', title: { zh: '年度监督到期', en: 'Annual surveillance due' } },
     kind: 'timeDate',
     expression: '=surveillanceStartOn',
     clauses: ['6.7.1'],
@@ -1209,6 +1228,8 @@ export const TIMERS = [
   {
     elementId: 'Timer_SurveillanceDeadline',
     process: 'lifecycle',
+    event: 'boundary',
+    template: { id: 'surveillance-deadline', title: { zh: '监督评审逾期', en: 'Surveillance overdue (12 months)' } },
     kind: 'timeDate',
     expression: '=surveillanceDeadline',
     clauses: ['6.8.2.a', '6.7.1'],
@@ -1216,13 +1237,15 @@ export const TIMERS = [
   },
   ...(
     [
-      ['Timer_AssessmentSurveillanceDue', 'the assessment of reported information'],
-      ['Timer_ChangeReviewSurveillanceDue', 'the written review of a change'],
-      ['Timer_ChangeDecisionSurveillanceDue', 'the decision on a major change'],
+      ['Timer_AssessmentSurveillanceDue', 'the assessment of reported information', SURVEILLANCE_DUE_KEEPING_REPORT],
+      ['Timer_ChangeReviewSurveillanceDue', 'the written review of a change', SURVEILLANCE_DUE],
+      ['Timer_ChangeDecisionSurveillanceDue', 'the decision on a major change', SURVEILLANCE_DUE],
     ] as const
-  ).map(([elementId, what]) => ({
+  ).map(([elementId, what, template]) => ({
     elementId,
     process: 'lifecycle' as const,
+    event: 'boundary' as const,
+    template,
     kind: 'timeDate' as const,
     expression: '=surveillanceStartOn',
     clauses: ['6.7.1'],
@@ -1231,6 +1254,8 @@ export const TIMERS = [
   {
     elementId: 'Timer_SuspensionExpired',
     process: 'lifecycle',
+    event: 'boundary',
+    template: { id: 'suspension-expired', title: { zh: '暂停期满', en: 'Suspension expired' } },
     kind: 'timeDuration',
     expression: DURATIONS.suspensionPeriod,
     clauses: ['6.8.2', '6.8.3.a'],

@@ -6,6 +6,7 @@ import { camunda7ModelPath, Camunda7GeneratorError, feelConditionToJuel, feelToJ
 import { variableOf } from '../src/camunda7/feel-to-juel.js';
 import { modelPath } from '../src/models.js';
 import { CONDITIONS, EVENT_OUTPUTS, reasonLiteral, TASK_TYPES, type ProcessKey } from '../src/task-types.js';
+import { formatReports, lint } from '../scripts/lint-runner.js';
 
 const KEYS: ProcessKey[] = ['certification', 'lifecycle'];
 const count = (s: string, re: RegExp): number => (s.match(re) ?? []).length;
@@ -17,6 +18,10 @@ describe('Camunda 7 models (bpmn/generated/camunda7)', () => {
 
     it(`${key}: is up to date with the Zeebe model (npm run -w bpmn camunda7)`, async () => {
       assert.equal(generated, await generateCamunda7(zeebe));
+    });
+
+    it(`${key}: lints clean with plugin:isccc/recommended, read as Camunda Modeler reads a Camunda 7 diagram (camunda-bpmn-moddle)`, async () => {
+      assert.deepEqual(formatReports(await lint(generated, { extends: ['plugin:isccc/recommended'] })), []);
     });
 
     it(`${key}: has no zeebe: left, is executable with a history time to live`, () => {

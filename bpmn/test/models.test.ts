@@ -100,6 +100,20 @@ describe('bpmn models', () => {
     assert.deepEqual(missing, []);
   });
 
+  it('the processes declare their §6 scope (process clause property), and the scopes together are all of §6', async () => {
+    const scopes = (await all()).map((m) => clausesOf(m.process));
+    assert.deepEqual(scopes, [
+      ['6.1', '6.2', '6.3', '6.4', '6.5', '6.6'],
+      ['6.7', '6.8'],
+    ]);
+    const procedural = catalog.all.filter((c) => c.id.startsWith('6') && c.kind === 'procedural').map((c) => c.id);
+    const inScope = (id: string): boolean => scopes.flat().some((s) => id === s || id.startsWith(`${s}.`));
+    assert.deepEqual(
+      procedural.filter((id) => !inScope(id)),
+      [],
+    );
+  });
+
   it('every flow node names existing §6 clauses in its clause property', async () => {
     const problems: string[] = [];
     for (const model of await all()) {

@@ -1,6 +1,6 @@
 'use strict';
 
-const { is, clause, clauseOfErrorCode } = require('../lib/util');
+const { is, clause, vocabulary, meta } = require('../lib/util');
 
 /**
  * Every `bpmn:error` has an errorCode `ISCCC_<clause>` (`ISCCC_6_5`, `ISCCC_6_8_2_A`) of an existing
@@ -14,7 +14,7 @@ module.exports = function () {
       reporter.report(node.id, 'bpmn:error has no errorCode; use ISCCC_<clause>, e.g. ISCCC_6_5');
       return;
     }
-    const id = clauseOfErrorCode(code);
+    const id = vocabulary.clauseOfErrorCode(code);
     if (!id) {
       reporter.report(node.id, `errorCode ${code} is not of the form ISCCC_<clause> (e.g. ISCCC_6_5, ISCCC_6_8_2_A)`);
       return;
@@ -29,5 +29,5 @@ module.exports = function () {
       reporter.report(node.id, `bpmn:error ${code} must mention its clause "${found.label}" in its name`);
     }
   }
-  return { check };
+  return { check, meta: meta('error-code-names-clause') };
 };

@@ -21,6 +21,8 @@
  * | `zeebe:assignmentDefinition candidateGroups / assignee` | `camunda:candidateGroups`; `camunda:assignee` in JUEL (`=member.id` → `${execution.getVariable('member').prop('id').stringValue()}`) |
  * | `zeebe:taskSchedule dueDate="=x"` | `camunda:dueDate="${execution.getVariable('x')}"` (an ISO date-time string) |
  *
+ * | `zeebe:modelerTemplate`, `…Version`, `…Icon` (the link to a Camunda 8 element template) | dropped: the templates are Camunda 8's |
+ *
  * Every process gets `isExecutable="true"` and `camunda:historyTimeToLive`. Anything `zeebe:` this does not
  * know, content of another namespace, or FEEL it cannot translate, throws.
  */
@@ -34,6 +36,7 @@ export const EXTERNAL_TASK_RETRIES = 3;
 export const CAMUNDA7_PLATFORM_VERSION = '7.24.0';
 
 const ZEEBE = 'zeebe';
+const TEMPLATE_LINKS = new Set(['modelerTemplate', 'modelerTemplateVersion', 'modelerTemplateIcon']);
 const TIMER_EXPRESSIONS = ['timeDate', 'timeDuration', 'timeCycle'] as const;
 
 /** A model the generator cannot translate; `elementId` is the element at fault, when there is one. */
@@ -111,6 +114,8 @@ class Translation {
     this.copies.set(el, copy);
     for (const p of el.$descriptor.properties) {
       if (!Object.hasOwn(el, p.name) || p.name === 'extensionElements') continue;
+      // the link to a Camunda 8 element template: those templates do not apply to Camunda 7 diagrams
+      if (p.ns.prefix === ZEEBE && TEMPLATE_LINKS.has(p.ns.localName)) continue;
       if (p.ns.prefix === ZEEBE) fail(el, `attribute ${p.ns.name} has no Camunda 7 translation`);
       const value = el.get(p.name);
       if (p.isReference) {

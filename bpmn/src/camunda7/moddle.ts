@@ -20,7 +20,7 @@ export interface ModdleElement {
 export interface PropertyDescriptor {
   /** The name the value is stored under on the element. */
   readonly name: string;
-  readonly ns: { readonly name: string; readonly prefix: string };
+  readonly ns: { readonly name: string; readonly prefix: string; readonly localName: string };
   readonly isMany?: boolean;
   readonly isReference?: boolean;
 }

@@ -170,7 +170,7 @@ export interface TaskIo {
       lastObservations?: string[];
     };
   };
-  /** Validate decision committee (6.5) */
+  /** Validate decision committee (6.5, 6.8.5) */
   "isccc.committee-validate": {
     inputs: {
       /** Members appointed for this decision */
@@ -191,7 +191,7 @@ export interface TaskIo {
       decisionFindings?: Findings<VoteProposal>;
     };
   };
-  /** Tally committee votes (6.5) */
+  /** Tally committee votes (6.5, 6.8.5) */
   "isccc.committee-tally": {
     inputs: {
       /** Collected votes */
@@ -344,7 +344,7 @@ export interface TaskIo {
       informationFindings?: Findings<InformationAssessmentProposal>;
     };
   };
-  /** Rule checks for the surveillance review (6.7.2, 6.7.3) */
+  /** Rule checks for the surveillance review (6.7.2, 6.7.3, 6.8.2) */
   "isccc.surveillance-checks": {
     inputs: {
       /** Certificate */
@@ -622,7 +622,7 @@ export interface UserTaskIo {
       witnessJustification?: string;
     };
   };
-  /** Committee member vote (6.5), form isccc-committee-vote */
+  /** Committee member vote (6.5, 6.8.5), form isccc-committee-vote */
   "committee-vote": {
     shows: {
       /** This instance's member (multi-instance inputElement) */

@@ -3,13 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from '../../src/models.js';
 import { docPath, renderPage } from '../../scripts/lint-docs.js';
-import { lint } from '../../scripts/lint-runner.js';
+import { ISCCC_RULES, lint } from '../../scripts/lint-runner.js';
 
 /**
  * bpmnlint's layout for rule tests: `valid-*.bpmn` and `invalid-*.bpmn` beside the rule's test, linted by
  * the real Linter with the rule resolved through the plugin (`isccc/<rule>`) as the CLI resolves it.
  * An invalid fixture lists what it must produce in comments `<!-- expect: ElementId: message part -->`;
- * nothing else may be reported.
+ * nothing else may be reported. Each rule runs with its category in `plugin:isccc/recommended`; a Camunda 7 fixture
+ * (camunda namespace) is parsed with camunda-bpmn-moddle, a Camunda 8 one with zeebe-bpmn-moddle.
  */
 export function describeRuleFixtures(rule: string): void {
   const dir = path.join(packageRoot, 'test', 'lint', rule);
@@ -17,9 +18,14 @@ export function describeRuleFixtures(rule: string): void {
     .readdirSync(dir)
     .filter((f) => f.endsWith('.bpmn'))
     .sort();
-  const config = { rules: { [`isccc/${rule}`]: 'error' } };
+  const category = ISCCC_RULES[rule];
+  const config = { rules: { [`isccc/${rule}`]: category } };
 
   describe(`isccc/${rule}`, () => {
+    it('is a rule of plugin:isccc/recommended', () => {
+      assert.ok(category === 'error' || category === 'warn', `isccc/${rule} is not in the recommended config`);
+    });
+
     it('has valid and invalid fixtures and a doc page whose examples are those fixtures, as bpmnlint reports them', async () => {
       assert.ok(
         files.some((f) => f.startsWith('valid-')),
@@ -53,7 +59,10 @@ export function describeRuleFixtures(rule: string): void {
             );
           }
           assert.equal(reports.length, expected.length, `unexpected reports:\n${actual.join('\n')}`);
-          assert.ok(reports.every((r) => r.category === 'error'));
+          assert.ok(
+            reports.every((r) => r.category === category),
+            `reported as ${reports.map((r) => r.category).join(', ')}, not ${String(category)}`,
+          );
         });
       }
     }

@@ -1,0 +1,3 @@
+import { describeRuleFixtures } from '../fixtures.js';
+
+describeRuleFixtures('surveillance-interval');
