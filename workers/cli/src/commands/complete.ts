@@ -50,14 +50,12 @@ export async function completeCommand(argv: string[], io: Io): Promise<number> {
     const found = runner.openTask(handle);
     if (!found) {
       const open = runner.result().openTasks.map((t) => t.handle);
-      await runner.close();
       throw new UsageError(`no open user task "${handle}" in ${dir}; open: ${open.join(', ') || 'none'}`);
     }
     const before = runner.result().trail.length;
     try {
       runner.completeTask(handle, submitted);
     } catch (error) {
-      await runner.close();
       if (error instanceof DecisionError) {
         io.err(
           `isccc complete: ${handle} (form ${found.open.spec.formId}) refuses the values:\n${error.problems.map((p) => `  ${p.field}: ${p.message} (${p.label})`).join('\n')}`,
@@ -67,7 +65,6 @@ export async function completeCommand(argv: string[], io: Io): Promise<number> {
       throw error;
     }
     const result = await runner.run();
-    await runner.close();
     const added: TrailEntry[] = result.trail.slice(before);
     if (values.format === 'json') io.out(JSON.stringify({ caseId: result.caseId, status: result.status, openTasks: result.openTasks, trail: added }, null, 2));
     else {

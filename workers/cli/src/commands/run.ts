@@ -160,7 +160,6 @@ async function run(argv: string[], io: Io): Promise<number> {
     ...(maxSteps !== undefined && { maxSteps }),
     ...(progress && { onProgress: (clock: string, until: string) => progress.update(clock, until) }),
   });
-  await runner.close();
   printer.finish(result, values['case-dir']);
   return exitCode(result);
 }

@@ -41,7 +41,6 @@ export async function tasksCommand(argv: string[], io: Io): Promise<number> {
     const runner = await openCase(positionals[0]!);
     const result = runner.result();
     const tasks = result.openTasks.map((t) => ({ ...t, ...describe(runner, t) }));
-    await runner.close();
     if (values.format === 'json') {
       io.out(JSON.stringify({ caseId: result.caseId, clock: result.clock, status: result.status, tasks }, null, 2));
       return 0;

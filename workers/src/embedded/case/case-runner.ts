@@ -155,10 +155,6 @@ export class CaseRunner {
     return this.result();
   }
 
-  async close(): Promise<void> {
-    for (const { instance } of this.instances) await instance.stop();
-  }
-
   result(): CaseResult {
     const variables: Variables = {};
     for (const { instance } of this.instances) Object.assign(variables, instance.variables);

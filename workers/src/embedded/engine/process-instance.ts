@@ -14,7 +14,7 @@ import { correlationKeyOf } from './correlation-key.js';
 import { evaluateFeel, FeelExpressions, type ExpressionMessage } from './feel.js';
 import type { VirtualClock } from './virtual-clock.js';
 import { VirtualTimers, type TimerRef } from './virtual-timers.js';
-import { elementTypes, zeebeSchema, type CompiledModel } from './model.js';
+import { elementTypes, sharedLogger, zeebeSchema, type CompiledModel } from './model.js';
 import { ioMappingOf, loopOf, propertiesOf, taskDefinitionOf, userTaskOf, type Behaviour, type Mapping, type ZeebeLoop } from './zeebe-extensions.js';
 
 /** The slice of a bpmn-elements activity this module reads. */
@@ -164,6 +164,7 @@ export class ProcessInstance {
       name: options.key,
       sourceContext: options.model.context,
       moddleOptions: { zeebe: zeebeSchema },
+      Logger: sharedLogger,
       expressions: new FeelExpressions(
         (message) => this.scopeOf(message),
         options.clock,
