@@ -3,9 +3,8 @@
  * a saved case, with values checked against the task's form (as Tasklist would submit it); the case then runs
  * on until it waits again, and the new trail lines are printed.
  */
-import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { MAX_INPUT_BYTES, YamlSource } from '@isccc/rules';
+import { MAX_INPUT_BYTES, readInputFile, YamlSource } from '@isccc/rules';
 import { DecisionError, formatEntry, type TrailEntry } from '@isccc/workers/embedded';
 import { type Io, isUsageError, UsageError } from '../io.js';
 import { openCase } from './tasks.js';
@@ -113,15 +112,9 @@ export function fromSets(sets: string[]): Record<string, unknown> {
 
 /** A JSON (or YAML) file of values, read as untrusted input: bounded, no prototype keys, errors at file:line:col. */
 function fromFile(file: string): Record<string, unknown> {
-  let text: string;
-  try {
-    if (!fs.statSync(file).isFile()) throw new Error('not a regular file');
-    if (fs.statSync(file).size > MAX_INPUT_BYTES) throw new Error(`larger than ${MAX_INPUT_BYTES} bytes`);
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`${file}: ${(error as Error).message}`);
-  }
-  const source = YamlSource.parse(file, text);
+  const read = readInputFile(file, { maxBytes: MAX_INPUT_BYTES });
+  if (!read.ok) throw new UsageError(`${file}: ${read.problem === 'not-found' ? 'no such file' : read.detail}`);
+  const source = YamlSource.parse(file, read.text);
   if (!source.ok) {
     const p = source.problems[0]!;
     throw new UsageError(`${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`);

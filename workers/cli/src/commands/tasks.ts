@@ -67,17 +67,12 @@ export async function tasksCommand(argv: string[], io: Io): Promise<number> {
   }
 }
 
-/** A saved case, resumed without anyone to decide: at rest, its open tasks listed. */
+/** A saved case, checked and resumed without anyone to decide: at rest, its open tasks listed. */
 export async function openCase(dir: string): Promise<CaseRunner> {
   const store = new FileCaseStore(dir);
-  let saved;
-  try {
-    saved = store.load();
-  } catch (error) {
-    throw new UsageError(`${store.file}: ${(error as Error).message}`);
-  }
+  const saved = store.load();
   if (!saved) throw new UsageError(`${store.file}: no saved case (isccc run … --case-dir ${dir})`);
-  return CaseRunner.resume({ models: await loadModels(), store });
+  return CaseRunner.resume(saved, { models: await loadModels(), store });
 }
 
 /** The fields the task's form shows now, with what follows the findings for each. */

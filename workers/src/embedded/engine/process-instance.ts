@@ -242,6 +242,16 @@ export class ProcessInstance {
     return this.status === 'active' ? [...this.waitingForPeople.values()].map((p) => p.task) : [];
   }
 
+  /**
+   * Whether the instance, at rest, waits for anything: a job, a person, a timer or a message. An active instance
+   * always does (else it would have completed); one restored from a state that waits for nothing was tampered with.
+   */
+  get waitsForSomething(): boolean {
+    if (this.status !== 'active') return true;
+    if (this.pending.size > 0 || this.waitingForPeople.size > 0 || this.timers.next()) return true;
+    return this.postponed().some((api) => (api.content.message as { id?: string } | undefined)?.id !== undefined);
+  }
+
   nextTimer(): TimerRef | undefined {
     return this.status === 'active' ? this.timers.next() : undefined;
   }
