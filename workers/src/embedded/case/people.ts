@@ -4,7 +4,17 @@
  * the rule checks' proposal. Whatever its source, a decision is what the task's form would submit: it is
  * checked against the form (fields shown, required, choices, patterns) before the task is completed.
  */
-import { formFields, loadForm, submitForm, type FieldProblem, type Findings, type FormComponent, type FormDefinition, type UserTaskSpec } from '@isccc/bpmn';
+import {
+  formFields,
+  loadForm,
+  submitForm,
+  type FieldProblem,
+  type Findings,
+  type FormComponent,
+  type FormDefinition,
+  type FormSubmission,
+  type UserTaskSpec,
+} from '@isccc/bpmn';
 import type { Variables } from '../../handlers/contract.js';
 import { variablesReadBy } from '../engine/feel.js';
 import type { UserTask } from '../engine/process-instance.js';
@@ -109,13 +119,17 @@ export function completeWith(open: OpenUserTask, decision: Decision): CompletedD
   const variables = open.task.variables;
   const scope = formScope(form, variables);
   let values = decision.values;
+  let submission: FormSubmission | undefined;
   if (decision.source !== 'isccc complete') {
     // fields left out follow the proposal — those of them the form shows for this decision
     const proposed = proposedValues(open.spec, variables);
-    const shown = submitForm(form, scope, deepMerge(proposed, decision.values)).shown;
-    values = deepMerge(pruned(proposed, shown), decision.values);
+    const all = deepMerge(proposed, decision.values);
+    const first = submitForm(form, scope, all);
+    values = deepMerge(pruned(proposed, first.shown), decision.values);
+    // nothing pruned: the same values submit the same (a submission is a function of form, scope and values)
+    if (JSON.stringify(values) === JSON.stringify(all)) submission = first;
   }
-  const submission = submitForm(form, scope, values);
+  submission ??= submitForm(form, scope, values);
   if (submission.problems.length > 0) throw new DecisionError(decision, open.spec.task, submission.problems);
   const departs = submission.shown.includes(open.spec.justification);
   const justification = departs ? valueAt(submission.data, open.spec.justification) : undefined;
