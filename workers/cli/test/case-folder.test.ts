@@ -415,6 +415,18 @@ describe('tampered case folders', function () {
     assert.equal((JSON.parse(r.out) as { status: string }).status, 'horizon');
   });
 
+  it('a link planted under the name of the temp file is not written through', async () => {
+    const dir = folder();
+    const victim = path.join(root, 'victim.txt');
+    fs.writeFileSync(victim, 'keep');
+    fs.symlinkSync(victim, path.join(dir, `case.json.${process.pid}.tmp`));
+    const r = await call(runCommand, ['--case-dir', dir, '--resume', '--auto', '--until', '1y']);
+    assert.equal(r.code, EXIT.issued, r.err);
+    assert.equal(fs.readFileSync(victim, 'utf8'), 'keep');
+    assert.deepEqual(fs.readdirSync(dir), ['case.json']);
+    assert.ok(fs.lstatSync(path.join(dir, 'case.json')).isFile());
+  });
+
   it('a folder with a file in its place is refused when a case is started there, not crashed on', async () => {
     const dir = path.join(root, 'not-a-folder');
     fs.writeFileSync(dir, 'notes');

@@ -74,9 +74,17 @@ export class FileCaseStore implements CaseStore {
   /** A folder that cannot hold the case (a file in its place, a folder named case.json) is bad input, not a crash. */
   save(file: CaseFile): void {
     const temp = `${this.file}.${process.pid}.tmp`;
+    // created afresh (O_EXCL): a link planted under the temp name is removed, never written through
+    const write = (): void => fs.writeFileSync(temp, JSON.stringify(file), { flag: 'wx' });
     try {
       fs.mkdirSync(this.dir, { recursive: true });
-      fs.writeFileSync(temp, JSON.stringify(file));
+      try {
+        write();
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        fs.unlinkSync(temp);
+        write();
+      }
       fs.renameSync(temp, this.file);
     } catch (error) {
       try {
