@@ -36,7 +36,6 @@ async function oneCase(options: Partial<CaseRunnerOptions> = {}): Promise<number
   // the people follow the findings, as isccc run --auto
   const runner = await CaseRunner.start({ ...input, variables, until }, { models, people: followTheFindings, ...options });
   const result = await runner.run();
-  await runner.close();
   if (typeof result.variables.certificateNumber !== 'string' || result.status !== 'horizon') {
     throw new Error(`bench case did not run to its horizon with a certificate: ${result.status}`);
   }

@@ -46,9 +46,7 @@ export async function runCase(options: RunOptions = {}): Promise<CaseResult> {
     { ...input, until, events: (options.events ?? []).map(parseEvent) },
     { models: await loadModels(), people, ...options.runner },
   );
-  const result = await runner.run();
-  await runner.close();
-  return result;
+  return runner.run();
 }
 
 export const jobs = (trail: TrailEntry[], type: string): TrailEntry[] => trail.filter((e) => e.kind === 'job' && e.taskType === type);

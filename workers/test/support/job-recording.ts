@@ -125,7 +125,5 @@ export async function runReplayCase(c: ReplayCase, handlers: Readonly<Record<str
     // People follow the findings, as `isccc run --auto` (and the case's --votes decide the first committee).
     { models: await loadModels(), handlers, people: firstOf(votesAsDecisions(input.votes), followTheFindings) },
   );
-  const result = await runner.run();
-  await runner.close();
-  return result;
+  return runner.run();
 }

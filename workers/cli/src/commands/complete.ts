@@ -3,9 +3,8 @@
  * a saved case, with values checked against the task's form (as Tasklist would submit it); the case then runs
  * on until it waits again, and the new trail lines are printed.
  */
-import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { MAX_INPUT_BYTES, YamlSource } from '@isccc/rules';
+import { MAX_INPUT_BYTES, readInputFile, YamlSource } from '@isccc/rules';
 import { DecisionError, formatEntry, type TrailEntry } from '@isccc/workers/embedded';
 import { type Io, isUsageError, UsageError } from '../io.js';
 import { openCase } from './tasks.js';
@@ -50,14 +49,12 @@ export async function completeCommand(argv: string[], io: Io): Promise<number> {
     const found = runner.openTask(handle);
     if (!found) {
       const open = runner.result().openTasks.map((t) => t.handle);
-      await runner.close();
       throw new UsageError(`no open user task "${handle}" in ${dir}; open: ${open.join(', ') || 'none'}`);
     }
     const before = runner.result().trail.length;
     try {
       runner.completeTask(handle, submitted);
     } catch (error) {
-      await runner.close();
       if (error instanceof DecisionError) {
         io.err(
           `isccc complete: ${handle} (form ${found.open.spec.formId}) refuses the values:\n${error.problems.map((p) => `  ${p.field}: ${p.message} (${p.label})`).join('\n')}`,
@@ -67,7 +64,6 @@ export async function completeCommand(argv: string[], io: Io): Promise<number> {
       throw error;
     }
     const result = await runner.run();
-    await runner.close();
     const added: TrailEntry[] = result.trail.slice(before);
     if (values.format === 'json') io.out(JSON.stringify({ caseId: result.caseId, status: result.status, openTasks: result.openTasks, trail: added }, null, 2));
     else {
@@ -116,15 +112,9 @@ export function fromSets(sets: string[]): Record<string, unknown> {
 
 /** A JSON (or YAML) file of values, read as untrusted input: bounded, no prototype keys, errors at file:line:col. */
 function fromFile(file: string): Record<string, unknown> {
-  let text: string;
-  try {
-    if (!fs.statSync(file).isFile()) throw new Error('not a regular file');
-    if (fs.statSync(file).size > MAX_INPUT_BYTES) throw new Error(`larger than ${MAX_INPUT_BYTES} bytes`);
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`${file}: ${(error as Error).message}`);
-  }
-  const source = YamlSource.parse(file, text);
+  const read = readInputFile(file, { maxBytes: MAX_INPUT_BYTES });
+  if (!read.ok) throw new UsageError(`${file}: ${read.problem === 'not-found' ? 'no such file' : read.detail}`);
+  const source = YamlSource.parse(file, read.text);
   if (!source.ok) {
     const p = source.problems[0]!;
     throw new UsageError(`${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`);

@@ -5,8 +5,10 @@
 import { parseArgs } from 'node:util';
 import { addDuration, parseDate } from '@isccc/rules/vocabulary';
 import {
+  CaseFileError,
   CaseInputError,
   caseInputFromManifest,
+  caseSpanProblem,
   CaseRunner,
   type CaseResult,
   type CaseRunnerOptions,
@@ -20,6 +22,8 @@ import {
   followTheFindings,
   formatEntry,
   loadModels,
+  MAX_EVENTS,
+  MAX_SPAN_YEARS,
   parseEvent,
   RetryError,
   type TrailEntry,
@@ -45,8 +49,8 @@ certificate issuance (6.6), then surveillance and certificate management (6.7, 6
                     isccc tasks DIR and complete it with isccc complete DIR TASK --set k=v …
   --committee N     decision committee size (6.5 requires an odd number ≥ 3; default 3)
   --votes LIST      votes of members 1..N in the first committee decision (yes|no)
-  --until SPAN      how long the lifecycle runs: 3y, 18m, 90d, or a date YYYY-MM-DD
-  --event D:KIND    something that happens on date D; KIND is one of:
+  --until SPAN      how long the lifecycle runs: 3y, 18m, 90d, or a date YYYY-MM-DD (at most ${MAX_SPAN_YEARS} years)
+  --event D:KIND    something that happens on date D (at most ${MAX_EVENTS} in a case); KIND is one of:
 ${Object.entries(EVENT_KINDS)
   .map(([kind, spec]) => `                      ${kind.padEnd(20)}${spec.help}`)
   .join('\n')}
@@ -67,7 +71,13 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
       io.err(`isccc run: ${error.message}\n${RUN_USAGE}`);
       return EXIT.badInput;
     }
-    if (error instanceof CaseInputError || error instanceof RetryError || error instanceof DecisionsFileError || error instanceof DecisionError) {
+    if (
+      error instanceof CaseInputError ||
+      error instanceof CaseFileError ||
+      error instanceof RetryError ||
+      error instanceof DecisionsFileError ||
+      error instanceof DecisionError
+    ) {
       io.err(`isccc run: ${error.message}`);
       return EXIT.badInput;
     }
@@ -117,13 +127,13 @@ async function run(argv: string[], io: Io): Promise<number> {
     }
   });
 
-  const models = await loadModels();
   const store = values['case-dir'] ? new FileCaseStore(values['case-dir']) : undefined;
   const printer = new TrailPrinter(io, format, lang, findings);
   const decisions = values.decisions !== undefined ? DecisionsFile.load(values.decisions) : undefined;
   const auto = values.auto ? followTheFindings : undefined;
-  const options = (votes?: DecisionSource): CaseRunnerOptions => ({
-    models,
+  // the models are compiled once the input has been checked
+  const options = async (votes?: DecisionSource): Promise<CaseRunnerOptions> => ({
+    models: await loadModels(),
     ...(store && { store }),
     onStep: (e: TrailEntry) => printer.step(e),
     people: firstOf(decisions, votes, auto),
@@ -133,13 +143,14 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (values.resume) {
     if (!store) throw new UsageError('--resume needs --case-dir');
     if (positionals.length > 0) throw new UsageError('--resume continues the saved case; leave out the manifest');
+    // checked whole before anything runs; the extended case is written with the first step
     const saved = store.load();
     if (!saved) throw new UsageError(`${store.file}: no saved case to resume`);
-    const until = values.until ? untilDate(values.until, new Date(saved.startedAt)) : undefined;
-    if (until || events.length)
-      store.save({ ...saved, ...(until && { until: until.toISOString() }), events: [...saved.events, ...events].sort((a, b) => a.on.localeCompare(b.on)) });
+    const startedAt = new Date(saved.startedAt);
+    const until = values.until ? untilDate(values.until, startedAt) : undefined;
+    checkSpan(startedAt, until ?? new Date(saved.until), saved.events.length + events.length);
     printer.header(saved.caseId, saved.startedAt, (until ?? new Date(saved.until)).toISOString(), 'resumed');
-    runner = await CaseRunner.resume(options(), values.retry);
+    runner = await CaseRunner.resume(saved, await options(), { ...(until && { until }), events, ...(values.retry !== undefined && { retry: values.retry }) });
   } else {
     if (values.retry !== undefined) throw new UsageError('--retry resolves an incident of a saved case: it needs --case-dir DIR --resume');
     if (positionals.length !== 1) throw new UsageError('run takes exactly one manifest file');
@@ -150,8 +161,9 @@ async function run(argv: string[], io: Io): Promise<number> {
       ...(values.votes !== undefined && { votes: values.votes.split(',') }),
     });
     const until = untilDate(values.until ?? '3y', input.startAt);
+    checkSpan(input.startAt, until, events.length);
     printer.header(input.caseId, input.startAt.toISOString(), until.toISOString(), 'started');
-    runner = await CaseRunner.start({ ...input, until, events }, options(votesAsDecisions(input.votes)));
+    runner = await CaseRunner.start({ ...input, until, events }, await options(votesAsDecisions(input.votes)));
   }
 
   const sink = io.progress ?? (values.progress ? io.err : undefined);
@@ -160,7 +172,6 @@ async function run(argv: string[], io: Io): Promise<number> {
     ...(maxSteps !== undefined && { maxSteps }),
     ...(progress && { onProgress: (clock: string, until: string) => progress.update(clock, until) }),
   });
-  await runner.close();
   printer.finish(result, values['case-dir']);
   return exitCode(result);
 }
@@ -196,9 +207,15 @@ function wholeNumber(flag: string, text: string): number {
   return Number(text);
 }
 
+/** `--until` and the `--event`s within what a case may hold (the saved events count too). */
+function checkSpan(startedAt: Date, until: Date, events: number): void {
+  const problem = caseSpanProblem(startedAt, until, events);
+  if (problem) throw new UsageError(`${events > MAX_EVENTS ? '--event' : '--until'}: ${problem}`);
+}
+
 /** `3y`, `18m`, `90d` after `start`, or an absolute date. */
 export function untilDate(text: string, start: Date): Date {
-  const span = /^(\d+)([ymd])$/.exec(text);
+  const span = /^(\d{1,6})([ymd])$/.exec(text);
   if (span) {
     const unit = { y: 'Y', m: 'M', d: 'D' }[span[2] as 'y' | 'm' | 'd'];
     return addDuration(start, `P${span[1]}${unit}`);

@@ -41,7 +41,6 @@ export async function tasksCommand(argv: string[], io: Io): Promise<number> {
     const runner = await openCase(positionals[0]!);
     const result = runner.result();
     const tasks = result.openTasks.map((t) => ({ ...t, ...describe(runner, t) }));
-    await runner.close();
     if (values.format === 'json') {
       io.out(JSON.stringify({ caseId: result.caseId, clock: result.clock, status: result.status, tasks }, null, 2));
       return 0;
@@ -68,17 +67,12 @@ export async function tasksCommand(argv: string[], io: Io): Promise<number> {
   }
 }
 
-/** A saved case, resumed without anyone to decide: at rest, its open tasks listed. */
+/** A saved case, checked and resumed without anyone to decide: at rest, its open tasks listed. */
 export async function openCase(dir: string): Promise<CaseRunner> {
   const store = new FileCaseStore(dir);
-  let saved;
-  try {
-    saved = store.load();
-  } catch (error) {
-    throw new UsageError(`${store.file}: ${(error as Error).message}`);
-  }
+  const saved = store.load();
   if (!saved) throw new UsageError(`${store.file}: no saved case (isccc run … --case-dir ${dir})`);
-  return CaseRunner.resume({ models: await loadModels(), store });
+  return CaseRunner.resume(saved, { models: await loadModels(), store });
 }
 
 /** The fields the task's form shows now, with what follows the findings for each. */

@@ -13,7 +13,9 @@ import { VirtualClock } from '../engine/virtual-clock.js';
 import type { TimerRef } from '../engine/virtual-timers.js';
 import { isBusinessRuleError, type JobContext, type PublishedMessage, type TaskHandler, type Variables } from '../../handlers/contract.js';
 import { HANDLERS } from '../../handlers/registry.js';
-import { type BufferedMessage, CASE_FORMAT, type CaseFile, type CaseStatus, type CaseStore } from './case-store.js';
+import { CaseInputError } from './case-input.js';
+import { CASE_FORMAT, CaseFileError, caseSpanProblem } from './case-file.js';
+import type { BufferedMessage, CaseFile, CaseStatus, CaseStore } from './case-store.js';
 import { eventSpec, type ExternalEvent } from './events.js';
 import { completeWith, type Decision, type DecisionSource, type OpenUserTask } from './people.js';
 import { entry, oneLine, type TrailDraft, type TrailEntry } from './trail.js';
@@ -76,6 +78,13 @@ const PROCESS_OF_MODEL: Readonly<Record<ModelKey, string>> = PROCESS_IDS;
 
 const KNOWN_MESSAGES: ReadonlySet<string> = new Set(MESSAGES.map((m) => m.name));
 
+/** What a resume changes: a later horizon, more events, the incident to resolve. */
+export interface CaseChange {
+  until?: Date;
+  events?: ExternalEvent[];
+  retry?: string;
+}
+
 /** `--retry ELEMENT` names no element with an incident: bad input. */
 export class RetryError extends Error {}
 
@@ -93,6 +102,8 @@ export class CaseRunner {
   }
 
   static async start(input: NewCase, options: CaseRunnerOptions): Promise<CaseRunner> {
+    const span = caseSpanProblem(input.startAt, input.until, input.events?.length ?? 0);
+    if (span) throw new CaseInputError(span);
     const file: CaseFile = {
       format: CASE_FORMAT,
       caseId: input.caseId,
@@ -114,21 +125,67 @@ export class CaseRunner {
     return runner;
   }
 
-  /** Continues a saved case; `retry` resolves the incident at that element and runs it again. */
-  static async resume(options: CaseRunnerOptions, retry?: string): Promise<CaseRunner> {
-    const file = options.store?.load();
-    if (!file) throw new Error('no saved case to resume');
-    if (retry !== undefined && !file.instances.some((i) => i.status === 'incident' && i.incidentElementId === retry)) {
-      const open = file.instances.filter((i) => i.status === 'incident').map((i) => i.incidentElementId ?? '?');
+  /**
+   * Continues a saved case (as `store.load()` returns it, checked): `until` and `events` extend it — in memory,
+   * saved with the first step — and `retry` resolves the incident at that element and runs it again. An engine
+   * state that does not fit its model is a {@link CaseFileError}; nothing has been written when one is thrown.
+   */
+  static async resume(saved: CaseFile, options: CaseRunnerOptions, change: CaseChange = {}): Promise<CaseRunner> {
+    const { retry } = change;
+    const retried = retry !== undefined && saved.instances.some((i) => i.status === 'incident' && i.incidentElementId === retry);
+    if (change.until !== undefined || change.events?.length) {
+      const until = change.until ?? new Date(saved.until);
+      const events = [...saved.events, ...(change.events ?? [])].sort((a, b) => a.on.localeCompare(b.on));
+      const span = caseSpanProblem(new Date(saved.startedAt), until, events.length);
+      if (span) throw new CaseInputError(span);
+      saved.until = until.toISOString();
+      saved.events = events;
+    }
+    saved.messages ??= [];
+    const runner = new CaseRunner(options, saved);
+    const where = options.store?.location ?? 'case.json';
+    for (const [i, snapshot] of saved.instances.entries()) {
+      const model = options.models[snapshot.model as ModelKey];
+      const definition = (snapshot.engine as { definitions?: Array<{ id?: unknown }> } | null)?.definitions?.[0];
+      if (definition && definition.id !== model.id)
+        throw CaseFileError.at(
+          where,
+          `/instances/${i}/engine/definitions/0/id`,
+          'case/inconsistent',
+          `the ${snapshot.model} model is ${model.id}, not ${String(definition.id)}`,
+        );
+      if (snapshot.incidentElementId !== undefined && !model.context.getActivityById(snapshot.incidentElementId))
+        throw CaseFileError.at(
+          where,
+          `/instances/${i}/incidentElementId`,
+          'case/inconsistent',
+          `the ${snapshot.model} model has no element ${snapshot.incidentElementId}`,
+        );
+      const instance = runner.newInstance(snapshot.model as ModelKey, snapshot.variables, snapshot.key);
+      try {
+        await instance.resume(snapshot, retry);
+      } catch (error) {
+        throw CaseFileError.at(
+          where,
+          `/instances/${i}/engine`,
+          'case/engine-state',
+          `the saved engine state does not restore on the ${snapshot.model} model: ${(error as Error).message}`,
+        );
+      }
+      if (!instance.waitsForSomething)
+        throw CaseFileError.at(
+          where,
+          `/instances/${i}/engine`,
+          'case/engine-state',
+          `the saved engine state of this active ${snapshot.model} instance waits for nothing (no job, user task, timer or message)`,
+        );
+    }
+    // after the case itself is known to be sound, so that a tampered folder is reported as such
+    if (retry !== undefined && !retried) {
+      const open = saved.instances.filter((i) => i.status === 'incident').map((i) => i.incidentElementId ?? '?');
       throw new RetryError(`--retry ${retry}: no incident at that element${open.length ? `; incidents at: ${open.join(', ')}` : ''}`);
     }
-    file.messages ??= [];
-    if (retry !== undefined) file.status = 'running';
-    const runner = new CaseRunner(options, file);
-    for (const snapshot of file.instances) {
-      const instance = runner.newInstance(snapshot.model as ModelKey, snapshot.variables, snapshot.key);
-      await instance.resume(snapshot, retry);
-    }
+    if (retried) saved.status = 'running';
     return runner;
   }
 
@@ -153,10 +210,6 @@ export class CaseRunner {
     }
     this.save();
     return this.result();
-  }
-
-  async close(): Promise<void> {
-    for (const { instance } of this.instances) await instance.stop();
   }
 
   result(): CaseResult {

@@ -8,10 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { InstanceSnapshot } from '../engine/process-instance.js';
 import type { Variables } from '../../handlers/contract.js';
+import { type CASE_FORMAT, CaseFileError, readCaseFile } from './case-file.js';
 import type { ExternalEvent } from './events.js';
 import type { TrailEntry } from './trail.js';
-
-export const CASE_FORMAT = 'isccc-case/v1';
 
 export type CaseStatus = 'running' | 'completed' | 'waiting' | 'horizon' | 'incident';
 
@@ -50,6 +49,9 @@ export interface BufferedMessage {
 }
 
 export interface CaseStore {
+  /** Where the case is kept, for messages (`DIR/case.json`). */
+  readonly location: string;
+  /** The saved case, checked ({@link readCaseFile}); undefined when nothing is saved yet. */
   load(): CaseFile | undefined;
   save(file: CaseFile): void;
 }
@@ -61,23 +63,37 @@ export class FileCaseStore implements CaseStore {
     this.file = path.join(dir, 'case.json');
   }
 
-  load(): CaseFile | undefined {
-    let text: string;
-    try {
-      text = fs.readFileSync(this.file, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw err;
-    }
-    const data = JSON.parse(text) as { format?: unknown };
-    if (data.format !== CASE_FORMAT) throw new Error(`${this.file}: not an ${CASE_FORMAT} case file`);
-    return data as CaseFile;
+  get location(): string {
+    return this.file;
   }
 
+  load(): CaseFile | undefined {
+    return readCaseFile(this.dir);
+  }
+
+  /** A folder that cannot hold the case (a file in its place, a folder named case.json) is bad input, not a crash. */
   save(file: CaseFile): void {
-    fs.mkdirSync(this.dir, { recursive: true });
     const temp = `${this.file}.${process.pid}.tmp`;
-    fs.writeFileSync(temp, JSON.stringify(file));
-    fs.renameSync(temp, this.file);
+    // created afresh (O_EXCL): a link planted under the temp name is removed, never written through
+    const write = (): void => fs.writeFileSync(temp, JSON.stringify(file), { flag: 'wx' });
+    try {
+      fs.mkdirSync(this.dir, { recursive: true });
+      try {
+        write();
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        fs.unlinkSync(temp);
+        write();
+      }
+      fs.renameSync(temp, this.file);
+    } catch (error) {
+      try {
+        fs.rmSync(temp, { force: true });
+      } catch {
+        // not a file this process wrote
+      }
+      const code = (error as NodeJS.ErrnoException).code;
+      throw CaseFileError.at(this.file, '', 'case/unwritable', `the case cannot be saved here: ${code ?? (error as Error).message}`);
+    }
   }
 }

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { formFields, loadForm, userTaskSpec } from '@isccc/bpmn';
-import { type InputProblem, MAX_INPUT_BYTES, validateSourceAgainst, YamlSource } from '@isccc/rules';
+import { type InputProblem, MAX_INPUT_BYTES, readInputFile, validateSourceAgainst, YamlSource } from '@isccc/rules';
 import type { Variables } from '../../handlers/contract.js';
 import type { Decision, DecisionSource, OpenUserTask } from './people.js';
 
@@ -38,16 +38,10 @@ export class DecisionsFile implements DecisionSource {
   ) {}
 
   static load(file: string): DecisionsFile {
-    let text: string;
-    try {
-      const stat = fs.statSync(file);
-      if (!stat.isFile()) throw new Error('not a regular file');
-      if (stat.size > MAX_INPUT_BYTES) throw new Error(`larger than ${MAX_INPUT_BYTES} bytes`);
-      text = fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new DecisionsFileError([problemAt(file, 'input/unreadable', `cannot read the decisions file: ${(error as Error).message}`)]);
-    }
-    return DecisionsFile.parse(file, text);
+    // a regular file only, its size checked on the open descriptor: a FIFO or a huge file is refused unread
+    const read = readInputFile(file, { maxBytes: MAX_INPUT_BYTES });
+    if (!read.ok) throw new DecisionsFileError([problemAt(file, 'input/unreadable', `cannot read the decisions file: ${read.detail}`)]);
+    return DecisionsFile.parse(file, read.text);
   }
 
   static parse(file: string, text: string): DecisionsFile {

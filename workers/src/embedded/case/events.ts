@@ -3,6 +3,7 @@
  * application, a request to cancel — written `DATE:KIND[=VALUE]` on the command line and delivered as the
  * contract's messages (bpmn/src/task-types.ts, MESSAGES).
  */
+import { ADMINISTRATIVE_CHANGES } from '../../handlers/change.js';
 import type { Variables } from '../../handlers/contract.js';
 
 export interface ExternalEvent {
@@ -133,15 +134,39 @@ export function parseEvent(text: string): ExternalEvent {
   const m = /^(\d{4}-\d{2}-\d{2}):([a-z-]+)(?:=(.*))?$/.exec(text.trim());
   if (!m) throw new Error(`--event "${text}": expected DATE:KIND[=VALUE], e.g. 2027-03-01:complaint`);
   const [, on, kind, value] = m;
-  if (Number.isNaN(Date.parse(`${on}T00:00:00Z`)) || new Date(`${on}T00:00:00Z`).toISOString().slice(0, 10) !== on) {
-    throw new Error(`--event "${text}": ${on} is not a calendar date`);
-  }
   if (!isEventKind(kind!)) throw new Error(`--event "${text}": unknown kind "${kind}"; one of ${Object.keys(EVENT_KINDS).join(', ')}`);
-  return { on: on, kind, ...(value !== undefined && value !== '' && { value }) };
+  const event: ExternalEvent = { on: on!, kind, ...(value !== undefined && value !== '' && { value }) };
+  const problem = eventProblem(event);
+  if (problem) throw new Error(`--event "${text}": ${problem}`);
+  return event;
 }
+
+/** Longest VALUE an event carries (it becomes the text of a report or a ground). */
+const MAX_VALUE_LENGTH = 500;
+const MINOR_CHANGES: readonly string[] = ADMINISTRATIVE_CHANGES;
+
+/**
+ * Why an event cannot be delivered as its message, or undefined: checked when it is given (and when a saved case
+ * is read), not when its day comes, so a bad event is refused before a case is written.
+ */
+export function eventProblem(event: ExternalEvent): string | undefined {
+  if (Number.isNaN(Date.parse(`${event.on}T00:00:00Z`)) || new Date(`${event.on}T00:00:00Z`).toISOString().slice(0, 10) !== event.on)
+    return `${event.on} is not a calendar date`;
+  const value = event.value;
+  if (value === undefined) return undefined;
+  if (value.length > MAX_VALUE_LENGTH) return `the value is longer than ${MAX_VALUE_LENGTH} characters`;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) return 'the value has control characters';
+  if (event.kind === 'committee' && (!/^\d+$/.test(value) || Number(value) > MAX_COMMITTEE))
+    return `committee=N takes a whole number of members 0–${MAX_COMMITTEE}, not "${value}"`;
+  if (event.kind === 'change-minor' && !MINOR_CHANGES.includes(value)) return `change-minor=VALUE is one of ${MINOR_CHANGES.join(', ')}, not "${value}"`;
+  return undefined;
+}
+
+const MAX_COMMITTEE = 99;
 
 /** Members `m1 … mN` of a decision committee (6.5). */
 export function committeeOf(size: number): Array<{ id: string; name: string }> {
-  if (!Number.isInteger(size) || size < 0 || size > 99) throw new Error(`committee size must be a whole number 0–99, got ${size}`);
+  if (!Number.isInteger(size) || size < 0 || size > MAX_COMMITTEE) throw new Error(`committee size must be a whole number 0–${MAX_COMMITTEE}, got ${size}`);
   return Array.from({ length: size }, (_, i) => ({ id: `m${i + 1}`, name: `委员${i + 1} member ${i + 1}` }));
 }

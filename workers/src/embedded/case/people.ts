@@ -4,8 +4,19 @@
  * the rule checks' proposal. Whatever its source, a decision is what the task's form would submit: it is
  * checked against the form (fields shown, required, choices, patterns) before the task is completed.
  */
-import { loadForm, submitForm, type FieldProblem, type Findings, type UserTaskSpec } from '@isccc/bpmn';
+import {
+  formFields,
+  loadForm,
+  submitForm,
+  type FieldProblem,
+  type Findings,
+  type FormComponent,
+  type FormDefinition,
+  type FormSubmission,
+  type UserTaskSpec,
+} from '@isccc/bpmn';
 import type { Variables } from '../../handlers/contract.js';
+import { variablesReadBy } from '../engine/feel.js';
 import type { UserTask } from '../engine/process-instance.js';
 
 export interface OpenUserTask {
@@ -82,17 +93,43 @@ function deepMerge(base: Variables, over: Variables): Variables {
   return out;
 }
 
+/** What a form reads of the task's variables: its fields and the variables its FEEL expressions name. */
+const formTexts = new WeakMap<FormDefinition, string[]>();
+
+function formScope(form: FormDefinition, variables: Variables): Variables {
+  let texts = formTexts.get(form);
+  if (!texts) {
+    const expressions: string[] = [];
+    const walk = (components: FormComponent[]): void => {
+      for (const c of components) {
+        for (const text of [c.conditional?.hide, c.expression, c.valuesExpression]) if (text !== undefined) expressions.push(text);
+        if (c.components) walk(c.components);
+      }
+    };
+    walk(form.components);
+    formTexts.set(form, (texts = [...expressions, ...formFields(form).map((f) => f.field.split('.')[0]!)]));
+  }
+  // the task's variables hold the manifest, which the form never reads and FEEL would convert at every condition
+  return variablesReadBy(texts, variables);
+}
+
 /** Puts the decision through the task's form; throws {@link DecisionError} when the form refuses it. */
 export function completeWith(open: OpenUserTask, decision: Decision): CompletedDecision {
   const form = loadForm(open.spec.formId);
+  const variables = open.task.variables;
+  const scope = formScope(form, variables);
   let values = decision.values;
+  let submission: FormSubmission | undefined;
   if (decision.source !== 'isccc complete') {
     // fields left out follow the proposal — those of them the form shows for this decision
-    const proposed = proposedValues(open.spec, open.task.variables);
-    const shown = submitForm(form, open.task.variables, deepMerge(proposed, decision.values)).shown;
-    values = deepMerge(pruned(proposed, shown), decision.values);
+    const proposed = proposedValues(open.spec, variables);
+    const all = deepMerge(proposed, decision.values);
+    const first = submitForm(form, scope, all);
+    values = deepMerge(pruned(proposed, first.shown), decision.values);
+    // nothing pruned: the same values submit the same (a submission is a function of form, scope and values)
+    if (JSON.stringify(values) === JSON.stringify(all)) submission = first;
   }
-  const submission = submitForm(form, open.task.variables, values);
+  submission ??= submitForm(form, scope, values);
   if (submission.problems.length > 0) throw new DecisionError(decision, open.spec.task, submission.problems);
   const departs = submission.shown.includes(open.spec.justification);
   const justification = departs ? valueAt(submission.data, open.spec.justification) : undefined;

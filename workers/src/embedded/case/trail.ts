@@ -52,6 +52,9 @@ const MARK: Record<TrailKind, string> = {
   horizon: '…',
 };
 
+/** Every kind of trail line (the case file schema lists the same). */
+export const TRAIL_KINDS = Object.keys(MARK) as TrailKind[];
+
 export interface TextFormatOptions {
   lang?: 'en' | 'zh';
   /** Findings listed under a step, at most this many (0 hides them). */

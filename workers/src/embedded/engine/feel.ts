@@ -21,10 +21,37 @@ export class FeelError extends Error {
   }
 }
 
+/** A variable name FEEL reads as one word whatever else is in the context. */
+const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const WORDS = /[A-Za-z_][A-Za-z0-9_]*/g;
+/** Per expression text (the models' few dozen), the plain words in it: the only plain names it can refer to. */
+const wordsOf = new Map<string, ReadonlySet<string>>();
+const MAX_REMEMBERED = 1000;
+
+function wordsIn(body: string): ReadonlySet<string> {
+  let words = wordsOf.get(body);
+  if (!words) {
+    if (wordsOf.size >= MAX_REMEMBERED) wordsOf.clear();
+    wordsOf.set(body, (words = new Set(body.match(WORDS))));
+  }
+  return words;
+}
+
+/**
+ * The variables FEEL texts can read. feelin converts its whole context to FEEL values at every evaluation, and
+ * the case's variables hold the manifest, so only the variables the texts name are handed over: every plain name
+ * that occurs in them as a word, and every other name (one with spaces or operators, which FEEL reads only when
+ * it is in the context). A value goes over whole, so paths into it resolve as before.
+ */
+export function variablesReadBy(texts: readonly string[], variables: Variables): Variables {
+  const words = texts.map(wordsIn);
+  return Object.fromEntries(Object.entries(variables).filter(([name]) => !PLAIN_NAME.test(name) || words.some((w) => w.has(name))));
+}
+
 /** Evaluates `=expr` (or `expr`) to plain JSON: FEEL dates, times and durations become ISO strings. */
 export function evaluateFeel(expression: string, variables: Variables, clock?: Clock): unknown {
   const body = expression.startsWith('=') ? expression.slice(1) : expression;
-  const context: Variables = { ...variables };
+  const context = variablesReadBy([body], variables);
   if (clock) {
     context.now = () => dateAndTime(clock.now().toISOString());
     context.today = () => date(clock.now().toISOString().slice(0, 10));

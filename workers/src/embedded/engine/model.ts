@@ -14,6 +14,18 @@ export const zeebeSchema: unknown = require('zeebe-bpmn-moddle/resources/zeebe.j
 
 export const elementTypes: Record<string, unknown> = { ...Elements, ...zeebeElements };
 
+/**
+ * bpmn-engine's logger (the `debug` package: `DEBUG=bpmn-engine:*`), one per element type instead of one per
+ * element of every instance: creating one checks whether stderr is a terminal, a system call per element.
+ */
+const engineLogger = new Engine().environment.Logger;
+const loggers = new Map<string, ReturnType<typeof engineLogger>>();
+export function sharedLogger(scope: string): ReturnType<typeof engineLogger> {
+  let logger = loggers.get(scope);
+  if (!logger) loggers.set(scope, (logger = engineLogger(scope)));
+  return logger;
+}
+
 export interface CompiledModel {
   /** `bpmn:definitions` id. */
   id: string;
