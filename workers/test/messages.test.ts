@@ -1,5 +1,6 @@
 /** The handlers' message table speaks both languages in every entry, for each shape its parameters take. */
 import assert from 'node:assert/strict';
+import { ERRORS, type SurveillanceConclusion } from '@isccc/bpmn';
 import type { Text } from '@isccc/rules/vocabulary';
 import { type MessageCode, MESSAGES } from '../src/handlers/messages.js';
 
@@ -9,6 +10,10 @@ type Samples = { [C in MessageCode]: Parameters<(typeof MESSAGES)[C]>[] };
 const certificateNumber = 'ISCCC-ISV-RA3-2026-37796446';
 const applicationId = 'APP-20261101-2208177D';
 const category = 'risk-assessment';
+// Grounds from the contract, not quoted: this is no test of their clauses (the clause index counts the ids tests quote).
+const suspension = ERRORS.ISCCC_6_8_2_D.clause;
+const misuse = ERRORS.ISCCC_6_8_2_B.clause;
+const majorNonconformity = ERRORS.ISCCC_6_8_2_C.clause as SurveillanceConclusion;
 const summary = MESSAGES['surveillance-checks.summary']({ trigger: 'annual', majorNonconformities: 0, certificateUse: 'proper', previous: 1 });
 
 const SAMPLES: Samples = {
@@ -36,7 +41,7 @@ const SAMPLES: Samples = {
   'public-notice.published': [
     [{ certificateNumber, status: 'valid', ground: undefined }],
     [{ certificateNumber, status: 'suspended', ground: undefined }],
-    [{ certificateNumber, status: 'revoked', ground: '6.8.3.b' }],
+    [{ certificateNumber, status: 'revoked', ground: ERRORS.ISCCC_6_8_3_B.clause }],
     [{ certificateNumber, status: 'cancelled', ground: undefined }],
   ],
   'lifecycle-start.started': [[{ certificateNumber }]],
@@ -60,21 +65,21 @@ const SAMPLES: Samples = {
   'surveillance-checks.trigger-row': [[]],
   'surveillance-checks.previous-observation-row': [[]],
   'surveillance-checks.summary': [[{ trigger: 'misuse', majorNonconformities: 1, certificateUse: 'misuse-no-adverse-impact', previous: 0 }]],
-  'surveillance-checks.checked': [[{ summary, conclusion: 'maintain' }], [{ summary, conclusion: '6.8.2.c' }]],
+  'surveillance-checks.checked': [[{ summary, conclusion: 'maintain' }], [{ summary, conclusion: majorNonconformity }]],
   'surveillance-conclude.maintained': [[{ certificateNumber }]],
-  'certificate-suspend.suspended': [[{ certificateNumber, ground: '6.8.2.d', until: '2027-06-10' }]],
+  'certificate-suspend.suspended': [[{ certificateNumber, ground: suspension, until: '2027-06-10' }]],
   'restoration-checks.ground-row': [[]],
   'restoration-checks.rectification-row': [[]],
   'restoration-checks.no-rectification-row': [[]],
   'restoration-checks.surveillance-due-row': [[]],
   'restoration-checks.surveillance-not-due-row': [[]],
   'restoration-checks.summary': [
-    [{ ground: '6.8.2.d', rectifications: 1, surveillanceDue: true }],
-    [{ ground: '6.8.2.b', rectifications: 0, surveillanceDue: false }],
+    [{ ground: suspension, rectifications: 1, surveillanceDue: true }],
+    [{ ground: misuse, rectifications: 0, surveillanceDue: false }],
   ],
   'restoration-checks.checked': [[{ summary }]],
   'certificate-restore.restored': [[{ certificateNumber }]],
-  'certificate-revoke.revoked': [[{ certificateNumber, reason: '6.8.3 d) revoked for other grounds' }]],
+  'certificate-revoke.revoked': [[{ certificateNumber, reason: 'other grounds for revocation' }]],
   'certificate-cancel.cancelled': [[{ certificateNumber, requestedOn: '2027-03-01' }], [{ certificateNumber, requestedOn: undefined }]],
   'certificate-return.returned': [[{ certificateNumber }]],
   'change-classify.kinds-row': [[]],

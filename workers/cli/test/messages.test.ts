@@ -18,8 +18,8 @@ const SAMPLES: Samples = {
   'check.status': [[{ status: 'pass' }], [{ status: 'fail' }], [{ status: 'missing-evidence' }], [{ status: 'manual-review' }], [{ status: 'not-applicable' }]],
   'check.counts': [[{ counts }]],
   'check.summary': [
-    [{ qualifyingLevel: 3, next: { level: 2, needs: '4.2.4 d), 4.2.5' } }],
-    [{ qualifyingLevel: null, next: { level: 3, needs: '4.1.2' } }],
+    [{ qualifyingLevel: 3, next: { level: 2, needs: 'two staff clauses' } }],
+    [{ qualifyingLevel: null, next: { level: 3, needs: 'the financial reports' } }],
     [{ qualifyingLevel: 1, next: null }],
   ],
   'check.evidence-not-checked': [[]],
