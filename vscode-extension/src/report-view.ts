@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { MANIFEST_LANGUAGE } from './client.js';
 import { contentSecurityPolicy, escapeHtml, nonce } from './html.js';
-import { findingsLabel, levelLabel, messageLanguage, type Lang } from './labels.js';
+import { messageLanguage, type Lang } from './language.js';
+import { MESSAGES } from './messages.js';
 import { ReportRequest, type Range, type Report } from '@isccc/language-server/protocol';
 
 type WebviewMessage = { type: 'reveal'; range: Range } | { type: 'openDoc'; url: string };
@@ -75,24 +76,7 @@ async function reveal(manifest: vscode.Uri, range: Range): Promise<void> {
   await vscode.window.showTextDocument(manifest, { selection, viewColumn: vscode.ViewColumn.One });
 }
 
-const WORDS = {
-  en: {
-    headings: ['Rule', 'Status', 'Finding', 'Location'],
-    target: 'Target',
-    asOf: 'as of',
-    qualifies: 'Qualifies for',
-    showPassed: 'Show met and not-applicable clauses',
-    problems: 'Input problems (nothing is evaluated until they are fixed)',
-  },
-  zh: {
-    headings: ['规则', '状态', '发现', '位置'],
-    target: '申请',
-    asOf: '评价日期',
-    qualifies: '可达到',
-    showPassed: '显示已符合和不适用的条款',
-    problems: '输入问题（修正之前不做评价）',
-  },
-} as const;
+const COLUMNS = ['report.column.rule', 'report.column.status', 'report.column.finding', 'report.column.location'] as const;
 
 const STATUS_ICON: Record<string, string> = { pass: '✔', fail: '✘', 'missing-evidence': '?', 'manual-review': '⚑', 'not-applicable': '–' };
 
@@ -107,16 +91,13 @@ function locationLink(range: Range | undefined): string {
 }
 
 export function renderReport(report: Report, manifest: vscode.Uri, webview: vscode.Webview, lang: Lang): string {
-  const words = WORDS[lang];
   const scriptNonce = nonce();
   const shown = report.clauses.flatMap((clause) => clause.findings).filter((finding) => !isQuiet(finding.status));
   const target = report.target
-    ? `<p>${words.target}: ${escapeHtml(report.target.category)}${report.target.drClass ? ` ${escapeHtml(report.target.drClass)}` : ''}, ${escapeHtml(
-        levelLabel(report.target.level, lang),
-      )}${report.asOf ? ` · ${words.asOf} ${escapeHtml(report.asOf)}` : ''}</p>`
+    ? `<p>${escapeHtml(MESSAGES['report.target']({ category: report.target.category, drClass: report.target.drClass, level: report.target.level, asOf: report.asOf })[lang])}</p>`
     : '';
   const problems = report.problems.length
-    ? `<h2>${words.problems}</h2><ul>${report.problems
+    ? `<h2>${escapeHtml(MESSAGES['report.problems']()[lang])}</h2><ul>${report.problems
         .map((problem) => `<li><code>${escapeHtml(problem.code)}</code> ${escapeHtml(problem.message)} ${locationLink(problem.range)}</li>`)
         .join('')}</ul>`
     : '';
@@ -157,13 +138,11 @@ export function renderReport(report: Report, manifest: vscode.Uri, webview: vsco
 <body class="hide-quiet">
 <h1>ISCCC-SV-001:2015 — ${escapeHtml(manifest.path.split('/').pop() ?? '')}</h1>
 ${target}
-<p id="summary">${report.qualifyingLevel === null ? '' : `${words.qualifies} `}${escapeHtml(levelLabel(report.qualifyingLevel, lang))} · ${escapeHtml(
-    findingsLabel(shown.length + report.problems.length, lang),
-  )}</p>
+<p id="summary">${escapeHtml(MESSAGES['report.summary']({ level: report.qualifyingLevel, findings: shown.length + report.problems.length })[lang])}</p>
 ${problems}
-<label><input type="checkbox" id="show-quiet"> ${words.showPassed}</label>
+<label><input type="checkbox" id="show-quiet"> ${escapeHtml(MESSAGES['report.show-passed']()[lang])}</label>
 <table>
-<thead><tr>${words.headings.map((heading) => `<th>${heading}</th>`).join('')}</tr></thead>
+<thead><tr>${COLUMNS.map((column) => `<th>${escapeHtml(MESSAGES[column]()[lang])}</th>`).join('')}</tr></thead>
 <tbody>
 ${rows}
 </tbody>

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { MANIFEST_LANGUAGE } from './client.js';
-import { findingsLabel, levelLabel, messageLanguage, type Lang } from './labels.js';
+import { messageLanguage, type Lang } from './language.js';
+import { MESSAGES } from './messages.js';
 import { SummaryRequest, type Summary } from '@isccc/language-server/protocol';
 
 /** Qualifying level and finding count of the manifest in the active editor, as the server computes them. */
@@ -43,7 +44,7 @@ export class ConformanceStatus implements vscode.Disposable {
           return;
         }
         const lang = messageLanguage();
-        this.item.text = `$(law) ISCCC ${levelLabel(summary.qualifyingLevel, lang)} · ${findingsLabel(summary.findingCount, lang)}`;
+        this.item.text = `$(law) ISCCC ${MESSAGES['status.text']({ level: summary.qualifyingLevel, findings: summary.findingCount })[lang]}`;
         this.item.tooltip = tooltip(summary, lang);
         this.item.backgroundColor = summary.findingCount > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
         this.item.show();
@@ -65,10 +66,10 @@ export class ConformanceStatus implements vscode.Disposable {
 /** What stands between the manifest and the next level up, as the server listed it. */
 function tooltip(summary: Summary, lang: Lang): vscode.MarkdownString {
   const text = new vscode.MarkdownString();
-  text.appendText(lang === 'zh' ? '点击显示符合性报告' : 'Click to show the conformance report');
+  text.appendText(MESSAGES['status.click']()[lang]);
   if (summary.next) {
     text.appendMarkdown('\n\n');
-    text.appendText(lang === 'zh' ? `距${levelLabel(summary.next.level, lang)}：` : `Blocking ${levelLabel(summary.next.level, lang)}:`);
+    text.appendText(MESSAGES['status.blocking']({ level: summary.next.level })[lang]);
     for (const blocking of summary.next.blocking.slice(0, 8)) {
       text.appendMarkdown('\n- ');
       text.appendText(blocking.message);

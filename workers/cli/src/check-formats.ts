@@ -4,18 +4,12 @@ import type * as XmlBuilder from 'xmlbuilder2';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Catalog, compareClauseIds, describeTarget, type Evaluation, type Finding, type InputProblem, type Lang, type Status } from '@isccc/rules';
+import { MESSAGES } from './messages.js';
 
 export type Format = 'text' | 'json' | 'sarif' | 'junit' | 'oscal';
 export const FORMATS: Format[] = ['text', 'json', 'sarif', 'junit', 'oscal'];
 
 const MARK: Record<Status, string> = { pass: '✓', fail: '✗', 'missing-evidence': '✗', 'manual-review': '?', 'not-applicable': '-' };
-const STATUS_ZH: Record<Status, string> = {
-  pass: '符合',
-  fail: '不符合',
-  'missing-evidence': '缺少证据',
-  'manual-review': '待评审组判定',
-  'not-applicable': '不适用',
-};
 
 export function location(file: string, finding: { range?: { start: { line: number; character: number } } }): string {
   const start = finding.range?.start;
@@ -26,7 +20,7 @@ export function formatProblems(problems: InputProblem[], lang: Lang = 'en'): str
   return problems
     .map((p) => {
       const text = lang === 'zh' ? p.zh : p.message;
-      const field = p.field && !text.includes(p.field) ? (lang === 'zh' ? `（字段 ${p.field}）` : ` (field ${p.field})`) : '';
+      const field = p.field && !text.includes(p.field) ? MESSAGES['check.field']({ field: p.field })[lang] : '';
       return `${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: error [${p.code}]${p.clause ? ` clause ${p.clause}:` : ''} ${text}${field}`;
     })
     .join('\n');
@@ -36,11 +30,7 @@ export function formatProblems(problems: InputProblem[], lang: Lang = 'en'): str
 export function formatText(evaluation: Evaluation, file: string, catalog: Catalog, lang: Lang): string {
   const lines: string[] = [];
   const rel = path.relative(process.cwd(), file) || file;
-  const head =
-    lang === 'zh'
-      ? `${rel} — ${describeTarget(evaluation.target, 'zh')}，基准日 ${evaluation.asOf}`
-      : `${rel} — ${describeTarget(evaluation.target)}, as of ${evaluation.asOf}`;
-  lines.push(head, '');
+  lines.push(MESSAGES['check.heading']({ file: rel, target: evaluation.target, asOf: evaluation.asOf })[lang], '');
   const groups = new Map<string, Finding[]>();
   for (const f of evaluation.findings) {
     const parent = catalog.get(f.clause)?.parent ?? f.clause;
@@ -54,21 +44,16 @@ export function formatText(evaluation: Evaluation, file: string, catalog: Catalo
     const title = clause?.title ? ` ${clause.title[lang]}` : '';
     lines.push(`${clause?.label ?? key}${title}`);
     for (const f of groups.get(key)!) {
-      const status = lang === 'zh' ? STATUS_ZH[f.status] : f.status;
+      const status = MESSAGES['check.status']({ status: f.status })[lang];
       lines.push(
         `  ${MARK[f.status]} ${f.clauseLabel.padEnd(width)}  ${status.padEnd(lang === 'zh' ? 6 : 16)} ${f.message[lang]}  [${f.rule}]${f.status !== 'pass' ? `  ${location(rel, f)}` : ''}`,
       );
     }
   }
-  const c = evaluation.summary.counts;
   lines.push('');
-  lines.push(
-    lang === 'zh'
-      ? `合计：符合 ${c.pass}，不符合 ${c.fail}，缺少证据 ${c['missing-evidence']}，待评审组判定 ${c['manual-review']}`
-      : `${c.pass} pass, ${c.fail} fail, ${c['missing-evidence']} missing evidence, ${c['manual-review']} manual review`,
-  );
+  lines.push(MESSAGES['check.counts']({ counts: evaluation.summary.counts })[lang]);
   lines.push(summaryLine(evaluation, lang));
-  if (!evaluation.evidenceFilesChecked) lines.push(lang === 'zh' ? '（未检查证据文件）' : '(evidence files not checked)');
+  if (!evaluation.evidenceFilesChecked) lines.push(MESSAGES['check.evidence-not-checked']()[lang]);
   return lines.join('\n');
 }
 
@@ -76,13 +61,8 @@ export function summaryLine(evaluation: Evaluation, lang: Lang): string {
   const { qualifyingLevel, next } = evaluation.summary;
   const blocking = next ? next.blocking.map((f) => f.clauseLabel) : [];
   const unique = [...new Set(blocking)];
-  const list = unique.slice(0, 12).join(', ') + (unique.length > 12 ? `, … (${unique.length})` : '');
-  if (lang === 'zh') {
-    const q = qualifyingLevel === null ? '尚不符合任何级别' : `符合${['', '一', '二', '三'][qualifyingLevel]}级`;
-    return next ? `${q}；${['', '一', '二', '三'][next.level]}级还缺：${list}` : `${q}（最高级别）`;
-  }
-  const q = qualifyingLevel === null ? 'qualifies for no level yet' : `qualifies for level ${qualifyingLevel}`;
-  return next ? `${q}; level ${next.level} still needs: ${list}` : `${q} (the highest)`;
+  const needs = unique.slice(0, 12).join(', ') + (unique.length > 12 ? `, … (${unique.length})` : '');
+  return MESSAGES['check.summary']({ qualifyingLevel, next: next && { level: next.level, needs } })[lang];
 }
 
 export function formatJson(evaluation: Evaluation, file: string): string {

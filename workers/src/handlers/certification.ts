@@ -11,9 +11,10 @@ import {
   type OnsiteReviewRecord,
   type WitnessRecord,
 } from '@isccc/bpmn';
-import { type Category, clauseLabel, dayOf, levelName, type Level } from '@isccc/rules/vocabulary';
+import { type Category, dayOf, type Level } from '@isccc/rules/vocabulary';
 import { BusinessRuleError, handler, typedHandler, type Variables } from './contract.js';
 import { choices, findingsOf, levelChoices } from './findings.js';
+import { MESSAGES } from './messages.js';
 import { assess, blocking, type AssessmentTarget } from './rules-gateway.js';
 import { describeFinding, digest, Inputs } from './support.js';
 
@@ -52,11 +53,7 @@ export const selfAssessment = handler('isccc.self-assessment', (variables, ctx) 
   input.object<Party>('applicant');
   const target = targetOf(input, 'category', 'level');
   if (!input.has('manifest')) {
-    throw new BusinessRuleError(
-      'ISCCC_6_1',
-      { zh: '未提交自评估所需的组织信息（manifest）', en: 'no manifest to self-assess' },
-      { details: ['manifest variable absent'] },
-    );
+    throw new BusinessRuleError('ISCCC_6_1', MESSAGES['self-assessment.no-manifest'](), { details: ['manifest variable absent'] });
   }
   const asOf = input.optionalString('asOf') ?? dayOf(ctx.now);
   const a = assess(input.raw('manifest'), target, asOf, workspaceOf(input));
@@ -73,10 +70,13 @@ export const selfAssessment = handler('isccc.self-assessment', (variables, ctx) 
     decision: {
       clause: '6.1',
       outcome: meetsTarget ? 'meets-target' : 'below-target',
-      text: {
-        zh: `自评估完成：${levelName(target.level, 'zh')}${meetsTarget ? '要求均满足' : '要求未全部满足'}（通过 ${a.counts.pass}，不符合 ${selfAssessmentRecord.failed}，待人工评审 ${a.counts['manual-review']}）`,
-        en: `self-assessment done: level ${target.level} ${meetsTarget ? 'met' : 'not met'} (${a.counts.pass} pass, ${selfAssessmentRecord.failed} fail/missing, ${a.counts['manual-review']} manual review)`,
-      },
+      text: MESSAGES['self-assessment.done']({
+        level: target.level,
+        met: meetsTarget,
+        pass: a.counts.pass,
+        failed: selfAssessmentRecord.failed,
+        manualReview: a.counts['manual-review'],
+      }),
       findings: a.open,
     },
   };
@@ -93,11 +93,7 @@ export const applicationSubmit = handler('isccc.application-submit', (variables,
   const documents = input.optionalArray<string>('documents');
   for (const form of [APPLICATION_FORM, SELF_ASSESSMENT_FORM]) if (!documents.includes(form) && !missing.includes(form)) missing.push(form);
   if (missing.length > 0) {
-    throw new BusinessRuleError(
-      'ISCCC_6_2',
-      { zh: `申请材料缺少：${missing.join('、')}`, en: `application lacks: ${missing.join(', ')}` },
-      { details: missing.map((m) => `missing: ${m}`) },
-    );
+    throw new BusinessRuleError('ISCCC_6_2', MESSAGES['application-submit.incomplete']({ missing }), { details: missing.map((m) => `missing: ${m}`) });
   }
   const submittedOn = dayOf(ctx.now);
   const applicationId = `APP-${submittedOn.replace(/-/g, '')}-${digest(applicant.id ?? applicant.name, target.category, target.level, target.drClass ?? null, submittedOn)}`;
@@ -106,10 +102,7 @@ export const applicationSubmit = handler('isccc.application-submit', (variables,
     decision: {
       clause: '6.2',
       outcome: 'submitted',
-      text: {
-        zh: `提交认证申请 ${applicationId}：${target.category} ${levelName(target.level, 'zh')}，材料 ${documents.length} 份`,
-        en: `application ${applicationId} submitted: ${target.category} level ${target.level}, ${documents.length} documents`,
-      },
+      text: MESSAGES['application-submit.submitted']({ applicationId, category: target.category, level: target.level, documents: documents.length }),
     },
   };
 });
@@ -136,22 +129,17 @@ export const materialChecks = handler('isccc.material-checks', (variables, ctx) 
     levels: levelChoices(target.level),
     missing: choices(missing),
   };
-  const summary = {
-    zh: `${target.category} ${levelName(target.level, 'zh')}：${a.qualifyingLevel === null ? '无可授予级别' : `可授予${levelName(grantable!, 'zh')}`}，缺少证明材料 ${missing.length} 项（已补充 ${round} 轮）`,
-    en: `${target.category} level ${target.level}: ${a.qualifyingLevel === null ? 'no level qualifies' : `level ${grantable} qualifies`}, ${missing.length} evidence items missing (${round} supplement rounds so far)`,
-  };
+  const summary = MESSAGES['material-checks.summary']({ category: target.category, level: target.level, grantable, missing: missing.length, round });
   return {
     variables: { grantedCategory: target.category, materialFindings: findingsOf('6.3', ctx.now, summary, a.rows, proposed) },
     decision: {
       clause: '6.3',
       outcome: `proposes-${outcome}`,
-      text: { zh: `申请材料核查：${summary.zh}；建议${OUTCOME_ZH[outcome]}`, en: `document checks: ${summary.en}; proposes ${outcome}` },
+      text: MESSAGES['material-checks.checked']({ summary, outcome }),
       findings: a.open,
     },
   };
 });
-
-const OUTCOME_ZH: Record<MaterialReviewProposal['materialReviewOutcome'], string> = { accepted: '通过', supplement: '补充材料', refused: '不予通过' };
 
 export const requestSupplement = handler('isccc.request-supplement', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
@@ -164,10 +152,7 @@ export const requestSupplement = handler('isccc.request-supplement', (variables,
     decision: {
       clause: '6.3',
       outcome: 'supplement-requested',
-      text: {
-        zh: `通知 ${applicationId} 补充材料（第 ${supplementRound} 轮，${missing.length} 项）`,
-        en: `asked ${applicationId} for supplementary material (round ${supplementRound}, ${missing.length} items)`,
-      },
+      text: MESSAGES['request-supplement.requested']({ applicationId, round: supplementRound, items: missing.length }),
     },
   };
 });
@@ -180,16 +165,12 @@ export const contractSign = handler('isccc.contract-sign', (variables, ctx) => {
   if (outcome === 'refused') {
     const justification = input.optionalString('materialReviewJustification');
     const findings = input.optionalObject<{ summary?: { en?: string } }>('materialFindings');
-    throw new BusinessRuleError(
-      'ISCCC_6_3',
-      { zh: '申请材料评审不予通过，不签订认证合同', en: 'the document review refused the application: no contract' },
-      {
-        details: [
-          justification ? `reviewer: ${justification}` : 'reviewer followed the findings',
-          ...(findings?.summary?.en ? [`findings: ${findings.summary.en}`] : []),
-        ],
-      },
-    );
+    throw new BusinessRuleError('ISCCC_6_3', MESSAGES['contract-sign.refused'](), {
+      details: [
+        justification ? `reviewer: ${justification}` : 'reviewer followed the findings',
+        ...(findings?.summary?.en ? [`findings: ${findings.summary.en}`] : []),
+      ],
+    });
   }
   if (outcome !== 'accepted') throw new Error(`${ctx.type}: materialReviewOutcome "${outcome}" does not lead to a contract (accepted or refused)`);
   const level = input.level('grantedLevel');
@@ -200,10 +181,7 @@ export const contractSign = handler('isccc.contract-sign', (variables, ctx) => {
     decision: {
       clause: '6.3',
       outcome: 'contract-signed',
-      text: {
-        zh: `签订认证合同 ${contractId}（${category} ${levelName(level, 'zh')}）`,
-        en: `certification contract ${contractId} signed (${category} level ${level})`,
-      },
+      text: MESSAGES['contract-sign.signed']({ contractId, category, level }),
     },
   };
 });
@@ -238,16 +216,19 @@ export const onsiteChecks = handler('isccc.onsite-checks', (variables, ctx) => {
   const witness: WitnessRecord | null =
     target.level === 1 && projects.length > 0 ? { witnessedOn: today, project: String(projects.at(-1)!.value), passed: true } : null;
   const proposed: OnsiteReviewProposal = { onsiteReview, witnessNeeded, witness, observationChoices: choices(observations), projects };
-  const summary = {
-    zh: `${target.category} ${levelName(target.level, 'zh')}：不符合 ${failing.length} 项，待评审组判断 ${observations.length} 项${target.level === 1 ? `，可见证客户项目 ${projects.length} 个` : ''}`,
-    en: `${target.category} level ${target.level}: ${failing.length} requirements not met, ${observations.length} left to the team${target.level === 1 ? `, ${projects.length} client projects to witness` : ''}`,
-  };
+  const summary = MESSAGES['onsite-checks.summary']({
+    category: target.category,
+    level: target.level,
+    failing: failing.length,
+    observations: observations.length,
+    projects: projects.length,
+  });
   return {
     variables: { onsiteFindings: findingsOf('6.4', ctx.now, summary, a.rows, proposed) },
     decision: {
       clause: '6.4',
       outcome: onsiteReview.passed ? 'proposes-passed' : 'proposes-not-passed',
-      text: { zh: `现场评审核查：${summary.zh}`, en: `on-site checks: ${summary.en}` },
+      text: MESSAGES['onsite-checks.checked']({ summary }),
       findings: a.open,
     },
   };
@@ -260,21 +241,14 @@ export const onsiteReport = handler('isccc.onsite-report', (variables, ctx) => {
   const review = input.object<OnsiteReviewRecord>('onsiteReview');
   const witness = input.optionalObject<WitnessRecord>('witness');
   if (review.passed !== true) {
-    throw new BusinessRuleError(
-      'ISCCC_6_4',
-      {
-        zh: `评审组现场评审未通过（严重不符合项 ${review.majorNonconformities ?? 0}）`,
-        en: `the review team did not pass the on-site review (${review.majorNonconformities ?? 0} major nonconformities)`,
-      },
-      { details: [...(review.observations ?? []), ...(review.notes ? [review.notes] : [])] },
-    );
+    throw new BusinessRuleError('ISCCC_6_4', MESSAGES['onsite-report.review-not-passed']({ majorNonconformities: review.majorNonconformities ?? 0 }), {
+      details: [...(review.observations ?? []), ...(review.notes ? [review.notes] : [])],
+    });
   }
   if (witness && witness.passed !== true) {
-    throw new BusinessRuleError(
-      'ISCCC_6_4',
-      { zh: `项目实施现场见证未通过（${witness.project}）`, en: `client-project witness not passed (${witness.project})` },
-      { details: witness.details ? [witness.details] : [] },
-    );
+    throw new BusinessRuleError('ISCCC_6_4', MESSAGES['onsite-report.witness-not-passed']({ project: witness.project }), {
+      details: witness.details ? [witness.details] : [],
+    });
   }
   const observations = [...(review.observations ?? [])];
   const id = `OSR-${applicationId.replace(/^APP-/, '')}`;
@@ -284,10 +258,7 @@ export const onsiteReport = handler('isccc.onsite-report', (variables, ctx) => {
     decision: {
       clause: '6.4',
       outcome: 'report-issued',
-      text: {
-        zh: `出具现场评审报告 ${id}：建议颁证，观察项 ${observations.length}${witness ? `，见证 ${witness.project} 通过` : ''}`,
-        en: `on-site review report ${id}: recommends certification, ${observations.length} observations${witness ? `, witness of ${witness.project} passed` : ''}`,
-      },
+      text: MESSAGES['onsite-report.issued']({ id, observations: observations.length, witness }),
     },
   };
 });
@@ -316,16 +287,12 @@ export const certificateIssue = handler('isccc.certificate-issue', (variables, c
     decision: {
       clause: '6.6',
       outcome: 'issued',
-      text: {
-        zh: `向 ${applicant.name} 颁发证书 ${certificateNumber}（${category} ${levelName(level, 'zh')}）`,
-        en: `certificate ${certificateNumber} issued to ${applicant.name} (${category} level ${level})`,
-      },
+      text: MESSAGES['certificate-issue.issued']({ certificateNumber, holder: applicant.name, category, level }),
     },
   };
 });
 
 const NOTICE_CLAUSE: Record<string, string> = { valid: '6.6', revoked: '6.8.3', cancelled: '6.8.4', suspended: '6.8.2' };
-const STATUS_ZH: Record<string, string> = { valid: '颁发', revoked: '撤销', cancelled: '注销', suspended: '暂停' };
 
 export const publicNotice = handler('isccc.public-notice', (variables, ctx) => {
   const input = new Inputs(ctx.type, variables);
@@ -335,13 +302,12 @@ export const publicNotice = handler('isccc.public-notice', (variables, ctx) => {
   const clause = NOTICE_CLAUSE[status];
   if (!clause) throw new Error(`${ctx.type}: no public notice is made for certificate status "${status}"`);
   const noticeId = `NOTICE-${certificateNumber}-${status}`;
-  const why = status === 'revoked' && reason?.clause ? ` (${clauseLabel(reason.clause)})` : '';
   return {
     variables: { noticeId, noticePublishedOn: dayOf(ctx.now) },
     decision: {
       clause,
       outcome: 'notice-published',
-      text: { zh: `公示：证书 ${certificateNumber} ${STATUS_ZH[status]}${why}`, en: `public notice: certificate ${certificateNumber} ${status}${why}` },
+      text: MESSAGES['public-notice.published']({ certificateNumber, status, ground: status === 'revoked' ? reason?.clause : undefined }),
     },
   };
 });
@@ -374,7 +340,7 @@ export const lifecycleStart = typedHandler('isccc.lifecycle-start', async (varia
     decision: {
       clause: '6.7.1',
       outcome: 'lifecycle-started',
-      text: { zh: `证书 ${certificateNumber} 进入证后监督`, en: `certificate ${certificateNumber} enters post-certification surveillance` },
+      text: MESSAGES['lifecycle-start.started']({ certificateNumber }),
     },
   };
 });
@@ -388,7 +354,7 @@ export const rejectionNotify = handler('isccc.rejection-notify', (variables, ctx
     decision: {
       clause: reason.clause,
       outcome: 'refused',
-      text: { zh: `通知 ${applicant.name} 不予认证：${reason.message}`, en: `${applicant.name} notified of refusal: ${reason.message}` },
+      text: MESSAGES['rejection-notify.notified']({ applicant: applicant.name, reason: reason.message }),
     },
   };
 });

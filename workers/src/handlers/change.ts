@@ -1,8 +1,9 @@
 /** Certificate change, 6.8.5: administrative changes by written review, anything else verified on site and decided by the committee. */
 import type { ChangeProposal, FindingRow } from '@isccc/bpmn';
-import { dayOf, type Level, levelName } from '@isccc/rules/vocabulary';
+import { dayOf, type Level } from '@isccc/rules/vocabulary';
 import { type FindingBrief, handler } from './contract.js';
 import { choices, findingsOf, levelChoices, notedRow } from './findings.js';
+import { MESSAGES } from './messages.js';
 import { assess, blocking } from './rules-gateway.js';
 import { describeFinding, Inputs } from './support.js';
 
@@ -39,17 +40,10 @@ export const changeClassify = handler('isccc.change-classify', (variables, ctx) 
   let open: FindingBrief[] = [];
   if (administrative) {
     rows = [
-      notedRow('6.8.5', kinds.join(', '), 'address, capital, legal representative', { zh: '变更类别', en: 'kinds of change' }, 'pass'),
+      notedRow('6.8.5', kinds.join(', '), 'address, capital, legal representative', MESSAGES['change-classify.kinds-row'](), 'pass'),
       documents.length > 0
-        ? notedRow(
-            '6.8.5',
-            String(documents.length),
-            '≥ 1',
-            { zh: '变更申请及证明材料', en: 'change application and supporting documents' },
-            'pass',
-            documents.join('; '),
-          )
-        : notedRow('6.8.5', '0', '≥ 1', { zh: '缺少变更证明材料', en: 'no supporting documents' }, 'fail'),
+        ? notedRow('6.8.5', String(documents.length), '≥ 1', MESSAGES['change-classify.documents-row'](), 'pass', documents.join('; '))
+        : notedRow('6.8.5', '0', '≥ 1', MESSAGES['change-classify.no-documents-row'](), 'fail'),
     ];
     proposed = {
       changeApproved: documents.length > 0,
@@ -87,20 +81,14 @@ export const changeClassify = handler('isccc.change-classify', (variables, ctx) 
     };
   }
   const summary = administrative
-    ? {
-        zh: `变更（${kinds.join('、')}）：仅涉及地址、资金或法定代表人，书面审核；证明材料 ${documents.length} 份`,
-        en: `change (${kinds.join(', ')}): address/capital/legal representative only, written review; ${documents.length} documents`,
-      }
-    : {
-        zh: `重大变更（${kinds.join('、')}）：现场验证并做出认证决定；${proposed.changeVerification.recommendation === 'grant' ? `仍满足${levelName(proposed.grantedLevel, 'zh')}` : '要求不满足'}`,
-        en: `major change (${kinds.join(', ')}): on-site verification and a certification decision; ${proposed.changeVerification.recommendation === 'grant' ? `level ${proposed.grantedLevel} still supported` : 'requirements not met'}`,
-      };
+    ? MESSAGES['change-classify.administrative']({ kinds, documents: documents.length })
+    : MESSAGES['change-classify.major']({ kinds, supported: proposed.changeVerification.recommendation === 'grant' ? proposed.grantedLevel : null });
   return {
     variables: { changeScope, changeFindings: findingsOf('6.8.5', ctx.now, summary, rows, proposed) },
     decision: {
       clause: '6.8.5',
       outcome: changeScope,
-      text: { zh: `证书 ${certificateNumber} ${summary.zh}`, en: `${certificateNumber}: ${summary.en}` },
+      text: MESSAGES['change-classify.classified']({ certificateNumber, summary }),
       ...(open.length > 0 && { findings: open }),
     },
   };
@@ -117,10 +105,7 @@ export const certificateReissue = handler('isccc.certificate-reissue', (variable
     decision: {
       clause: '6.8.5',
       outcome: 'reissued',
-      text: {
-        zh: `更换证书 ${certificateNumber}（第 ${certificateVersion} 版，${levelName(level, 'zh')}，变更：${(change.kinds ?? []).join('、')}），收回原证书`,
-        en: `certificate ${certificateNumber} reissued (version ${certificateVersion}, level ${level}, change: ${(change.kinds ?? []).join(', ')}); the old one is recalled`,
-      },
+      text: MESSAGES['certificate-reissue.reissued']({ certificateNumber, version: certificateVersion, level, kinds: change.kinds ?? [] }),
     },
   };
 });

@@ -5,6 +5,7 @@
 import type { ChangeVerificationRecord, Findings, VoteProposal } from '@isccc/bpmn';
 import { BusinessRuleError, handler } from './contract.js';
 import { findingsOf, notedRow } from './findings.js';
+import { MESSAGES } from './messages.js';
 import { Inputs, reasonFor } from './support.js';
 
 interface Member {
@@ -28,21 +29,14 @@ export const committeeValidate = handler('isccc.committee-validate', (variables,
   if (distinct.size < 3) problems.push(`${distinct.size} member(s), at least 3 required`);
   if (distinct.size % 2 === 0) problems.push(`${distinct.size} member(s) is an even number`);
   if (problems.length > 0) {
-    throw new BusinessRuleError(
-      'ISCCC_6_5',
-      {
-        zh: `认证决定委员会须为3名以上（含3名）奇数人员，现为 ${committee.length} 名`,
-        en: `the decision committee must be an odd number of at least 3 members, got ${committee.length}`,
-      },
-      { details: problems },
-    );
+    throw new BusinessRuleError('ISCCC_6_5', MESSAGES['committee-validate.invalid']({ size: committee.length }), { details: problems });
   }
   return {
     variables: { committeeSize: committee.length, ...withBrief(input, ctx.now) },
     decision: {
       clause: '6.5',
       outcome: 'committee-valid',
-      text: { zh: `认证决定委员会 ${committee.length} 名（奇数，≥3）`, en: `decision committee of ${committee.length} (odd, at least 3)` },
+      text: MESSAGES['committee-validate.valid']({ size: committee.length }),
     },
   };
 });
@@ -61,7 +55,7 @@ export const committeeTally = handler('isccc.committee-tally', (variables, ctx) 
   const refusalClause = ctx.headers.refusalClause ?? '6.5';
   const reason =
     decision === 'refuse'
-      ? reasonFor(refusalClause, { zh: '认证决定委员会多数不同意', en: 'the decision committee refused by majority' }, [
+      ? reasonFor(refusalClause, MESSAGES['committee-tally.refused-by-majority'](), [
           `${votesAgainst} of ${cast.length} against`,
           ...cast.filter((v) => v.decision === 'refuse' && v.reason).map((v) => `${v.member}: ${v.reason}`),
         ])
@@ -71,10 +65,7 @@ export const committeeTally = handler('isccc.committee-tally', (variables, ctx) 
     decision: {
       clause: decision === 'refuse' ? refusalClause : '6.5',
       outcome: decision,
-      text: {
-        zh: `认证决定：${votesFor} 票同意、${votesAgainst} 票不同意 → ${decision === 'grant' ? '通过' : '不通过'}`,
-        en: `decision: ${votesFor} for, ${votesAgainst} against → ${decision}`,
-      },
+      text: MESSAGES['committee-tally.decided']({ votesFor, votesAgainst, decision }),
     },
   };
 });
@@ -102,51 +93,30 @@ function briefFor(input: Inputs, now: Date): Findings<VoteProposal> | undefined 
         '6.8.5',
         verification.recommendation,
         'grant',
-        { zh: '现场验证建议', en: 'on-site verification recommends' },
+        MESSAGES['committee-validate.verification-row'](),
         verification.recommendation === 'grant' ? 'pass' : 'fail',
       ),
-      ...observations.map((o) => notedRow('6.8.5', o, '', { zh: '验证观察项', en: 'verification observation' }, 'manual-review')),
+      ...observations.map((o) => notedRow('6.8.5', o, '', MESSAGES['committee-validate.verification-observation-row'](), 'manual-review')),
     ];
-    return findingsOf(
-      '6.5',
-      now,
-      {
-        zh: `变更现场验证建议：${verification.recommendation === 'grant' ? '同意' : '不同意'}`,
-        en: `the on-site verification of the change recommends: ${verification.recommendation}`,
-      },
-      rows,
-      {
-        vote: { decision: verification.recommendation === 'grant' ? 'grant' : 'refuse' },
-      },
-    );
+    return findingsOf('6.5', now, MESSAGES['committee-validate.verification-brief']({ recommendation: verification.recommendation }), rows, {
+      vote: { decision: verification.recommendation === 'grant' ? 'grant' : 'refuse' },
+    });
   }
   const report = input.optionalObject<Report>('onsiteReport');
   if (!report) return undefined;
   const recommendation = report.recommendation === 'grant' ? 'grant' : 'refuse';
   const rows = [
-    notedRow(
-      '6.4',
-      recommendation,
-      'grant',
-      { zh: `现场评审报告 ${report.id ?? ''} 建议`, en: `on-site review report ${report.id ?? ''} recommends` },
-      recommendation === 'grant' ? 'pass' : 'fail',
-    ),
+    notedRow('6.4', recommendation, 'grant', MESSAGES['committee-validate.report-row']({ id: report.id ?? '' }), recommendation === 'grant' ? 'pass' : 'fail'),
     notedRow(
       '6.4',
       String(report.majorNonconformities ?? 0),
       '0',
-      { zh: '严重不符合项', en: 'major nonconformities' },
+      MESSAGES['committee-validate.nonconformities-row'](),
       (report.majorNonconformities ?? 0) === 0 ? 'pass' : 'fail',
     ),
-    ...(report.observations ?? []).map((o) => notedRow('6.4', o, '', { zh: '观察项', en: 'observation' }, 'manual-review')),
+    ...(report.observations ?? []).map((o) => notedRow('6.4', o, '', MESSAGES['committee-validate.observation-row'](), 'manual-review')),
   ];
-  return findingsOf(
-    '6.5',
-    now,
-    { zh: `现场评审报告建议：${recommendation === 'grant' ? '颁证' : '不予认证'}`, en: `the on-site review report recommends: ${recommendation}` },
-    rows,
-    {
-      vote: { decision: recommendation },
-    },
-  );
+  return findingsOf('6.5', now, MESSAGES['committee-validate.report-brief']({ recommendation }), rows, {
+    vote: { decision: recommendation },
+  });
 }

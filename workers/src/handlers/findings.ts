@@ -16,7 +16,7 @@ export function notedRow(clause: string, actual: string, required: string, messa
 
 /** Levels that may be granted on an application for `applied`: that level and the lower ones (level 1 is the highest). */
 export function levelChoices(applied: Level): Choice[] {
-  return ([1, 2, 3] as const).filter((l) => l >= applied).map((l) => ({ label: `${levelName(l, 'zh')} level ${l}`, value: l }));
+  return ([1, 2, 3] as const).filter((l) => l >= applied).map((l) => ({ label: `${levelName(l, 'zh')} ${levelName(l, 'en')}`, value: l }));
 }
 
 export const choices = (items: readonly string[]): Choice[] => items.map((item) => ({ label: item, value: item }));

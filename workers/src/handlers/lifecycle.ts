@@ -12,9 +12,10 @@ import {
   type SurveillanceProposal,
   type SurveillanceRecord,
 } from '@isccc/bpmn';
-import { addDuration, clauseLabel, dayOf, DURATIONS, errorCodeOf, parseDate, type Reason } from '@isccc/rules/vocabulary';
+import { addDuration, dayOf, DURATIONS, errorCodeOf, parseDate, type Reason } from '@isccc/rules/vocabulary';
 import { BusinessRuleError, handler } from './contract.js';
 import { choices, findingsOf, notedRow } from './findings.js';
+import { MESSAGES } from './messages.js';
 import { assess, blocking } from './rules-gateway.js';
 import { describeFinding, Inputs, JobInputError, midnight } from './support.js';
 
@@ -54,10 +55,7 @@ export const surveillanceSchedule = handler('isccc.surveillance-schedule', (vari
     decision: {
       clause: '6.7.1',
       outcome: 'scheduled',
-      text: {
-        zh: `下次监督评审：${dayOf(start)} 开始，最迟 ${dayOf(deadline)}（距上次 ${base} 不超过12个月）`,
-        en: `next surveillance review from ${dayOf(start)}, due by ${dayOf(deadline)} (≤ 12 months after ${base})`,
-      },
+      text: MESSAGES['surveillance-schedule.scheduled']({ start: dayOf(start), deadline: dayOf(deadline), base }),
     },
   };
 });
@@ -83,27 +81,18 @@ export const informationChecks = handler('isccc.information-checks', (variables,
       clause,
       `${trigger}${report?.summary ? `: ${report.summary}` : ''}`,
       'major change, incident or complaint',
-      {
-        zh: extra ? '属于增加现场监督评审的情形（6.7.1）' : '不属于增加监督评审的情形，记录在案',
-        en: extra ? 'a ground for an extra on-site surveillance review (6.7.1)' : 'no ground for an extra review; recorded',
-      },
+      MESSAGES[extra ? 'information-checks.extra-ground' : 'information-checks.no-ground'](),
       extra ? 'fail' : 'pass',
       report?.receivedOn ?? '',
     ),
   ];
-  const summary = {
-    zh: `信息通报（${trigger}）${report?.summary ? `：${report.summary}` : ''}`,
-    en: `information report (${trigger})${report?.summary ? `: ${report.summary}` : ''}`,
-  };
+  const summary = MESSAGES['information-checks.summary']({ trigger, report: report?.summary });
   return {
     variables: { informationFindings: findingsOf(clause, ctx.now, summary, rows, proposed) },
     decision: {
       clause,
       outcome: extra ? 'proposes-extra-surveillance' : 'proposes-noting',
-      text: {
-        zh: `${summary.zh} → 建议${extra ? '增加现场监督评审（6.7.1）' : '记录在案'}`,
-        en: `${summary.en} → proposes ${extra ? 'an extra on-site surveillance review (6.7.1)' : 'recording it'}`,
-      },
+      text: MESSAGES['information-checks.checked']({ summary, extra }),
     },
   };
 });
@@ -149,13 +138,13 @@ export const surveillanceChecks = handler('isccc.surveillance-checks', (variable
             TRIGGER_CLAUSE[trigger] ?? '6.7.2',
             `${report.kind}: ${report.summary ?? ''}`,
             '',
-            { zh: '触发本次监督的信息', en: 'the report that triggered this review' },
+            MESSAGES['surveillance-checks.trigger-row'](),
             'noted',
             report.receivedOn ?? '',
           ),
         ]
       : []),
-    ...previous.map((o) => notedRow('6.7.2', o, 'corrective action verified', { zh: '上次观察项', en: 'previous observation' }, 'manual-review')),
+    ...previous.map((o) => notedRow('6.7.2', o, 'corrective action verified', MESSAGES['surveillance-checks.previous-observation-row'](), 'manual-review')),
     ...(a?.rows ?? []),
   ];
   const proposed: SurveillanceProposal = {
@@ -164,19 +153,18 @@ export const surveillanceChecks = handler('isccc.surveillance-checks', (variable
     previousObservations: previous,
     observationChoices: choices(observations),
   };
-  const summary = {
-    zh: `监督评审（${trigger}）：严重不符合项 ${record.majorNonconformities}，证书使用 ${record.certificateUse}，上次观察项 ${previous.length}`,
-    en: `surveillance review (${trigger}): ${record.majorNonconformities} major nonconformities, certificate use ${record.certificateUse}, ${previous.length} previous observations`,
-  };
+  const summary = MESSAGES['surveillance-checks.summary']({
+    trigger,
+    majorNonconformities: record.majorNonconformities,
+    certificateUse: record.certificateUse,
+    previous: previous.length,
+  });
   return {
     variables: { surveillanceFindings: findingsOf('6.7.2', ctx.now, summary, rows, proposed) },
     decision: {
       clause: '6.7.2',
       outcome: `proposes-${conclusion}`,
-      text: {
-        zh: `${summary.zh} → 建议 ${conclusion === 'maintain' ? '维持' : clauseLabel(conclusion)}`,
-        en: `${summary.en} → proposes ${conclusion === 'maintain' ? 'maintain' : clauseLabel(conclusion)}`,
-      },
+      text: MESSAGES['surveillance-checks.checked']({ summary, conclusion }),
       findings: a?.open ?? [],
     },
   };
@@ -222,7 +210,7 @@ export const surveillanceConclude = handler('isccc.surveillance-conclude', (vari
     decision: {
       clause: '6.7.3',
       outcome: 'maintained',
-      text: { zh: `监督评审通过，维持证书 ${certificateNumber} 有效`, en: `surveillance passed: certificate ${certificateNumber} maintained` },
+      text: MESSAGES['surveillance-conclude.maintained']({ certificateNumber }),
     },
   };
 });
@@ -238,10 +226,7 @@ export const certificateSuspend = handler('isccc.certificate-suspend', (variable
     decision: {
       clause: reason.clause,
       outcome: 'suspended',
-      text: {
-        zh: `暂停证书 ${certificateNumber}（${clauseLabel(reason.clause)}），整改期至 ${suspendedUntil}`,
-        en: `certificate ${certificateNumber} suspended (${clauseLabel(reason.clause)}) until ${suspendedUntil} for rectification`,
-      },
+      text: MESSAGES['certificate-suspend.suspended']({ certificateNumber, ground: reason.clause, until: suspendedUntil }),
     },
   };
 });
@@ -263,29 +248,24 @@ export const restorationChecks = handler('isccc.restoration-checks', (variables,
     restorationReview: { reviewedOn: dayOf(ctx.now), details: rectification.length > 0 ? rectification.join('; ') : 'no rectification evidence submitted' },
   };
   const rows = [
-    notedRow(reason.clause, reason.message, '', { zh: '暂停原因', en: 'ground of suspension' }, 'noted'),
+    notedRow(reason.clause, reason.message, '', MESSAGES['restoration-checks.ground-row'](), 'noted'),
     rectification.length > 0
-      ? notedRow('6.8.2', `${rectification.length}`, '≥ 1', { zh: '已提交整改证明', en: 'rectification shown' }, 'pass', rectification.join('; '))
-      : notedRow('6.8.2', '0', '≥ 1', { zh: '未提交整改证明', en: 'no rectification shown' }, 'fail'),
+      ? notedRow('6.8.2', `${rectification.length}`, '≥ 1', MESSAGES['restoration-checks.rectification-row'](), 'pass', rectification.join('; '))
+      : notedRow('6.8.2', '0', '≥ 1', MESSAGES['restoration-checks.no-rectification-row'](), 'fail'),
     notedRow(
       '6.7.1',
       surveillanceDue ? 'due' : 'not due',
       '',
-      surveillanceDue
-        ? { zh: '年度监督评审已到期：恢复前须进行监督评审', en: 'the annual surveillance review is due: it is held before restoration' }
-        : { zh: '年度监督评审未到期', en: 'the annual surveillance review is not due yet' },
+      MESSAGES[surveillanceDue ? 'restoration-checks.surveillance-due-row' : 'restoration-checks.surveillance-not-due-row'](),
     ),
   ];
-  const summary = {
-    zh: `暂停原因 ${clauseLabel(reason.clause)}；整改证明 ${rectification.length} 项${surveillanceDue ? '；恢复前须监督评审' : ''}`,
-    en: `suspended under ${clauseLabel(reason.clause)}; ${rectification.length} rectifications shown${surveillanceDue ? '; a surveillance review comes before restoration' : ''}`,
-  };
+  const summary = MESSAGES['restoration-checks.summary']({ ground: reason.clause, rectifications: rectification.length, surveillanceDue });
   return {
     variables: { restorationFindings: findingsOf('6.8.2', ctx.now, summary, rows, proposed), surveillanceDue },
     decision: {
       clause: '6.8.2',
       outcome: proposed.restorationApproved ? 'proposes-approval' : 'proposes-refusal',
-      text: { zh: `恢复申请核查：${summary.zh}`, en: `restoration checks: ${summary.en}` },
+      text: MESSAGES['restoration-checks.checked']({ summary }),
     },
   };
 });
@@ -298,7 +278,7 @@ export const certificateRestore = handler('isccc.certificate-restore', (variable
     decision: {
       clause: '6.8.2',
       outcome: 'restored',
-      text: { zh: `恢复证书 ${certificateNumber}`, en: `certificate ${certificateNumber} restored` },
+      text: MESSAGES['certificate-restore.restored']({ certificateNumber }),
     },
   };
 });
@@ -312,10 +292,7 @@ export const certificateRevoke = handler('isccc.certificate-revoke', (variables,
     decision: {
       clause: reason.clause,
       outcome: 'revoked',
-      text: {
-        zh: `撤销证书 ${certificateNumber}：${reason.message}`,
-        en: `certificate ${certificateNumber} revoked: ${reason.message}`,
-      },
+      text: MESSAGES['certificate-revoke.revoked']({ certificateNumber, reason: reason.message }),
     },
   };
 });
@@ -329,10 +306,7 @@ export const certificateCancel = handler('isccc.certificate-cancel', (variables,
     decision: {
       clause: '6.8.4',
       outcome: 'cancelled',
-      text: {
-        zh: `应获证组织申请注销证书 ${certificateNumber}${cancellation?.requestedOn ? `（${cancellation.requestedOn} 申请）` : ''}`,
-        en: `certificate ${certificateNumber} cancelled at the holder's request${cancellation?.requestedOn ? ` of ${cancellation.requestedOn}` : ''}`,
-      },
+      text: MESSAGES['certificate-cancel.cancelled']({ certificateNumber, requestedOn: cancellation?.requestedOn }),
     },
   };
 });
@@ -348,7 +322,7 @@ export const certificateReturn = handler('isccc.certificate-return', (variables,
     decision: {
       clause,
       outcome: 'returned',
-      text: { zh: `证书 ${certificateNumber} 已交回`, en: `certificate ${certificateNumber} returned` },
+      text: MESSAGES['certificate-return.returned']({ certificateNumber }),
     },
   };
 });

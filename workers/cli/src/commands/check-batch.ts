@@ -11,6 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { loadCatalog, type Lang } from '@isccc/rules';
 import type * as Tinyglobby from 'tinyglobby';
 import type { Io } from '../io.js';
+import { MESSAGES } from '../messages.js';
 import { type CheckSettings, checkManifest, type ManifestResult, rulebookOf } from './check-manifest.js';
 
 const require = createRequire(import.meta.url);
@@ -167,7 +168,5 @@ function summary(results: ManifestResult[], lang: Lang, threads: number, seconds
   const findings = results.filter((r) => r.code === 1).length;
   const bad = results.filter((r) => r.code === 2).length;
   const rate = Math.round(results.length / Math.max(seconds, 1e-3));
-  return lang === 'zh'
-    ? `${results.length} 份清单：${pass} 份全部符合，${findings} 份有不符合项，${bad} 份输入有误（${threads} 个线程，${seconds.toFixed(1)} 秒，每秒 ${rate} 份）`
-    : `${results.length} manifests: ${pass} pass, ${findings} with findings, ${bad} bad input (${threads} thread${threads === 1 ? '' : 's'}, ${seconds.toFixed(1)} s, ${rate} manifests/s)`;
+  return MESSAGES['check.batch-summary']({ total: results.length, pass, findings, bad, threads, seconds, rate })[lang];
 }

@@ -6,6 +6,7 @@ import { type InputFileProblem, type InputProblem, isBlocking, loadCatalog, MAX_
 import { formatProblems, type Format, FORMATS, terminalText } from '../check-formats.js';
 import { type Io, isUsageError, UsageError } from '../io.js';
 import { loadEvaluated, TARGET_OPTIONS, targetChoice } from '../manifest-input.js';
+import { MESSAGES } from '../messages.js';
 import { checkMany, expandManifests } from './check-batch.js';
 import { type CheckSettings, checkManifest, rulebookOf } from './check-manifest.js';
 
@@ -127,13 +128,7 @@ function readRuleDir(dir: string): { files: { file: string; text: string }[] } |
 }
 
 function ruleFileProblem(file: string, problem: InputFileProblem, detail: string): InputProblem {
-  const zh: Record<InputFileProblem, string> = {
-    'not-found': '规则文件不存在',
-    'not-a-file': '规则文件不是普通文件（目录、管道或设备）',
-    'too-large': `规则文件超过 ${MAX_INPUT_BYTES / 1048576} MB 上限`,
-    'outside-folder': '规则文件指向 --rules 目录之外（符号链接），未打开',
-    unreadable: '无法读取规则文件',
-  };
+  const text = MESSAGES['check.rule-file-not-used']({ problem, detail });
   return {
     file,
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
@@ -146,7 +141,7 @@ function ruleFileProblem(file: string, problem: InputFileProblem, detail: string
           : problem === 'too-large'
             ? 'input/too-large'
             : 'input/unreadable',
-    message: `rule file not used: ${detail}`,
-    zh: `${zh[problem]}：${detail}`,
+    message: text.en,
+    zh: text.zh,
   };
 }

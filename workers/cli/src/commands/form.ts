@@ -7,6 +7,7 @@ import { formatProblems, summaryLine } from '../check-formats.js';
 import { renderForm, submissionOf } from '../form/submission.js';
 import { guarded, InputError, type Io, UsageError } from '../io.js';
 import { loadEvaluated, TARGET_OPTIONS, TARGET_USAGE, targetChoice } from '../manifest-input.js';
+import { MESSAGES } from '../messages.js';
 
 export const FORM_USAGE = `usage:
   isccc form <manifest.isccc.yaml> [-o DIR] ${TARGET_USAGE}
@@ -47,13 +48,10 @@ export function formCommand(argv: string[], io: Io): Promise<number> {
     } catch (error) {
       throw new InputError(`cannot write to ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
-    const c = submission.form.counts;
     io.out(
       [
         `wrote ${path.join(dir, PACKET_FILES.formXlsx)} and ${path.join(dir, PACKET_FILES.formHtml)}: ${submission.form.rows.filter((r) => r.no !== null).length} clauses`,
-        choice.lang === 'zh'
-          ? `符合 ${c.conforms}，不符合 ${c['does-not-conform']}，待评审 ${c['to-be-reviewed']}，不适用 ${c['not-applicable']}`
-          : `${c.conforms} conform, ${c['does-not-conform']} do not conform, ${c['to-be-reviewed']} to be reviewed, ${c['not-applicable']} not applicable`,
+        MESSAGES['form.counts']({ counts: submission.form.counts })[choice.lang],
         summaryLine(loaded.evaluation, choice.lang),
         `evidence root ${submission.evidence.root}`,
       ].join('\n'),

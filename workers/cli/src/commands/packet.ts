@@ -12,6 +12,7 @@ import { formatProblems, location } from '../check-formats.js';
 import { renderForm, submissionOf } from '../form/submission.js';
 import { guarded, InputError, type Io, UsageError } from '../io.js';
 import { loadEvaluated, TARGET_OPTIONS, TARGET_USAGE, targetChoice } from '../manifest-input.js';
+import { MESSAGES } from '../messages.js';
 import { readPacket } from '../packet/read.js';
 import { keyFingerprint, verifyContent } from '../packet/verification.js';
 import { isZipTarget, type PacketFile, writePacket } from '../packet/write.js';
@@ -113,9 +114,7 @@ export function packetCommand(argv: string[], io: Io): Promise<number> {
       [
         `wrote ${out}${isZipTarget(out) ? '' : '/'}: ${entries.length} files, ${total} bytes, index ${PACKET_FILES.index}`,
         `root ${check.root}`,
-        choice.lang === 'zh'
-          ? '  请在申请书中注明此根哈希；评审时用 isccc verify --root 核对'
-          : '  quote this root in the application; the reviewer checks it with isccc verify --root',
+        `  ${MESSAGES['packet.quote-root']()[choice.lang]}`,
         `evidence root ${check.evidenceRoot} (the manifest and its evidence files alone)`,
         ...(key ? [`signed with Ed25519 key ${keyFingerprint(crypto.createPublicKey(key))}`] : []),
       ].join('\n'),

@@ -16,14 +16,7 @@ import {
   type Manifest,
   type Text,
 } from '@isccc/rules';
-
-export const APPLICATION_FORM: Text = { zh: '信息安全服务资质认证申请书', en: 'Application for information security service qualification certification' };
-
-const LEGAL_STATUS: Record<Manifest['organisation']['legalEntity'], Text> = {
-  independent: { zh: '独立法人', en: 'independent legal entity' },
-  branch: { zh: '分支机构', en: 'branch' },
-  unincorporated: { zh: '非法人组织', en: 'unincorporated' },
-};
+import { type MessageCode, MESSAGES } from '../messages.js';
 
 interface Named<T> {
   id: T;
@@ -85,14 +78,14 @@ export function applicationData(manifest: Manifest, evaluation: Evaluation): App
     ...(['registeredAddress', 'person', 'phone', 'email'] as const).filter((k) => c[k] === undefined).map((k) => `contact.${k}`),
   ];
   return {
-    form: APPLICATION_FORM,
+    form: MESSAGES['application.form'](),
     edition: manifest.edition ?? EDITION,
     asOf,
     organisation: {
       name: o.name,
       ...optional('nameEn', o.nameEn),
       ...optional('unifiedSocialCreditCode', o.registrationId),
-      legalStatus: { id: o.legalEntity, name: LEGAL_STATUS[o.legalEntity] },
+      legalStatus: { id: o.legalEntity, name: MESSAGES['application.legal-status']({ status: o.legalEntity }) },
       registeredIn: o.registeredIn,
       founded: o.founded,
       ...optional('registeredAddress', c.registeredAddress),
@@ -135,20 +128,15 @@ export interface ApplicationRow {
   value: string;
 }
 
-const SECTION = {
-  applicant: { zh: '申请组织', en: 'Applicant' },
-  applying: { zh: '申请认证', en: 'Certification applied for' },
-  contact: { zh: '联系方式', en: 'Contact' },
-  staff: { zh: '人员', en: 'Staff' },
-  projects: { zh: '项目业绩', en: 'Track record' },
-} satisfies Record<string, Text>;
+type SectionCode = Extract<MessageCode, `application.section.${string}`>;
+type RowCode = Extract<MessageCode, `application.row.${string}`>;
 
 /** The application data as labelled rows, in the order of the form: what the workbook's first sheet and the page show. */
 export function applicationRows(data: ApplicationData): ApplicationRow[] {
   const { organisation: o, application: a, contact: c, staff: s, projects: p } = data;
-  const row = (section: Text, zh: string, en: string, value: string | number | undefined): ApplicationRow => ({
-    section,
-    label: { zh, en },
+  const row = (section: SectionCode, label: RowCode, value: string | number | undefined): ApplicationRow => ({
+    section: MESSAGES[section](),
+    label: MESSAGES[label](),
     value: value === undefined ? '' : String(value),
   });
   const both = (t: Text): string => `${t.zh} (${t.en})`;
@@ -156,46 +144,39 @@ export function applicationRows(data: ApplicationData): ApplicationRow[] {
     `${CATEGORY_NAMES[h.category].zh}${h.drClass ? DR_CLASS_NAMES[h.drClass].zh : ''}${LEVEL_NAMES[h.level].zh} ${h.number ?? ''} ${h.issued}–${h.expires ?? ''}`.trim(),
   );
   return [
-    row(SECTION.applicant, '组织名称', 'Name', o.name),
-    row(SECTION.applicant, '英文名称', 'Name in English', o.nameEn),
-    row(SECTION.applicant, '统一社会信用代码', 'Unified social credit code', o.unifiedSocialCreditCode),
-    row(SECTION.applicant, '法律地位', 'Legal status', both(o.legalStatus.name)),
-    row(SECTION.applicant, '注册国家/地区', 'Registered in', o.registeredIn),
-    row(SECTION.applicant, '成立日期', 'Founded', o.founded),
-    row(SECTION.applicant, '注册地址', 'Registered address', o.registeredAddress),
-    row(SECTION.applicant, '通讯地址', 'Postal address', o.postalAddress),
-    row(SECTION.applicant, '邮政编码', 'Postcode', o.postcode),
+    row('application.section.applicant', 'application.row.name', o.name),
+    row('application.section.applicant', 'application.row.name-en', o.nameEn),
+    row('application.section.applicant', 'application.row.credit-code', o.unifiedSocialCreditCode),
+    row('application.section.applicant', 'application.row.legal-status', both(o.legalStatus.name)),
+    row('application.section.applicant', 'application.row.registered-in', o.registeredIn),
+    row('application.section.applicant', 'application.row.founded', o.founded),
+    row('application.section.applicant', 'application.row.registered-address', o.registeredAddress),
+    row('application.section.applicant', 'application.row.postal-address', o.postalAddress),
+    row('application.section.applicant', 'application.row.postcode', o.postcode),
     row(
-      SECTION.applicant,
-      '管理体系认证',
-      'Management system certificates',
+      'application.section.applicant',
+      'application.row.management-systems',
       data.managementSystems.map((m) => `${m.standard} ${m.certificate} → ${m.expires}`).join('\n'),
     ),
-    row(SECTION.applying, '申请类别', 'Category', both(a.category.name)),
-    ...(a.drClass ? [row(SECTION.applying, '灾备服务类型', 'DR class', both(a.drClass.name))] : []),
-    row(SECTION.applying, '申请级别', 'Level', both(a.level.name)),
-    row(SECTION.applying, '从事该类服务起始日期', 'Providing this service since', a.serviceSince),
-    row(SECTION.applying, '已获资质', 'Certificates held', held.join('\n')),
-    row(SECTION.applying, '基准日', 'As of', data.asOf),
-    row(SECTION.contact, '联系人', 'Contact person', c.person),
-    row(SECTION.contact, '联系电话', 'Telephone', c.phone),
-    row(SECTION.contact, '电子邮箱', 'E-mail', c.email),
-    row(SECTION.staff, '组织负责人', 'Head of organisation', s.headOfOrganisation),
-    row(SECTION.staff, '技术负责人', 'Technical head', s.technicalHead),
-    row(SECTION.staff, '财务负责人', 'Finance head', s.financeHead),
-    row(SECTION.staff, '从事信息安全服务人员', 'Service staff', s.serviceStaff),
+    row('application.section.applying', 'application.row.category', both(a.category.name)),
+    ...(a.drClass ? [row('application.section.applying', 'application.row.dr-class', both(a.drClass.name))] : []),
+    row('application.section.applying', 'application.row.level', both(a.level.name)),
+    row('application.section.applying', 'application.row.service-since', a.serviceSince),
+    row('application.section.applying', 'application.row.certificates-held', held.join('\n')),
+    row('application.section.applying', 'application.row.as-of', data.asOf),
+    row('application.section.contact', 'application.row.contact-person', c.person),
+    row('application.section.contact', 'application.row.phone', c.phone),
+    row('application.section.contact', 'application.row.email', c.email),
+    row('application.section.staff', 'application.row.head-of-organisation', s.headOfOrganisation),
+    row('application.section.staff', 'application.row.technical-head', s.technicalHead),
+    row('application.section.staff', 'application.row.finance-head', s.financeHead),
+    row('application.section.staff', 'application.row.service-staff', s.serviceStaff),
+    row('application.section.staff', 'application.row.certified-staff', `${s.certifiedStaff.validInCategory} / ${s.certifiedStaff.listed}`),
+    row('application.section.staff', 'application.row.project-managers', `${s.projectManagers.valid} / ${s.projectManagers.listed}`),
+    row('application.section.projects', 'application.row.completed-projects', p.completedInCategoryLast3Years),
     row(
-      SECTION.staff,
-      '专业认证人员（与申报类别一致，有效）',
-      'Category-matching certified staff (valid)',
-      `${s.certifiedStaff.validInCategory} / ${s.certifiedStaff.listed}`,
-    ),
-    row(SECTION.staff, '项目管理资格人员（有效）', 'Project-management qualified staff (valid)', `${s.projectManagers.valid} / ${s.projectManagers.listed}`),
-    row(SECTION.projects, '近3年签订并完成的本类别项目', 'Category projects signed and completed in the last 3 years', p.completedInCategoryLast3Years),
-    row(
-      SECTION.projects,
-      '本类别项目',
-      'Category projects',
+      'application.section.projects',
+      'application.row.category-projects',
       p.inCategory.map((x) => `${x.id} ${x.client} ${x.signed}–${x.end ?? ''} ${x.status}${x.users !== undefined ? ` ${x.users}` : ''}`).join('\n'),
     ),
   ];

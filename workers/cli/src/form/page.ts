@@ -2,10 +2,10 @@
  * The self-assessment form as one self-contained HTML page, printable to PDF (A4 landscape, header row repeated
  * on every page): summary, the form with the English translation under the Chinese, then the application data.
  */
-import { LEVEL_NAMES } from '@isccc/rules';
+import { MESSAGES } from '../messages.js';
 import { type ApplicationData, applicationRows } from './application.js';
-import { CONCLUSION_NAMES, requirementText, type SelfAssessment } from './self-assessment.js';
-import { clauseCell, FORM_COLUMNS, FORM_TITLE, summaryRows } from './workbook.js';
+import { requirementText, type SelfAssessment } from './self-assessment.js';
+import { clauseCell, FORM_COLUMNS, summaryRows, zhEn } from './workbook.js';
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const lines = (s: string): string => esc(s).replace(/\n/g, '<br>');
@@ -45,17 +45,17 @@ td.remark { width: 24.5%; font-size: 8.5pt; }
 `;
 
 export function formPage(form: SelfAssessment, application: ApplicationData): string {
-  const level = (l: SelfAssessment['qualifyingLevel']): string => (l === null ? '无 none' : `${LEVEL_NAMES[l].zh} ${LEVEL_NAMES[l].en}`);
-  const summary = summaryRows(form, level)
+  const title = MESSAGES['form.title']();
+  const asOf = MESSAGES['form.summary.as-of']();
+  const note = MESSAGES['form.translation-note']();
+  const notStated = `<span class="note">（${esc(zhEn(MESSAGES['form.not-stated']()))}）</span>`;
+  const summary = summaryRows(form)
     .map(([zh, label, value]) => `<tr><th>${esc(zh)}${en(label)}</th><td>${lines(value)}</td></tr>`)
     .join('\n');
   const app = applicationRows(application)
-    .map(
-      (r) =>
-        `<tr><th>${esc(r.label.zh)}${en(r.label.en)}</th><td>${r.value ? lines(r.value) : '<span class="note">（清单未写明 not stated in the manifest）</span>'}</td></tr>`,
-    )
+    .map((r) => `<tr><th>${esc(r.label.zh)}${en(r.label.en)}</th><td>${r.value ? lines(r.value) : notStated}</td></tr>`)
     .join('\n');
-  const head = FORM_COLUMNS.zh.map((zh, i) => `<th>${esc(zh)}${en(FORM_COLUMNS.en[i]!)}</th>`).join('');
+  const head = FORM_COLUMNS.map((column) => `<th>${esc(column.zh)}${en(column.en)}</th>`).join('');
   const rows = form.rows
     .map((r) => {
       const indent = `padding-left:${5 + r.depth * 10}px`;
@@ -66,7 +66,7 @@ export function formPage(form: SelfAssessment, application: ApplicationData): st
       const docs = r.documents
         .map((d) => `<div>${esc(d.title ? `${d.title} ` : '')}${esc(d.path)}<div class="hash">SHA-256 ${esc(d.sha256)}</div></div>`)
         .join('');
-      const c = CONCLUSION_NAMES[r.conclusion];
+      const c = MESSAGES['form.conclusion']({ conclusion: r.conclusion });
       return [
         `<tr class="req-row" id="c-${esc(r.clause.id)}" data-clause="${esc(r.clause.id)}" data-conclusion="${r.conclusion}">`,
         `<td class="no">${r.no}</td>`,
@@ -81,14 +81,14 @@ export function formPage(form: SelfAssessment, application: ApplicationData): st
     .join('\n');
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
-<title>${esc(FORM_TITLE.zh)} — ${esc(form.organisation.name)}</title>
+<title>${esc(title.zh)} — ${esc(form.organisation.name)}</title>
 <style>${STYLE}</style></head>
 <body>
-<h1>${esc(FORM_TITLE.zh)} <span class="en">${esc(FORM_TITLE.en)}</span></h1>
-<div class="note">ISCCC-SV-001:2015 6.1 · ${esc(form.organisation.name)} · ${esc(form.targetName.zh)} · 基准日 ${esc(form.asOf)} · 英文为 isccc-flow 译文 (English: our translation)</div>
-<h2>汇总 Summary</h2>
+<h1>${esc(title.zh)} <span class="en">${esc(title.en)}</span></h1>
+<div class="note">ISCCC-SV-001:2015 6.1 · ${esc(form.organisation.name)} · ${esc(form.targetName.zh)} · ${esc(asOf.zh)} ${esc(form.asOf)} · ${esc(note.zh)} (${esc(note.en)})</div>
+<h2>${esc(zhEn(MESSAGES['form.summary']()))}</h2>
 <table class="kv">${summary}</table>
-<h2>${esc(FORM_TITLE.zh)} <span class="en">${esc(FORM_TITLE.en)}</span></h2>
+<h2>${esc(title.zh)} <span class="en">${esc(title.en)}</span></h2>
 <table class="form"><thead><tr>${head}</tr></thead>
 <tbody>
 ${rows}

@@ -16,17 +16,10 @@ import {
   type Target,
   type Text,
 } from '@isccc/rules';
+import { bilingual } from '../messages.js';
 
 export type Conclusion = 'conforms' | 'does-not-conform' | 'to-be-reviewed' | 'not-applicable';
 export const CONCLUSIONS: readonly Conclusion[] = ['conforms', 'does-not-conform', 'to-be-reviewed', 'not-applicable'];
-
-/** The four conclusions the self-assessment form uses (自评估结论). */
-export const CONCLUSION_NAMES: Record<Conclusion, Text> = {
-  conforms: { zh: '符合', en: 'conforms' },
-  'does-not-conform': { zh: '不符合', en: 'does not conform' },
-  'to-be-reviewed': { zh: '待评审', en: 'to be reviewed' },
-  'not-applicable': { zh: '不适用', en: 'not applicable' },
-};
 
 /**
  * A clause's conclusion from its findings: any fail or missing evidence does not conform; otherwise anything
@@ -107,7 +100,7 @@ export function selfAssessment(manifest: Manifest, evaluation: Evaluation, catal
         conclusion: heading ? null : conclusionOf(findings),
         documents: heading ? [] : (documents.get(clause.id) ?? []),
         findings,
-        remark: { zh: findings.map((f) => f.message.zh).join('\n'), en: findings.map((f) => f.message.en).join('\n') },
+        remark: bilingual((lang) => findings.map((f) => f.message[lang]).join('\n')),
       };
     });
   const counts = Object.fromEntries(CONCLUSIONS.map((c) => [c, rows.filter((r) => r.conclusion === c).length])) as Record<Conclusion, number>;
@@ -115,7 +108,7 @@ export function selfAssessment(manifest: Manifest, evaluation: Evaluation, catal
   return {
     organisation: { name: manifest.organisation.name, ...(manifest.organisation.nameEn ? { nameEn: manifest.organisation.nameEn } : {}) },
     target: evaluation.target,
-    targetName: { zh: describeTarget(evaluation.target, 'zh'), en: describeTarget(evaluation.target, 'en') },
+    targetName: bilingual((lang) => describeTarget(evaluation.target, lang)),
     asOf: evaluation.asOf,
     rows,
     counts,
@@ -129,5 +122,5 @@ export function selfAssessment(manifest: Manifest, evaluation: Evaluation, catal
 
 /** 要求: the clause's own words (a heading may have none; its title goes with the clause label). */
 export function requirementText(clause: Clause): Text {
-  return clause.text ?? { zh: '', en: '' };
+  return clause.text ?? bilingual(() => '');
 }

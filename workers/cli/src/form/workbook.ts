@@ -5,17 +5,19 @@
  */
 import ExcelJS from 'exceljs';
 import { type Lang, LEVEL_NAMES, type Text } from '@isccc/rules';
+import { type MessageCode, MESSAGES } from '../messages.js';
 import { type ApplicationData, applicationRows } from './application.js';
-import { CONCLUSION_NAMES, CONCLUSIONS, type Conclusion, type FormRow, requirementText, type SelfAssessment } from './self-assessment.js';
+import { CONCLUSIONS, type Conclusion, type FormRow, requirementText, type SelfAssessment } from './self-assessment.js';
 
-export const SHEETS = { application: '申请书 Application', summary: '汇总 Summary', formZh: '自评估表', formEn: 'Self-assessment (EN)' } as const;
+/** The form's columns, in order. */
+export const FORM_COLUMNS: Text[] = (
+  ['form.column.no', 'form.column.clause', 'form.column.requirement', 'form.column.conclusion', 'form.column.evidence', 'form.column.remarks'] as const
+).map((code) => MESSAGES[code]());
 
-export const FORM_TITLE: Text = { zh: '信息安全服务自评估表', en: 'Information security service self-assessment form' };
-
-export const FORM_COLUMNS: Record<Lang, string[]> = {
-  zh: ['序号', '条款', '要求', '自评估结论', '证明材料', '说明'],
-  en: ['No.', 'Clause', 'Requirement (our translation)', 'Conclusion', 'Evidence', 'Remarks'],
-};
+/** A heading or a value in both languages on one line, Chinese first: `汇总 Summary`. */
+export function zhEn(text: Text): string {
+  return `${text.zh} ${text.en}`;
+}
 
 const FILL: Record<Conclusion, string> = { conforms: 'FFE3F4E1', 'does-not-conform': 'FFF9D9D6', 'to-be-reviewed': 'FFFFF1CC', 'not-applicable': 'FFEDEDED' };
 const HEADER_FILL = 'FFD9E2F3';
@@ -39,13 +41,13 @@ export function documentsCell(row: FormRow): string {
 }
 
 export function conclusionCell(row: FormRow, lang: Lang): string {
-  return row.conclusion ? CONCLUSION_NAMES[row.conclusion][lang] : '';
+  return row.conclusion ? MESSAGES['form.conclusion']({ conclusion: row.conclusion })[lang] : '';
 }
 
 export async function writeWorkbook(form: SelfAssessment, application: ApplicationData): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'isccc-flow';
-  workbook.title = `${FORM_TITLE.zh} — ${form.organisation.name}`;
+  workbook.title = `${MESSAGES['form.title']().zh} — ${form.organisation.name}`;
   workbook.subject = form.targetName.zh;
   applicationSheet(workbook, application);
   summarySheet(workbook, form);
@@ -85,55 +87,55 @@ function addRow(ws: ExcelJS.Worksheet, values: (string | number | null)[]): Exce
 }
 
 function applicationSheet(workbook: ExcelJS.Workbook, data: ApplicationData): void {
-  const ws = sheet(workbook, SHEETS.application, `${data.form.zh} ${data.form.en}`, [
-    { header: '栏目 Section', width: 18 },
-    { header: '项目', width: 30 },
-    { header: 'Item', width: 34 },
-    { header: '内容 Value', width: 70 },
+  const item = MESSAGES['form.column.item']();
+  const ws = sheet(workbook, zhEn(MESSAGES['form.sheet.application']()), zhEn(data.form), [
+    { header: zhEn(MESSAGES['form.column.section']()), width: 18 },
+    { header: item.zh, width: 30 },
+    { header: item.en, width: 34 },
+    { header: zhEn(MESSAGES['form.column.value']()), width: 70 },
   ]);
   for (const r of applicationRows(data)) addRow(ws, [`${r.section.zh} ${r.section.en}`, r.label.zh, r.label.en, r.value]);
 }
 
 function summarySheet(workbook: ExcelJS.Workbook, form: SelfAssessment): void {
-  const ws = sheet(workbook, SHEETS.summary, `${FORM_TITLE.zh} — 汇总 Summary`, [
-    { header: '项目', width: 26 },
-    { header: 'Item', width: 30 },
-    { header: '内容 Value', width: 90 },
+  const summary = zhEn(MESSAGES['form.summary']());
+  const item = MESSAGES['form.column.item']();
+  const ws = sheet(workbook, summary, `${MESSAGES['form.title']().zh} — ${summary}`, [
+    { header: item.zh, width: 26 },
+    { header: item.en, width: 30 },
+    { header: zhEn(MESSAGES['form.column.value']()), width: 90 },
   ]);
-  const level = (l: SelfAssessment['qualifyingLevel']): string => (l === null ? '无 none' : `${LEVEL_NAMES[l].zh} ${LEVEL_NAMES[l].en}`);
-  for (const [zh, en, value] of summaryRows(form, level)) addRow(ws, [zh, en, value]);
+  for (const [zh, en, value] of summaryRows(form)) addRow(ws, [zh, en, value]);
 }
 
 /** The summary's rows (label zh, label en, value): shared by the workbook and the page. */
-export function summaryRows(form: SelfAssessment, level: (l: SelfAssessment['qualifyingLevel']) => string): [string, string, string][] {
+export function summaryRows(form: SelfAssessment): [string, string, string][] {
+  const row = (label: Extract<MessageCode, `form.summary.${string}`>, value: string): [string, string, string] => {
+    const text = MESSAGES[label]();
+    return [text.zh, text.en, value];
+  };
+  const level = form.qualifyingLevel === null ? MESSAGES['form.no-level']() : LEVEL_NAMES[form.qualifyingLevel];
   return [
-    ['组织名称', 'Organisation', form.organisation.nameEn ? `${form.organisation.name}\n${form.organisation.nameEn}` : form.organisation.name],
-    ['申请类别与级别', 'Category and level applied for', `${form.targetName.zh}\n${form.targetName.en}`],
-    ['基准日', 'As of', form.asOf],
-    ['可达级别', 'Qualifying level', level(form.qualifyingLevel)],
-    [
-      '更高一级尚需',
-      'The next level still needs',
-      form.next
-        ? `${LEVEL_NAMES[form.next.level].zh} ${LEVEL_NAMES[form.next.level].en}: ${form.next.needs.join(', ') || '—'}`
-        : '（已是最高级别 already the highest）',
-    ],
-    ['自评估结论统计', 'Conclusions', CONCLUSIONS.map((c) => `${CONCLUSION_NAMES[c].zh} ${CONCLUSION_NAMES[c].en}: ${form.counts[c]}`).join('\n')],
-    ['证据根哈希 (SHA-256)', 'Evidence root (SHA-256)', form.evidenceRoot],
+    row('form.summary.organisation', form.organisation.nameEn ? `${form.organisation.name}\n${form.organisation.nameEn}` : form.organisation.name),
+    row('form.summary.target', `${form.targetName.zh}\n${form.targetName.en}`),
+    row('form.summary.as-of', form.asOf),
+    row('form.summary.qualifying-level', zhEn(level)),
+    row(
+      'form.summary.next-level',
+      form.next ? `${zhEn(LEVEL_NAMES[form.next.level])}: ${form.next.needs.join(', ') || '—'}` : `（${zhEn(MESSAGES['form.highest-level']())}）`,
+    ),
+    row('form.summary.conclusions', CONCLUSIONS.map((c) => `${zhEn(MESSAGES['form.conclusion']({ conclusion: c }))}: ${form.counts[c]}`).join('\n')),
+    row('form.summary.evidence-root', form.evidenceRoot),
   ];
 }
 
 function formSheet(workbook: ExcelJS.Workbook, form: SelfAssessment, lang: Lang): void {
   const widths = [7, 22, 60, 12, 50, 56];
-  const title =
-    lang === 'zh'
-      ? `${FORM_TITLE.zh} — ${form.organisation.name} — ${form.targetName.zh} — 基准日 ${form.asOf}`
-      : `${FORM_TITLE.en} — ${form.organisation.nameEn ?? form.organisation.name} — ${form.targetName.en} — as of ${form.asOf}`;
   const ws = sheet(
     workbook,
-    lang === 'zh' ? SHEETS.formZh : SHEETS.formEn,
-    title,
-    FORM_COLUMNS[lang].map((header, i) => ({ header, width: widths[i]! })),
+    MESSAGES['form.sheet.form']()[lang],
+    MESSAGES['form.sheet-title']({ organisation: form.organisation, target: form.targetName, asOf: form.asOf })[lang],
+    FORM_COLUMNS.map((column, i) => ({ header: column[lang], width: widths[i]! })),
   );
   for (const r of form.rows) {
     const row = addRow(ws, [r.no, clauseCell(r, lang), requirementText(r.clause)[lang], conclusionCell(r, lang), documentsCell(r), r.remark[lang]]);

@@ -1,0 +1,57 @@
+/** The client's message table speaks both languages in every entry, for each shape its parameters take (no VS Code needed). */
+import assert from 'node:assert/strict';
+import type { Text } from '@isccc/rules/vocabulary';
+import { type MessageCode, MESSAGES } from '../src/messages.js';
+
+/** Parameters to render each entry with: one list per entry, one item per branch its words take (a compile error while one is missing). */
+type Samples = { [C in MessageCode]: Parameters<(typeof MESSAGES)[C]>[] };
+
+const SAMPLES: Samples = {
+  'status.text': [[{ level: 2, findings: 3 }], [{ level: null, findings: 1 }], [{ level: 1, findings: 0 }]],
+  'status.click': [[]],
+  'status.blocking': [[{ level: 2 }], [{ level: 1 }]],
+  'report.target': [
+    [{ category: 'risk-assessment', drClass: undefined, level: 2, asOf: '2026-11-01' }],
+    [{ category: 'disaster-recovery', drClass: 'A', level: 3, asOf: null }],
+  ],
+  'report.summary': [[{ level: 3, findings: 5 }], [{ level: null, findings: 1 }]],
+  'report.problems': [[]],
+  'report.show-passed': [[]],
+  'report.column.rule': [[]],
+  'report.column.status': [[]],
+  'report.column.finding': [[]],
+  'report.column.location': [[]],
+};
+
+const HAN = /\p{Script=Han}/u;
+const UNFILLED = /undefined|null|NaN|\[object/;
+const render = (code: MessageCode, params: unknown[]): Text => (MESSAGES[code] as (...p: unknown[]) => Text)(...params);
+
+describe('client messages (vscode-extension/src/messages.ts)', () => {
+  it('renders every entry in Chinese and in English for its sample parameters', () => {
+    const codes = Object.keys(MESSAGES) as MessageCode[];
+    assert.ok(codes.length >= 10, `${codes.length} entries`);
+    for (const code of codes) {
+      assert.ok(SAMPLES[code].length > 0, `${code}: no sample parameters`);
+      for (const params of SAMPLES[code]) {
+        const text = render(code, params);
+        assert.match(text.zh, HAN, `${code}: zh "${text.zh}"`);
+        assert.ok(text.en.trim() !== '' && !HAN.test(text.en), `${code}: en "${text.en}"`);
+        assert.doesNotMatch(`${text.zh} ${text.en}`, UNFILLED, `${code}: a value left unfilled`);
+      }
+    }
+  });
+
+  it('words each branch of an entry differently', () => {
+    for (const code of Object.keys(SAMPLES) as MessageCode[]) {
+      const texts = SAMPLES[code].map((params) => render(code, params));
+      for (const lang of ['zh', 'en'] as const) assert.equal(new Set(texts.map((t) => t[lang])).size, texts.length, `${code} (${lang})`);
+    }
+  });
+
+  it('counts findings in the singular once and in the plural otherwise', () => {
+    assert.equal(MESSAGES['status.text']({ level: 2, findings: 1 }).en, 'level 2 · 1 finding');
+    assert.equal(MESSAGES['status.text']({ level: 2, findings: 2 }).en, 'level 2 · 2 findings');
+    assert.equal(MESSAGES['status.text']({ level: null, findings: 2 }).zh, '未达到任何级别 · 2 项发现');
+  });
+});
