@@ -63,10 +63,6 @@ export function propertiesOf(root: Root, node: SchemaNode | undefined): Record<s
   return Object.assign({}, ...branches(root, node).map((b) => b.properties ?? {})) as Record<string, SchemaNode>;
 }
 
-export function requiredOf(root: Root, node: SchemaNode | undefined): string[] {
-  return node ? branches(root, node).flatMap((b) => b.required ?? []) : [];
-}
-
 /** Values an editor can offer: `const` and `enum` members across branches. */
 export function valuesOf(root: Root, node: SchemaNode | undefined): unknown[] {
   if (!node) return [];
