@@ -19,8 +19,13 @@ export interface RenderResult {
   connectionCount: number;
   /** Pairs of overlapping non-container shapes (ids), as bpmn-js positions them. */
   overlaps: string[];
-  /** Labels whose box overlaps a node shape or another label. */
+  /**
+   * Labels whose drawn text overlaps a node shape (boundary events included, a sub-process where the text straddles its
+   * border) or another label's text.
+   */
   labelOverlaps: string[];
+  /** Labels whose drawn text a sequence flow other than the labelled one runs through. */
+  crossedLabels: string[];
   png: Buffer;
 }
 
@@ -45,11 +50,27 @@ window.renderModel = async (xml) => {
     const hit = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
     const overlaps = [];
     for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) if (hit(boxes[i], boxes[j])) overlaps.push(boxes[i].id + ' x ' + boxes[j].id);
-    const labels = all.filter((e) => e.type === 'label');
+    // a label's box in the DI need not be where its text ends up: measure the text bpmn-js drew
+    const labels = all.filter((e) => e.type === 'label').map((l) => {
+      const text = registry.getGraphics(l).querySelector('text');
+      const bb = text ? text.getBBox() : { x: 0, y: 0, width: l.width, height: l.height };
+      return { l, box: { x: l.x + bb.x, y: l.y + bb.y, width: bb.width, height: bb.height } };
+    });
+    const within = (a, b) => a.x > b.x && a.y > b.y && a.x + a.width < b.x + b.width && a.y + a.height < b.y + b.height;
+    const touches = (p, q, r) => Math.max(p.x, q.x) > r.x - 1 && Math.min(p.x, q.x) < r.x + r.width + 1 && Math.max(p.y, q.y) > r.y - 1 && Math.min(p.y, q.y) < r.y + r.height + 1;
+    const flows = all.filter((e) => e.waypoints);
     const labelOverlaps = [];
-    for (const l of labels) {
-      for (const s of boxes) if (s !== l.labelTarget && hit(l, s)) labelOverlaps.push(l.labelTarget.id + ' label x ' + s.id);
-      for (const o of labels) if (o !== l && o.id < l.id && hit(l, o)) labelOverlaps.push(l.labelTarget.id + ' label x ' + o.labelTarget.id + ' label');
+    const crossedLabels = [];
+    for (const { l, box } of labels) {
+      for (const s of shapes) {
+        if (s === l.labelTarget || !hit(box, s)) continue;
+        if (/SubProcess/.test(s.type) && within(box, s)) continue;
+        labelOverlaps.push(l.labelTarget.id + ' label x ' + s.id);
+      }
+      for (const o of labels) if (o.l.id < l.id && hit(box, o.box)) labelOverlaps.push(l.labelTarget.id + ' label x ' + o.l.labelTarget.id + ' label');
+      for (const f of flows) {
+        if (f !== l.labelTarget && f.waypoints.some((p, i) => i > 0 && touches(f.waypoints[i - 1], p, box))) crossedLabels.push(f.id + ' runs through the label of ' + l.labelTarget.id);
+      }
     }
     return {
       warnings: warnings.map((w) => String(w.message || w)),
@@ -58,10 +79,11 @@ window.renderModel = async (xml) => {
       connectionCount: all.filter((e) => e.waypoints).length,
       overlaps,
       labelOverlaps,
+      crossedLabels,
       viewbox: canvas.viewbox(),
     };
   } catch (err) {
-    return { warnings: (err.warnings || []).map((w) => String(w.message || w)), error: String(err.message || err), elementCount: 0, shapeCount: 0, connectionCount: 0, overlaps: [], labelOverlaps: [] };
+    return { warnings: (err.warnings || []).map((w) => String(w.message || w)), error: String(err.message || err), elementCount: 0, shapeCount: 0, connectionCount: 0, overlaps: [], labelOverlaps: [], crossedLabels: [] };
   }
 };
 </script></body></html>`;
