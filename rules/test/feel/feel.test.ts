@@ -60,6 +60,8 @@ function manifests(): Manifest[] {
 
 describe('the rule language (FEEL, compiled once, run on a budget)', function () {
   it('answers as feelin does on every FEEL field of the shipped rulebook, over the facts of every example and fixture', function () {
+    // every FEEL field × every manifest, through two evaluators: 8 s on a quiet machine, more on a busy one
+    this.timeout(120_000);
     const rulebook = loadRulebook();
     const all = manifests();
     assert.ok(all.length >= 50, `only ${all.length} manifests`);
