@@ -15,10 +15,10 @@ export {
   MAX_INPUT_BYTES,
   parseFieldPath,
   type Position,
-  quote,
   type SourceRange,
   YamlSource,
 } from './manifest/yaml-source.js';
+export { quote } from './manifest/text-format.js';
 export {
   type Check,
   loadRulebook,

@@ -1,14 +1,15 @@
 /**
  * Every bilingual message the rules package writes of its own — findings' explanations, why an evidence document
- * cannot be used, why a date is not one, schema-validation texts — keyed by `<part>.<message>`, each a function of
- * the values it shows. Names keyed by their id (levels, categories, DR classes) are the vocabulary's; the messages
- * of each rule are in its rule file. Values quoted from the input come quoted (`quote`), so each stays one line.
+ * cannot be used, why a date is not one, problems with an input file, a manifest, a rule file or its FEEL,
+ * schema-validation texts — keyed by `<part>.<message>`, each a function of the values it shows. Names keyed by
+ * their id (levels, categories, DR classes) are the vocabulary's; the messages of each rule are in its rule file.
+ * Values quoted from the input come quoted (`quote`), so each stays one line.
  */
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { Overrun } from './feel/budget.js';
-import { thousands } from './manifest/yaml-source.js';
+import { firstLine, thousands } from './manifest/text-format.js';
 import type { Target } from './model.js';
-import { type Category, categoryName, type DrClass, DR_CLASS_NAMES } from './vocabulary/categories.js';
+import { ANNEX_OF_CATEGORY, type Category, categoryName, type DrClass, DR_CLASS_NAMES } from './vocabulary/categories.js';
 import { levelName } from './vocabulary/levels.js';
 import type { Lang, Text } from './vocabulary/text.js';
 
@@ -26,6 +27,14 @@ const SPENT: Record<Overrun, (limit: number) => Text> = {
     limit > 0 ? { zh: `超过 ${limit} 毫秒`, en: `more than ${limit} ms` } : { zh: '超过整次求值的时限', en: 'longer than the whole evaluation may take' },
   cancelled: () => ({ zh: '已取消（有更新的编辑）', en: 'cancelled (a newer edit)' }),
 };
+
+/** A FEEL construct a rule file may not use (it could run without bound), in the sentence that refuses it. */
+const notAllowed = (construct: Text): Text => ({ zh: `规则文件中不允许使用 FEEL ${construct.zh}`, en: `FEEL ${construct.en} are not allowed in rule files` });
+
+/** What the rule language leaves out, in the sentence that says so. */
+const notInLanguage = (what: Text): Text => ({ zh: `规则语言不支持${what.zh}`, en: `${what.en} is not part of the rule language` });
+
+const MB = 1048576;
 
 const MONTH_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -119,6 +128,112 @@ export const MESSAGES = {
     en: `${p.quoted} does not exist: ${MONTH_EN[p.month - 1]} ${p.year} has ${p.days} days`,
   }),
 
+  // an input file that cannot be read, or YAML that is refused before its schema is checked
+  /** `detail`: the system's code, in English; the Chinese says what the path is instead. */
+  'input.not-a-file': (p: { detail: string }): Text => ({ zh: '无法读取：不是普通文件（目录、管道或设备）', en: `cannot read the file: ${p.detail}` }),
+  /** `detail`: the system's code or message. */
+  'input.unreadable': (p: { detail: string }): Text => ({ zh: `无法读取文件：${p.detail}`, en: `cannot read the file: ${p.detail}` }),
+  /** `bytes`: the file's size; `limit`: the largest size read, in bytes. */
+  'input.too-large': (p: { bytes: number; limit: number }): Text => ({
+    zh: `文件大小 ${(p.bytes / MB).toFixed(1)} MB，超过 ${p.limit / MB} MB 上限（在此处超出）`,
+    en: `file is ${(p.bytes / MB).toFixed(1)} MB; the limit is ${p.limit / MB} MB (exceeded here)`,
+  }),
+  /** `detail`: the YAML library's message, of which the first line is shown. */
+  'input.yaml-syntax': (p: { detail: string }): Text => ({ zh: `YAML 语法错误：${firstLine(p.detail)}`, en: `YAML: ${firstLine(p.detail)}` }),
+  /** `detail`: the YAML library's message. */
+  'input.alias-expansion': (p: { detail: string }): Text => ({
+    zh: `锚点与别名展开过多，已拒绝（${p.detail}）`,
+    en: `anchors and aliases expand too far (${p.detail})`,
+  }),
+  'input.too-deep': (p: { limit: number }): Text => ({ zh: `嵌套超过 ${p.limit} 层`, en: `nesting deeper than ${p.limit} levels` }),
+  'input.complex-key': (): Text => ({ zh: '映射的键必须是普通字符串', en: 'mapping keys must be plain strings' }),
+  'input.forbidden-key': (p: { quoted: string }): Text => ({ zh: `不允许使用键 ${p.quoted}`, en: `key ${p.quoted} is not allowed` }),
+  /** `more`: the problems not shown; `shown`: how many are. */
+  'input.more-problems': (p: { more: number; shown: number }): Text => ({
+    zh: `……另有 ${p.more} 个问题未列出（仅列出前 ${p.shown} 个）`,
+    en: `… and ${thousands(p.more)} more problems, not shown (the first ${p.shown} are)`,
+  }),
+
+  // what a manifest or a rule file says that no other part of it, nor the catalog, bears out
+  /** `quoted`: the clause id as written; `edition`: the catalog's. */
+  'clause.unknown': (p: { quoted: string; edition: string }): Text => ({
+    zh: `未知条款编号 ${p.quoted}（${p.edition} 中没有）`,
+    en: `unknown clause id ${p.quoted} (not in the ${p.edition} catalog)`,
+  }),
+  /** `items`: the labels of the heading's items, of which the first six are shown. */
+  'manifest.heading-clause': (p: { label: string; items: readonly string[] }): Text => {
+    const list = p.items.length ? ` (${p.items.slice(0, 6).join(', ')}${p.items.length > 6 ? ', …' : ''})` : '';
+    return { zh: `条款 ${p.label} 是标题，请改为列出其下的条目${list}`, en: `clause ${p.label} is a heading; name its items instead${list}` };
+  },
+  'manifest.dr-class': (): Text => ({
+    zh: `drClass 仅适用于灾难备份与恢复类别（附录 ${ANNEX_OF_CATEGORY['disaster-recovery']}）`,
+    en: `drClass applies only to the disaster-recovery category (annex ${ANNEX_OF_CATEGORY['disaster-recovery']})`,
+  }),
+  /** `project`: its id, quoted. */
+  'manifest.project-date-order': (p: { project: string; start: string; end: string }): Text => ({
+    zh: `项目 ${p.project} 的结束日期（${p.end}）早于开始日期（${p.start}）`,
+    en: `project ${p.project} ends (${p.end}) before it starts (${p.start})`,
+  }),
+  /** `project`: its id, quoted. */
+  'manifest.trial-run-date-order': (p: { project: string }): Text => ({
+    zh: `项目 ${p.project} 的试运行结束早于开始`,
+    en: `trial run of project ${p.project} ends before it starts`,
+  }),
+  'manifest.staff-count': (p: { technical: number; service: number }): Text => ({
+    zh: `technicalServiceStaff（${p.technical}）多于 serviceStaff（${p.service}）：信息安全技术服务人员包含在从事信息安全服务人员之内`,
+    en: `technicalServiceStaff (${p.technical}) exceeds serviceStaff (${p.service}): technical service staff are among the service staff`,
+  }),
+  /** `quoted`: the id; `first`: the index of the record that has it. */
+  'manifest.duplicate-person-id': (p: { quoted: string; first: number }): Text => ({
+    zh: `人员编号 ${p.quoted} 已被 people.staff[${p.first}] 使用`,
+    en: `person id ${p.quoted} is already used by people.staff[${p.first}]`,
+  }),
+  /** `quoted`: the id named; `ids`: those of people.staff, of which the first eight are shown. */
+  'manifest.unknown-person': (p: { quoted: string; ids: readonly string[] }): Text => {
+    const known = p.ids.slice(0, 8).join(', ');
+    const more = p.ids.length > 8;
+    return {
+      zh: `people.staff 中没有编号为 ${p.quoted} 的人员${known ? `（已有：${known}${more ? '，…' : ''}）` : '（people.staff 为空）'}`,
+      en: `no people.staff record has the id ${p.quoted}${known ? ` (ids: ${known}${more ? ', …' : ''})` : ' (people.staff lists nobody)'}`,
+    };
+  },
+  /** Each quoted: `name` as written, `person` the id named, `recorded` the name people.staff has for it. */
+  'manifest.person-name': (p: { name: string; person: string; recorded: string }): Text => ({
+    zh: `${p.name} 与 people.staff 中 ${p.person} 的姓名（${p.recorded}）不一致`,
+    en: `${p.name} is not the name of ${p.person} in people.staff (${p.recorded})`,
+  }),
+  /** `name`: quoted; `ids`: the people.staff records it could name. */
+  'manifest.ambiguous-person': (p: { name: string; ids: readonly string[] }): Text => ({
+    zh: `${p.name} 可能是 people.staff 中的 ${p.ids.join(', ')}：请用 person: 指明`,
+    en: `${p.name} could be any of people.staff ${p.ids.join(', ')}: say which with person:`,
+  }),
+  /** `clause`: quoted; `field`: `condition` or `message`. */
+  'rules.incomplete-check': (p: { clause: string; field: string }): Text => ({
+    zh: `${p.clause} 的检查没有 ${p.field}：请在规则或检查中给出`,
+    en: `check of ${p.clause} has no ${p.field}: give the rule or the check one`,
+  }),
+  /** `quoted`: the rule's id; `file`: the name of the rule file that has it already. */
+  'rules.duplicate-id': (p: { quoted: string; file: string }): Text => ({
+    zh: `规则编号 ${p.quoted} 重复（${p.file} 中已有）`,
+    en: `duplicate rule id ${p.quoted} (also in ${p.file})`,
+  }),
+
+  // FEEL a rule file may not hold; `quoted`: the expression
+  /** `column`: counted from 1; `detail`: the parser's message, when it gave one (the first line is shown, in English only). */
+  'feel.syntax': (p: { quoted: string; column: number; detail: string | undefined }): Text => ({
+    zh: `FEEL 语法错误：${p.quoted} 第 ${p.column} 列`,
+    en: `FEEL syntax error at column ${p.column} of ${p.quoted}${p.detail ? `: ${firstLine(p.detail)}` : ''}`,
+  }),
+  'feel.unsafe.function-definitions': (): Text => notAllowed({ zh: '函数定义', en: 'function definitions' }),
+  'feel.unsafe.range-loops': (): Text => notAllowed({ zh: '数值区间循环', en: 'loops over numeric ranges' }),
+  'feel.unsupported.comparison-test': (): Text => notInLanguage({ zh: '`in` 之外的比较检验', en: 'A comparison test outside `in`' }),
+  'feel.unsupported.temporal': (): Text =>
+    notInLanguage({ zh: '日期、时间或时长值（事实中的日期为 YYYY-MM-DD 字符串，可直接比较）', en: 'A date, time or duration' }),
+  /** `name`: the function's FEEL name. */
+  'feel.unsupported.function': (p: { name: string }): Text => notInLanguage({ zh: `函数 ${p.name}()`, en: `The function ${p.name}()` }),
+  /** `name`: the construct's name in feelin's grammar. */
+  'feel.unsupported.construct': (p: { name: string }): Text => notInLanguage({ zh: ` FEEL ${p.name}`, en: `FEEL ${p.name}` }),
+
   // schema validation; `where`: the field at fault (`(document)` at the top)
   'schema.unknown-field': (p: { where: string; quoted: string; hint: string | undefined }): Text => ({
     zh: `${p.where} 中有未知字段 ${p.quoted}${p.hint ? `（是否应为 "${p.hint}"？）` : ''}`,
@@ -153,6 +268,9 @@ export const MESSAGES = {
     zh: `${categoryName(t.category, 'zh')}${t.drClass ? ` ${DR_CLASS_NAMES[t.drClass].zh}` : ''} ${levelName(t.level, 'zh')}`,
     en: `${t.category}${t.drClass ? ` class ${t.drClass}` : ''}, ${levelName(t.level, 'en')}`,
   }),
-} satisfies Record<`${'finding' | 'evidence' | 'date' | 'schema' | 'target'}.${string}`, (params: never) => Text>;
+} satisfies Record<
+  `${'finding' | 'evidence' | 'date' | 'input' | 'clause' | 'manifest' | 'rules' | 'feel' | 'schema' | 'target'}.${string}`,
+  (params: never) => Text
+>;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -1,6 +1,7 @@
 /** The rules package's message table speaks both languages in every entry, for each shape its parameters take. */
 import assert from 'node:assert/strict';
 import type { ErrorObject } from 'ajv/dist/2020.js';
+import { quote } from '../src/manifest/text-format.js';
 import { type MessageCode, MESSAGES } from '../src/messages.js';
 import { ANNEX_OF_CATEGORY } from '../src/vocabulary/categories.js';
 import type { Text } from '../src/vocabulary/text.js';
@@ -67,6 +68,46 @@ const SAMPLES: Samples = {
   'date.not-a-date': [[{ quoted: '"yesterday"' }]],
   'date.invalid-month': [[{ quoted: '"2024-13-01"', month: 13 }]],
   'date.invalid-day': [[{ quoted: '"2023-02-29"', year: 2023, month: 2, days: 28 }]],
+  'input.not-a-file': [[{ detail: 'EISDIR (a folder, not a file)' }]],
+  'input.unreadable': [[{ detail: 'EACCES' }]],
+  'input.too-large': [[{ bytes: 2_500_000, limit: 2 * 1048576 }]],
+  'input.yaml-syntax': [[{ detail: 'Nested mappings are not allowed in compact mappings at line 3, column 8:\n\n  a: b: c\n       ^\n' }]],
+  'input.alias-expansion': [[{ detail: 'Excessive alias count indicates a resource exhaustion attack' }]],
+  'input.too-deep': [[{ limit: 64 }]],
+  'input.complex-key': [[]],
+  'input.forbidden-key': [[{ quoted: quote('__proto__') }]],
+  'input.more-problems': [[{ more: 19_901, shown: 100 }]],
+  'clause.unknown': [[{ quoted: quote(clause), edition: 'isccc-sv-001:2015' }]],
+  'manifest.heading-clause': [
+    [{ label: 'the heading', items: [] }],
+    [{ label: 'the heading', items: ['item a', 'item b'] }],
+    [{ label: 'the heading', items: ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((letter) => `item ${letter}`) }],
+  ],
+  'manifest.dr-class': [[]],
+  'manifest.project-date-order': [[{ project: quote('P-2024-07'), start: '2024-07-01', end: '2024-03-31' }]],
+  'manifest.trial-run-date-order': [[{ project: quote('P-2024-07') }]],
+  'manifest.staff-count': [[{ technical: 16, service: 14 }]],
+  'manifest.duplicate-person-id': [[{ quoted: quote('li-qiang'), first: 0 }]],
+  'manifest.unknown-person': [
+    [{ quoted: quote('wang-fang'), ids: [] }],
+    [{ quoted: quote('wang-fang'), ids: ['li-qiang', 'zhou-ya'] }],
+    [{ quoted: quote('wang-fang'), ids: Array.from({ length: 9 }, (_, i) => `staff-${i + 1}`) }],
+  ],
+  'manifest.person-name': [[{ name: quote('Li Qiang'), person: quote('li-qiang'), recorded: quote('Li Qiang Jr.') }]],
+  'manifest.ambiguous-person': [[{ name: quote('Li Qiang'), ids: ['li-qiang-1', 'li-qiang-2'] }]],
+  'rules.incomplete-check': [[{ clause: quote(clause), field: 'condition' }]],
+  'rules.duplicate-id': [[{ quoted: quote('isccc/service-staff'), file: 'staff.rules.yaml' }]],
+  // The parser's detail is English, and the Chinese leaves it out: the two samples differ in their expressions too.
+  'feel.syntax': [
+    [{ quoted: quote('serviceStaff >'), column: 15, detail: undefined }],
+    [{ quoted: quote('count(staff'), column: 12, detail: 'unexpected end of input\n  count(staff\n             ^' }],
+  ],
+  'feel.unsafe.function-definitions': [[]],
+  'feel.unsafe.range-loops': [[]],
+  'feel.unsupported.comparison-test': [[]],
+  'feel.unsupported.temporal': [[]],
+  'feel.unsupported.function': [[{ name: 'today' }]],
+  'feel.unsupported.construct': [[{ name: 'SpecialFunctionName' }]],
   'schema.unknown-field': [[{ where: 'application', quoted: '"categry"', hint: 'category' }], [{ where: 'application', quoted: '"colour"', hint: undefined }]],
   'schema.missing-field': [[{ where: '(document)', missing: 'organisation' }]],
   'schema.not-one-of': [[{ where: 'application.level', allowed: '1, 2, 3' }]],

@@ -5,7 +5,7 @@
 import { MESSAGES } from '../messages.js';
 import { daysInMonth } from '../vocabulary/calendar.js';
 import type { Text } from '../vocabulary/text.js';
-import { quote } from './yaml-source.js';
+import { quote } from './text-format.js';
 
 /** Null when `text` is a `YYYY-MM-DD` day of the calendar. */
 export function dateProblem(text: string): Text | null {

@@ -8,7 +8,8 @@ import { digestOf, generatedPath } from '../precompiled/precompiled.js';
 import { dateProblem } from '../manifest/date-problem.js';
 import { MESSAGES } from '../messages.js';
 import type { Text } from '../model.js';
-import { boundProblems, formatPath, type InputProblem, type JsonPath, MAX_PROBLEMS, quote, type YamlSource } from '../manifest/yaml-source.js';
+import { quote } from '../manifest/text-format.js';
+import { boundProblems, formatPath, type InputProblem, type JsonPath, MAX_PROBLEMS, wording, type YamlSource } from '../manifest/yaml-source.js';
 
 const requireFile = createRequire(import.meta.url);
 
@@ -161,11 +162,6 @@ function toProblem(source: YamlSource, error: ErrorObject, data: unknown): Input
 
 function problem(source: YamlSource, at: JsonPath, field: string, text: Text): InputProblem {
   return { file: source.file, range: source.rangeOf(at), field, code: 'schema/invalid-value', ...wording(text) };
-}
-
-/** A problem's two texts: `message` in English, `zh` in Chinese. */
-function wording(text: Text): Pick<InputProblem, 'message' | 'zh'> {
-  return { message: text.en, zh: text.zh };
 }
 
 function describeFormat(error: ErrorObject): Text {
