@@ -1,5 +1,6 @@
 /** @isccc/rules — ISCCC-SV-001:2015 as data, and the one evaluator every tool renders. */
 export * from './model.js';
+export { bilingual } from './messages.js';
 export { appliesTo, Catalog, catalogDir, type Clause, type ClauseKind, CLAUSE_KINDS, loadCatalog } from './catalog/catalog.js';
 export { parseSpecText, type SpecClause } from './catalog/spec-parser.js';
 export { deriveFacts, type Facts } from './facts/facts.js';
@@ -14,10 +15,10 @@ export {
   MAX_INPUT_BYTES,
   parseFieldPath,
   type Position,
-  quote,
   type SourceRange,
   YamlSource,
 } from './manifest/yaml-source.js';
+export { quote } from './manifest/text-format.js';
 export {
   type Check,
   loadRulebook,

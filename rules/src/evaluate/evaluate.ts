@@ -3,11 +3,12 @@ import { pathToFileURL } from 'node:url';
 import { appliesTo, type Catalog, type Clause, loadCatalog } from '../catalog/catalog.js';
 import { compareClauseIds, normaliseClauseId } from '../vocabulary/clause-ids.js';
 import { deriveFacts } from '../facts/facts.js';
-import { DEFAULT_LIMITS, type Limits, type Overrun, scopeOf } from '../feel/index.js';
+import { DEFAULT_LIMITS, type Limits, scopeOf } from '../feel/index.js';
 import { compiledCheck, type Outcome, runCheck } from './compiled-checks.js';
 import type { Manifest } from '../manifest/types.js';
-import { parseFieldPath, type SourceRange, thousands, type YamlSource } from '../manifest/yaml-source.js';
-import { ANNEX_OF_CATEGORY, CATEGORY_NAMES, type Level, LEVELS, type Target, type Text } from '../model.js';
+import { parseFieldPath, type SourceRange, type YamlSource } from '../manifest/yaml-source.js';
+import { bilingual, MESSAGES } from '../messages.js';
+import { ANNEX_OF_CATEGORY, type Level, LEVELS, type Target, type Text } from '../model.js';
 import { packageRoot } from '../paths.js';
 import { type Check, loadRulebook, type Location, type Rule, type Rulebook, type Severity } from '../rulebook/rulebook.js';
 import { checkEvidenceFiles, type EvidenceCheck } from './evidence-files.js';
@@ -278,7 +279,10 @@ function checkFinding(ctx: LevelContext, rule: Rule, check: Check, clause: Claus
     clauseLabel: clause.label,
     status,
     severity: rule.severity,
-    message: status === 'pass' ? passMessage(clause, rule, values) : fill(template, values),
+    message:
+      status === 'pass'
+        ? MESSAGES['finding.met']({ clause: clause.label, title: rule.title, actual: values.actual, expected: values.expected })
+        : fill(template, values),
     ...(actual !== undefined ? { actual } : {}),
     ...(check.expected !== undefined ? { expected: check.expected } : {}),
     path: where,
@@ -288,14 +292,6 @@ function checkFinding(ctx: LevelContext, rule: Rule, check: Check, clause: Claus
   };
 }
 
-const OVERRUN: Record<Overrun, (limit: number) => Text> = {
-  steps: (limit) => ({ en: `more than ${thousands(limit)} evaluation steps`, zh: `超过 ${limit} 个求值步骤` }),
-  cells: (limit) => ({ en: `values of more than ${thousands(limit)} cells`, zh: `所建值超过 ${limit} 个单元` }),
-  time: (limit) =>
-    limit > 0 ? { en: `more than ${limit} ms`, zh: `超过 ${limit} 毫秒` } : { en: 'longer than the whole evaluation may take', zh: '超过整次求值的时限' },
-  cancelled: () => ({ en: 'cancelled (a newer edit)', zh: '已取消（有更新的编辑）' }),
-};
-
 /**
  * A rule whose FEEL overran its budget cannot say whether the clause is met: the clause fails, and the finding
  * names the rule file, line and column where the evaluation stopped.
@@ -304,17 +300,13 @@ function overrunFinding(ctx: LevelContext, rule: Rule, check: Check, clause: Cla
   const where = check.source ?? rule.source ?? '';
   const start = overrun.location.range?.start;
   const at = `${shownFile(overrun.location.file)}${start ? `:${start.line + 1}:${start.character + 1}` : ''}`;
-  const spent = OVERRUN[overrun.reason](overrun.limit);
   return {
     rule: rule.id,
     clause: clause.id,
     clauseLabel: clause.label,
     status: 'fail',
     severity: 'error',
-    message: {
-      en: `${clause.label} not judged: the ${overrun.field} of rule ${rule.id} needed ${spent.en} and was stopped (${at})`,
-      zh: `${clause.label} 未能判定：规则 ${rule.id} 的 ${overrun.field} ${spent.zh}，已中止（${at}）`,
-    },
+    message: MESSAGES['finding.not-judged']({ clause: clause.label, rule: rule.id, field: overrun.field, overrun: overrun.reason, limit: overrun.limit, at }),
     path: where,
     ...rangeOf(ctx, where),
     docUrl: docUrl(ctx, rule),
@@ -348,12 +340,9 @@ function coverageFinding(ctx: LevelContext, rule: Rule, clause: Clause, supporti
   // Listed but unusable says why, document by document, rather than "no document supports it".
   const message =
     good.length > 0
-      ? supportedMessage(
-          clause,
-          good.map((d) => d.entry.path),
-        )
+      ? MESSAGES['finding.supported']({ clause: clause.label, documents: good.map((d) => d.entry.path) })
       : docs.length > 0 && unusable
-        ? joinTexts(docs.map((d) => fill(unusable, { ...values, document: d.entry.path, ...reasonOf(d) })))
+        ? MESSAGES['finding.reasons']({ reasons: docs.map((d) => fill(unusable, { ...values, document: d.entry.path, ...reasonOf(d) })) })
         : fill(rule.message!, values);
   const anchor = (good[0] ?? docs[0])?.index;
   const where = anchor === undefined ? 'evidence' : `evidence[${anchor}]`;
@@ -410,14 +399,10 @@ function forCategoryOf(clause: Clause, target: Target): boolean {
 
 /** `security integration (annex B)` / `安全集成（附录 B）`; a clause names its annex, a target does not. */
 function categoryOf(of: Clause | Target): Text {
-  const category = 'categories' in of ? of.categories[0]! : of.category;
-  const name = CATEGORY_NAMES[category];
+  if (!('categories' in of)) return MESSAGES['finding.category']({ category: of.category, drClass: of.drClass });
+  const category = of.categories[0]!;
   const annex = `${ANNEX_OF_CATEGORY[category]}${of.drClass ? (of.drClass === 'A' ? '1' : '2') : ''}`;
-  const withAnnex = 'categories' in of;
-  return {
-    en: `${name.en}${of.drClass ? ` class ${of.drClass}` : ''}${withAnnex ? ` (annex ${annex})` : ''}`,
-    zh: `${name.zh}${of.drClass ? ` ${of.drClass}类` : ''}${withAnnex ? `（附录 ${annex}）` : ''}`,
-  };
+  return MESSAGES['finding.category']({ category, drClass: of.drClass, annex });
 }
 
 function assessorItems(ctx: LevelContext, rule: Rule, target: Target): Finding[] {
@@ -556,7 +541,7 @@ function fill(template: Text, values: Record<string, string | Text>): Text {
     }
     return out;
   };
-  return { zh: apply(template.zh, 'zh'), en: apply(template.en, 'en') };
+  return bilingual((lang) => apply(template[lang], lang));
 }
 
 /** A template split once into text and `{placeholder}`s: every evaluation fills the same few dozen. */
@@ -583,24 +568,8 @@ function reasonOf(check: EvidenceCheck): { reason?: Text } {
   return check.reason ? { reason: check.reason } : {};
 }
 
-function joinTexts(texts: Text[]): Text {
-  return { zh: texts.map((t) => t.zh).join('；'), en: texts.map((t) => t.en).join('; ') };
-}
-
-function passMessage(clause: Clause, rule: Rule, values: { actual: Text; expected: Text }): Text {
-  const actual = (lang: keyof Text) => (values.actual[lang] ? `: ${values.actual[lang]}` : '');
-  return {
-    zh: `${clause.label} 符合 — ${rule.title.zh}${actual('zh')}${values.expected.zh ? `（要求 ${values.expected.zh}）` : ''}`,
-    en: `${clause.label} met — ${rule.title.en}${actual('en')}${values.expected.en ? ` (required ${values.expected.en})` : ''}`,
-  };
-}
-
-function supportedMessage(clause: Clause, paths: string[]): Text {
-  return { zh: `${clause.label} 有证据：${paths.join('、')}`, en: `${clause.label} supported by ${paths.join(', ')}` };
-}
-
 /** Renders a FEEL value for a message: lists joined, null as "none", contexts as `key: value; …`. */
-export function show(value: unknown, none = 'none'): string {
+export function show(value: unknown, none = MESSAGES['finding.none']().en): string {
   if (value === undefined) return '';
   if (value === null) return none;
   if (Array.isArray(value)) return value.length === 0 ? none : value.map((v) => show(v, none)).join(', ');
@@ -622,7 +591,8 @@ export function show(value: unknown, none = 'none'): string {
 
 /** A value in each language's words ("none" / "无"). */
 function shown(value: unknown): Text {
-  return { en: show(value), zh: show(value, '无') };
+  const none = MESSAGES['finding.none']();
+  return bilingual((lang) => show(value, none[lang]));
 }
 
 /** `{actual.missing}`-style placeholders for the entries of a context-valued actual. */

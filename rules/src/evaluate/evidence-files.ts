@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EvidenceEntry } from '../manifest/types.js';
+import { bilingual, MESSAGES } from '../messages.js';
 import type { Text } from '../model.js';
 import type { IntegrityProblem } from '../rulebook/rulebook.js';
 
@@ -32,64 +33,62 @@ export function checkEvidenceFiles(entries: EvidenceEntry[], workspaceDir: strin
   const root = fs.realpathSync(workspaceDir);
   return entries.map((entry, index) => {
     const located = locate(root, entry.path);
-    if ('problem' in located) return unusable(index, entry, located.problem, located.detail);
+    if ('outside' in located) return outside(index, entry, located.outside);
     let stat: fs.BigIntStats;
     try {
       stat = fs.lstatSync(located.file, { bigint: true });
     } catch {
-      return unusable(index, entry, 'missing');
+      return unusable(index, entry, 'missing', MESSAGES['evidence.missing']());
     }
-    if (stat.isSymbolicLink()) return unusable(index, entry, 'outside-workspace', { en: 'is a symbolic link', zh: '是符号链接' });
-    if (!stat.isFile()) return unusable(index, entry, 'unreadable', { en: 'is not a regular file', zh: '不是普通文件' });
-    if (stat.size > BigInt(MAX_EVIDENCE_BYTES)) {
-      const mb = MAX_EVIDENCE_BYTES / 1048576;
-      return unusable(index, entry, 'unreadable', { en: `is larger than ${mb} MB`, zh: `大于 ${mb} MB` });
-    }
+    if (stat.isSymbolicLink()) return outside(index, entry, MESSAGES['evidence.path.symbolic-link']());
+    if (!stat.isFile()) return unreadable(index, entry, MESSAGES['evidence.file.not-regular']());
+    if (stat.size > BigInt(MAX_EVIDENCE_BYTES))
+      return unreadable(index, entry, MESSAGES['evidence.file.too-large']({ megabytes: MAX_EVIDENCE_BYTES / 1048576 }));
     let digest: string;
     try {
       digest = digestOf(located.file, stat);
     } catch (error) {
       const message = (error as Error).message;
-      return unusable(index, entry, 'unreadable', { en: message, zh: message });
+      return unreadable(
+        index,
+        entry,
+        bilingual(() => message),
+      );
     }
     const actual = { sha256: digest, size: Number(stat.size) };
-    if (digest !== entry.sha256) return { ...unusable(index, entry, 'hash-mismatch', { en: digest, zh: digest }), actual };
-    if (entry.validUntil && entry.validUntil < asOf) return { ...unusable(index, entry, 'expired', { en: entry.validUntil, zh: entry.validUntil }), actual };
+    if (digest !== entry.sha256)
+      return { ...unusable(index, entry, 'hash-mismatch', MESSAGES['evidence.hash-mismatch']({ expected: entry.sha256, actual: digest }), digest), actual };
+    if (entry.validUntil && entry.validUntil < asOf)
+      return { ...unusable(index, entry, 'expired', MESSAGES['evidence.expired']({ validUntil: entry.validUntil }), entry.validUntil), actual };
     return { index, entry, problem: null, actual, ...(stat.nlink > 1n ? { links: Number(stat.nlink) } : {}) };
   });
 }
 
-/** A document that cannot be used, with why, in words a message can quote as they are. */
-function unusable(index: number, entry: EvidenceEntry, problem: IntegrityProblem, detail?: Text): EvidenceCheck {
-  const reason: Record<IntegrityProblem, Text> = {
-    missing: { en: 'file not found', zh: '文件不存在' },
-    'hash-mismatch': {
-      en: `hash mismatch: expected ${entry.sha256}, file has ${detail?.en}`,
-      zh: `SHA-256 不符：清单为 ${entry.sha256}，文件为 ${detail?.zh}`,
-    },
-    'outside-workspace': { en: `outside the manifest's folder: ${detail?.en}; not read`, zh: `不在清单所在目录内：${detail?.zh}，未读取` },
-    expired: { en: `expired on ${detail?.en}`, zh: `已于 ${detail?.zh} 失效` },
-    unreadable: { en: `cannot be read: ${detail?.en}`, zh: `无法读取：${detail?.zh}` },
-  };
-  return { index, entry, problem, ...(detail ? { detail: detail.en } : {}), reason: reason[problem] };
+/** A document that cannot be used: why, in words a message can quote as they are, and the detail for machines. */
+function unusable(index: number, entry: EvidenceEntry, problem: IntegrityProblem, reason: Text, detail?: string): EvidenceCheck {
+  return { index, entry, problem, ...(detail !== undefined ? { detail } : {}), reason };
 }
 
-function locate(root: string, relative: string): { file: string } | { problem: IntegrityProblem; detail: Text } {
-  if (path.isAbsolute(relative) || /^[A-Za-z]:[\\/]/.test(relative) || relative.includes('\0')) {
-    return { problem: 'outside-workspace', detail: { en: 'is an absolute path', zh: '是绝对路径' } };
-  }
+/** Outside the manifest's folder; the detail is why, in English. */
+function outside(index: number, entry: EvidenceEntry, why: Text): EvidenceCheck {
+  return unusable(index, entry, 'outside-workspace', MESSAGES['evidence.outside-workspace']({ why }), why.en);
+}
+
+function unreadable(index: number, entry: EvidenceEntry, why: Text): EvidenceCheck {
+  return unusable(index, entry, 'unreadable', MESSAGES['evidence.unreadable']({ why }), why.en);
+}
+
+/** The file a relative path names inside `root`, or why it is outside. */
+function locate(root: string, relative: string): { file: string } | { outside: Text } {
+  if (path.isAbsolute(relative) || /^[A-Za-z]:[\\/]/.test(relative) || relative.includes('\0')) return { outside: MESSAGES['evidence.path.absolute']() };
   const file = path.resolve(root, relative);
-  if (file !== root && !file.startsWith(root + path.sep))
-    return { problem: 'outside-workspace', detail: { en: 'leaves the manifest folder', zh: '超出清单所在目录' } };
+  if (file !== root && !file.startsWith(root + path.sep)) return { outside: MESSAGES['evidence.path.leaves-folder']() };
   // Every existing folder on the way must be a real folder inside the workspace, not a link out of it.
   let dir = root;
   for (const part of path.relative(root, path.dirname(file)).split(path.sep).filter(Boolean)) {
     dir = path.join(dir, part);
     try {
-      if (fs.lstatSync(dir).isSymbolicLink()) {
-        const link = path.relative(root, dir);
-        return { problem: 'outside-workspace', detail: { en: `goes through the symbolic link ${link}`, zh: `经过符号链接 ${link}` } };
-      }
+      if (fs.lstatSync(dir).isSymbolicLink()) return { outside: MESSAGES['evidence.path.through-link']({ link: path.relative(root, dir) }) };
     } catch {
       return { file };
     }

@@ -8,8 +8,11 @@
  */
 import type { SyntaxNode, Tree } from '@lezer/common';
 import type { FeelNode, Span, UnaryTest } from './ast.js';
-import { firstLine, quote } from '../manifest/yaml-source.js';
+import { quote } from '../manifest/text-format.js';
+import { wording } from '../manifest/yaml-source.js';
+import { MESSAGES } from '../messages.js';
 import { feelin } from '../on-demand.js';
+import type { Text } from '../vocabulary/text.js';
 
 export interface FeelSyntaxProblem {
   code: 'rules/feel-syntax' | 'rules/feel-unsafe' | 'rules/feel-unsupported';
@@ -93,9 +96,9 @@ export function parseFeel(expression: string): ParsedFeel {
   const cursor = tree.cursor();
   do {
     if (cursor.type.isError) return { ok: false, problems: [syntaxProblem(expression, cursor.from, cursor.to)] };
-    if (cursor.name === 'FunctionDefinition') problems.push(unsafe('function definitions', '函数定义', cursor.from, cursor.to));
+    if (cursor.name === 'FunctionDefinition') problems.push(unsafe(MESSAGES['feel.unsafe.function-definitions'](), cursor.from, cursor.to));
     else if (cursor.name === 'IterationContext' && cursor.node.getChildren('..').length > 0)
-      problems.push(unsafe('loops over numeric ranges', '数值区间循环', cursor.from, cursor.to));
+      problems.push(unsafe(MESSAGES['feel.unsafe.range-loops'](), cursor.from, cursor.to));
   } while (cursor.next());
   if (problems.length > 0) return { ok: false, problems };
   try {
@@ -109,22 +112,20 @@ export function parseFeel(expression: string): ParsedFeel {
 function syntaxProblem(expression: string, from: number, to: number, detail?: string): FeelSyntaxProblem {
   return {
     code: 'rules/feel-syntax',
-    message: `FEEL syntax error at column ${from + 1} of ${quote(expression)}${detail ? `: ${firstLine(detail)}` : ''}`,
-    zh: `FEEL 语法错误：${quote(expression)} 第 ${from + 1} 列`,
+    ...wording(MESSAGES['feel.syntax']({ quoted: quote(expression), column: from + 1, detail })),
     from,
     to: Math.max(to, from + 1),
   };
 }
 
-function unsafe(en: string, zh: string, from: number, to: number): FeelSyntaxProblem {
-  return { code: 'rules/feel-unsafe', message: `FEEL ${en} are not allowed in rule files`, zh: `规则文件中不允许使用 FEEL ${zh}`, from, to };
+function unsafe(text: Text, from: number, to: number): FeelSyntaxProblem {
+  return { code: 'rules/feel-unsafe', ...wording(text), from, to };
 }
 
-function unsupported(en: string, zh: string, node: SyntaxNode): Refused {
+function unsupported(text: Text, node: SyntaxNode): Refused {
   return new Refused({
     code: 'rules/feel-unsupported',
-    message: `${en} is not part of the rule language`,
-    zh: `规则语言不支持${zh}`,
+    ...wording(text),
     from: node.from,
     to: Math.max(node.to, node.from + 1),
   });
@@ -221,7 +222,7 @@ class Reader {
         return { k: 'instance', value: this.node(p[0]!), type: this.source(p[1]!).replace(/\s+/g, ' ').trim() };
       case 'SimplePositiveUnaryTest':
         if (p[0]!.name === 'Interval') return this.node(p[0]!);
-        throw unsupported('A comparison test outside `in`', '`in` 之外的比较检验', node);
+        throw unsupported(MESSAGES['feel.unsupported.comparison-test'](), node);
       case 'Interval': {
         const first = node.firstChild!.name;
         const last = node.lastChild!.name;
@@ -230,16 +231,16 @@ class Reader {
       case 'DateTimeLiteral':
       case 'AtLiteral':
       case 'DateTimeConstructor':
-        throw unsupported('A date, time or duration', '日期、时间或时长值（事实中的日期为 YYYY-MM-DD 字符串，可直接比较）', node);
+        throw unsupported(MESSAGES['feel.unsupported.temporal'](), node);
       default:
-        throw unsupported(`FEEL ${node.name}`, ` FEEL ${node.name}`, node);
+        throw unsupported(MESSAGES['feel.unsupported.construct']({ name: node.name }), node);
     }
   }
 
   private call(node: SyntaxNode, p: SyntaxNode[]): FeelNode {
     const callee = p[0]!;
     if (callee.name === 'VariableName' && UNSUPPORTED_FUNCTIONS.has(this.name(callee)))
-      throw unsupported(`The function ${this.name(callee)}()`, `函数 ${this.name(callee)}()`, callee);
+      throw unsupported(MESSAGES['feel.unsupported.function']({ name: this.name(callee) }), callee);
     const params = p[1];
     const fn = this.node(callee);
     const at = this.span(node);

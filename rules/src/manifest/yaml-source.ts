@@ -1,5 +1,8 @@
 import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type ParsedNode, type Scalar, visit } from 'yaml';
+import { MESSAGES } from '../messages.js';
+import type { Text } from '../vocabulary/text.js';
 import { compactCommentRuns } from './comment-runs.js';
+import { quote } from './text-format.js';
 
 /** Zero-based position, as LSP counts (characters are UTF-16 code units). */
 export interface Position {
@@ -26,6 +29,11 @@ export interface InputProblem {
   message: string;
   /** The same in Chinese. */
   zh: string;
+}
+
+/** A problem's two texts, from a message of the table: `message` in English, `zh` in Chinese. */
+export function wording(text: Text): Pick<InputProblem, 'message' | 'zh'> {
+  return { message: text.en, zh: text.zh };
 }
 
 export const MAX_INPUT_BYTES = 2 * 1024 * 1024;
@@ -71,8 +79,7 @@ export class YamlSource {
         range: source.rangeOfOffsets(from, to),
         field: '',
         code: 'yaml/syntax',
-        message: `YAML: ${firstLine(error.message)}`,
-        zh: `YAML 语法错误：${firstLine(error.message)}`,
+        ...wording(MESSAGES['input.yaml-syntax']({ detail: error.message })),
       });
     }
     if (doc.errors.length > MAX_PROBLEMS) source.problems.push(moreProblems(file, source.problems.at(-1)!.range, doc.errors.length - MAX_PROBLEMS));
@@ -159,8 +166,7 @@ export class YamlSource {
         range: this.nodeRange(first) ?? this.rangeOfOffsets(0, 0),
         field: '',
         code: 'input/alias-expansion',
-        message: `anchors and aliases expand too far (${(error as Error).message})`,
-        zh: `锚点与别名展开过多，已拒绝（${(error as Error).message}）`,
+        ...wording(MESSAGES['input.alias-expansion']({ detail: (error as Error).message })),
       });
     }
   }
@@ -212,8 +218,7 @@ export class YamlSource {
         range: this.nodeRange(node) ?? this.rangeOfOffsets(0, 0),
         field: formatPath(path),
         code: 'input/too-deep',
-        message: `nesting deeper than ${MAX_DEPTH} levels`,
-        zh: `嵌套超过 ${MAX_DEPTH} 层`,
+        ...wording(MESSAGES['input.too-deep']({ limit: MAX_DEPTH })),
       });
       return;
     }
@@ -227,8 +232,7 @@ export class YamlSource {
             range: this.nodeRange(pair.key) ?? this.rangeOfOffsets(0, 0),
             field: formatPath(path),
             code: 'input/complex-key',
-            message: 'mapping keys must be plain strings',
-            zh: '映射的键必须是普通字符串',
+            ...wording(MESSAGES['input.complex-key']()),
           });
           continue;
         }
@@ -238,8 +242,7 @@ export class YamlSource {
             range: this.nodeRange(pair.key) ?? this.rangeOfOffsets(0, 0),
             field: formatPath([...path, key]),
             code: 'input/forbidden-key',
-            message: `key ${quote(key)} is not allowed`,
-            zh: `不允许使用键 ${quote(key)}`,
+            ...wording(MESSAGES['input.forbidden-key']({ quoted: quote(key) })),
           });
           continue;
         }
@@ -291,14 +294,8 @@ export function moreProblems(file: string, range: SourceRange, more: number): In
     range,
     field: '',
     code: 'input/more-problems',
-    message: `… and ${thousands(more)} more problems, not shown (the first ${MAX_PROBLEMS} are)`,
-    zh: `……另有 ${more} 个问题未列出（仅列出前 ${MAX_PROBLEMS} 个）`,
+    ...wording(MESSAGES['input.more-problems']({ more, shown: MAX_PROBLEMS })),
   };
-}
-
-/** `19901` → `19,901` (without `toLocaleString`, which wakes ICU: milliseconds a short run does not have). */
-export function thousands(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** The first {@link MAX_PROBLEMS} problems and a line counting the rest. */
@@ -317,8 +314,7 @@ export function oversizeProblem(file: string, text: string, totalBytes: number):
     range: { start: pos, end: pos },
     field: '',
     code: 'input/too-large',
-    message: `file is ${(totalBytes / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB (exceeded here)`,
-    zh: `文件大小 ${(totalBytes / 1048576).toFixed(1)} MB，超过 ${MAX_INPUT_BYTES / 1048576} MB 上限（在此处超出）`,
+    ...wording(MESSAGES['input.too-large']({ bytes: totalBytes, limit: MAX_INPUT_BYTES })),
   };
 }
 
@@ -356,19 +352,6 @@ export function parseFieldPath(field: string): JsonPath {
     else out.push(m[3]!);
   }
   return out;
-}
-
-/**
- * Text from the input, quoted for a message: line breaks, control characters and Unicode line
- * separators are escaped, so a problem always prints as one `file:line:col: error` line.
- */
-export function quote(text: string): string {
-  return JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/** Libraries' messages may carry a code excerpt after their first line; problems are one line. */
-export function firstLine(message: string): string {
-  return message.split(/[\r\n\u2028\u2029]/)[0]!;
 }
 
 export type { ParsedNode };

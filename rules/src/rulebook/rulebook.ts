@@ -3,7 +3,9 @@ import path from 'node:path';
 import { type Catalog, type Clause, loadCatalog } from '../catalog/catalog.js';
 import { normaliseClauseId } from '../vocabulary/clause-ids.js';
 import { EDITION, type Category, type DrClass, type Level, type Text } from '../model.js';
-import { boundProblems, type InputProblem, type JsonPath, quote, type SourceRange, YamlSource } from '../manifest/yaml-source.js';
+import { MESSAGES } from '../messages.js';
+import { quote } from '../manifest/text-format.js';
+import { boundProblems, type InputProblem, type JsonPath, type SourceRange, wording, YamlSource } from '../manifest/yaml-source.js';
 import { packageRoot } from '../paths.js';
 import { fromPackage, readArtifact } from '../precompiled/precompiled.js';
 import { validateSource } from '../schema/validator.js';
@@ -110,8 +112,7 @@ export function parseRuleFile(file: string, text: string, catalog: Catalog = loa
             range: source.rangeOf(checkPath),
             field: `rules[${ri}].checks[${ci}]`,
             code: 'rules/incomplete-check',
-            message: `check of ${quote(check.clause)} has no ${key}: give the rule or the check one`,
-            zh: `${quote(check.clause)} 的检查没有 ${key}：请在规则或检查中给出`,
+            ...wording(MESSAGES['rules.incomplete-check']({ clause: quote(check.clause), field: key })),
           });
         }
       }
@@ -122,8 +123,7 @@ export function parseRuleFile(file: string, text: string, catalog: Catalog = loa
           field: `rules[${ri}].checks[${ci}].clause`,
           clause: check.clause,
           code: 'rules/unknown-clause',
-          message: `unknown clause id ${quote(check.clause)} (not in the ${catalog.edition} catalog)`,
-          zh: `未知条款编号 ${quote(check.clause)}（${catalog.edition} 中没有）`,
+          ...wording(MESSAGES['clause.unknown']({ quoted: quote(check.clause), edition: catalog.edition })),
         });
       }
       check.feel = parseFields(check, source, checkPath, problems);
@@ -195,8 +195,7 @@ export function loadRulebookFiles(files: { file: string; text: string }[], catal
           range: result.source.rangeOf([...rule.location.path, 'id']),
           field: `${rule.location.path.join('.')}.id`,
           code: 'rules/duplicate-id',
-          message: `duplicate rule id ${quote(rule.id)} (also in ${path.basename(earlier.location.file)})`,
-          zh: `规则编号 ${quote(rule.id)} 重复（${path.basename(earlier.location.file)} 中已有）`,
+          ...wording(MESSAGES['rules.duplicate-id']({ quoted: quote(rule.id), file: path.basename(earlier.location.file) })),
         });
         continue;
       }

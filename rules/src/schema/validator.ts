@@ -6,8 +6,10 @@ import { packageRoot } from '../paths.js';
 import { ajv2020, ajvFormats } from '../on-demand.js';
 import { digestOf, generatedPath } from '../precompiled/precompiled.js';
 import { dateProblem } from '../manifest/date-problem.js';
+import { MESSAGES } from '../messages.js';
 import type { Text } from '../model.js';
-import { boundProblems, formatPath, type InputProblem, type JsonPath, MAX_PROBLEMS, quote, type YamlSource } from '../manifest/yaml-source.js';
+import { quote } from '../manifest/text-format.js';
+import { boundProblems, formatPath, type InputProblem, type JsonPath, MAX_PROBLEMS, wording, type YamlSource } from '../manifest/yaml-source.js';
 
 const requireFile = createRequire(import.meta.url);
 
@@ -123,8 +125,7 @@ function toProblem(source: YamlSource, error: ErrorObject, data: unknown): Input
         range: source.rangeOf([...at, extra], { key: true }),
         field: formatPath([...at, extra]),
         code: 'schema/unknown-field',
-        message: `unknown field ${quote(extra)} in ${where}${hint ? ` (did you mean "${hint}"?)` : ''}`,
-        zh: `${where} 中有未知字段 ${quote(extra)}${hint ? `（是否应为 "${hint}"？）` : ''}`,
+        ...wording(MESSAGES['schema.unknown-field']({ where, quoted: quote(extra), hint })),
       };
     }
     case 'required': {
@@ -134,43 +135,41 @@ function toProblem(source: YamlSource, error: ErrorObject, data: unknown): Input
         range: source.rangeOf(at),
         field: formatPath([...at, missing]),
         code: 'schema/missing-field',
-        message: `missing required field "${missing}" in ${where}`,
-        zh: `${where} 缺少必填字段 "${missing}"`,
+        ...wording(MESSAGES['schema.missing-field']({ where, missing })),
       };
     }
     case 'enum': {
       const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ');
-      return problem(source, at, field, `${where} must be one of ${allowed}`, `${where} 必须是 ${allowed} 之一`);
+      return problem(source, at, field, MESSAGES['schema.not-one-of']({ where, allowed }));
     }
     case 'const': {
       const value = JSON.stringify((error.params as { allowedValue: unknown }).allowedValue);
-      return problem(source, at, field, `${where} must be ${value}`, `${where} 必须是 ${value}`);
+      return problem(source, at, field, MESSAGES['schema.not-the-constant']({ where, value }));
     }
     case 'pattern':
     case 'format':
     case 'anyOf': {
       if (isDateSchema(error.keyword === 'anyOf' ? error.schema : error.parentSchema)) {
-        const date = describeDate(error.data, error.keyword === 'anyOf' ? alternativeTo(error.schema) : undefined);
-        return { ...problem(source, at, field, `${where} ${date.en}`, `${where} ${date.zh}`), code: 'schema/invalid-date' };
+        const why = describeDate(error.data, error.keyword === 'anyOf' ? alternativeTo(error.schema) : undefined);
+        return { ...problem(source, at, field, MESSAGES['schema.invalid']({ where, why })), code: 'schema/invalid-date' };
       }
-      const [en, zh] = describeFormat(error);
-      return problem(source, at, field, `${where} ${en}`, `${where} ${zh}`);
+      return problem(source, at, field, MESSAGES['schema.invalid']({ where, why: describeFormat(error) }));
     }
     default:
-      return problem(source, at, field, `${where} ${error.message ?? 'is invalid'}`, `${where} ${chineseOf(error)}`);
+      return problem(source, at, field, MESSAGES['schema.invalid']({ where, why: MESSAGES['schema.must.ajv']({ error }) }));
   }
 }
 
-function problem(source: YamlSource, at: JsonPath, field: string, message: string, zh: string): InputProblem {
-  return { file: source.file, range: source.rangeOf(at), field, code: 'schema/invalid-value', message, zh };
+function problem(source: YamlSource, at: JsonPath, field: string, text: Text): InputProblem {
+  return { file: source.file, range: source.rangeOf(at), field, code: 'schema/invalid-value', ...wording(text) };
 }
 
-function describeFormat(error: ErrorObject): [string, string] {
+function describeFormat(error: ErrorObject): Text {
   const schema = error.parentSchema as { pattern?: string } | undefined;
-  if (schema?.pattern === '^[0-9a-f]{64}$') return ['must be a lowercase hex SHA-256 (64 characters)', '必须是小写十六进制 SHA-256（64 个字符）'];
-  if (schema?.pattern?.startsWith('^([A-F]')) return ['must be a clause id such as 4.1.6 b) or A1.2.3', '必须是条款编号，如 4.1.6 b) 或 A1.2.3'];
-  if (schema?.pattern === ONE_LINE) return ['must be one line of text (no line breaks or control characters)', '必须是单行文字（不含换行或控制字符）'];
-  return [error.message ?? 'is invalid', chineseOf(error)];
+  if (schema?.pattern === '^[0-9a-f]{64}$') return MESSAGES['schema.must.sha256']();
+  if (schema?.pattern?.startsWith('^([A-F]')) return MESSAGES['schema.must.clause-id']();
+  if (schema?.pattern === ONE_LINE) return MESSAGES['schema.must.one-line']();
+  return MESSAGES['schema.must.ajv']({ error });
 }
 
 /** The pattern of single-line names in the manifest schema. */
@@ -189,45 +188,13 @@ function describeDate(value: unknown, alternative: string | undefined): Text {
     const problem = dateProblem(value);
     if (problem) return problem;
   }
-  const shown = typeof value === 'string' ? quote(value) : JSON.stringify(value);
-  return alternative === undefined
-    ? { en: `must be a date YYYY-MM-DD, not ${shown}`, zh: `必须是 YYYY-MM-DD 格式的日期，而不是 ${shown}` }
-    : { en: `must be a date YYYY-MM-DD or "${alternative}", not ${shown}`, zh: `必须是 YYYY-MM-DD 格式的日期或 "${alternative}"，而不是 ${shown}` };
+  return MESSAGES['schema.must.date']({ shown: typeof value === 'string' ? quote(value) : JSON.stringify(value), alternative });
 }
 
 /** The constant an `anyOf` accepts besides a date, e.g. "never". */
 function alternativeTo(branches: unknown): string | undefined {
   const value = (branches as { const?: unknown }[]).find((b) => typeof b.const === 'string')?.const;
   return typeof value === 'string' ? value : undefined;
-}
-
-const TYPE_ZH: Record<string, string> = { integer: '整数', number: '数字', string: '字符串', boolean: '布尔值', array: '列表', object: '映射' };
-
-/** ajv's remaining keywords, in Chinese; anything else keeps ajv's English in brackets. */
-function chineseOf(error: ErrorObject): string {
-  const p = error.params as { type?: string; limit?: number; comparison?: string };
-  switch (error.keyword) {
-    case 'type':
-      return `必须是${String(p.type)
-        .split(',')
-        .map((t) => TYPE_ZH[t] ?? t)
-        .join('或')}`;
-    case 'maximum':
-    case 'minimum':
-    case 'exclusiveMaximum':
-    case 'exclusiveMinimum':
-      return `必须 ${p.comparison} ${p.limit}`;
-    case 'maxItems':
-      return `最多 ${p.limit} 项`;
-    case 'minItems':
-      return `至少 ${p.limit} 项`;
-    case 'maxLength':
-      return `最多 ${p.limit} 个字符`;
-    case 'minLength':
-      return `至少 ${p.limit} 个字符`;
-    default:
-      return `不符合要求（${error.message ?? error.keyword}）`;
-  }
 }
 
 /** ajv pointers name array indices as strings; the source map needs numbers for them. */

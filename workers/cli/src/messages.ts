@@ -7,7 +7,6 @@
 import {
   describeTarget,
   type InputFileProblem,
-  type Lang,
   type Level,
   levelName,
   MAX_INPUT_BYTES,
@@ -17,11 +16,6 @@ import {
   type Text,
 } from '@isccc/rules';
 import type { Conclusion } from './form/self-assessment.js';
-
-/** A text made of data in each language, no words of ours (a clause's remarks, a target's name). */
-export function bilingual(render: (lang: Lang) => string): Text {
-  return { zh: render('zh'), en: render('en') };
-}
 
 const STATUS_ZH: Record<Status, string> = {
   pass: '符合',

@@ -4,6 +4,7 @@
  * evaluation, the documents listed for it and what the findings say. The workbook and the HTML page render it.
  */
 import {
+  bilingual,
   type Catalog,
   type Clause,
   compareClauseIds,
@@ -16,7 +17,6 @@ import {
   type Target,
   type Text,
 } from '@isccc/rules';
-import { bilingual } from '../messages.js';
 
 export type Conclusion = 'conforms' | 'does-not-conform' | 'to-be-reviewed' | 'not-applicable';
 export const CONCLUSIONS: readonly Conclusion[] = ['conforms', 'does-not-conform', 'to-be-reviewed', 'not-applicable'];
