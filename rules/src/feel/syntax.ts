@@ -146,9 +146,20 @@ class Reader {
   private parts(node: SyntaxNode): SyntaxNode[] {
     const out: SyntaxNode[] = [];
     for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (/^[A-Z]/.test(child.name) || child.name === 'null') out.push(child);
+      // `?` (the input value of a unary test) is kept, so that it is refused by name instead of leaving a hole
+      if (/^[A-Z]/.test(child.name) || child.name === 'null' || child.name === '?') out.push(child);
     }
     return out;
+  }
+
+  /**
+   * The i-th meaningful child of `node`. The grammar accepts shapes that the rule language does not read (`x in ?`);
+   * a missing child refuses the construct at its position rather than failing later on nothing.
+   */
+  private at(p: SyntaxNode[], i: number, node: SyntaxNode): SyntaxNode {
+    const child = p[i];
+    if (!child) throw unsupported(MESSAGES['feel.unsupported.construct']({ name: node.name }), node);
+    return child;
   }
 
   private name(node: SyntaxNode): string {
@@ -167,7 +178,7 @@ class Reader {
       case 'Expression':
       case 'ParenthesizedExpression':
       case 'PositiveUnaryTest':
-        return this.node(p[0]!);
+        return this.node(this.at(p, 0, node));
       case 'NumericLiteral': {
         const text = this.source(node);
         return { k: 'lit', v: text.includes('.') ? parseFloat(text) : parseInt(text) };
@@ -181,9 +192,9 @@ class Reader {
       case 'VariableName':
         return { k: 'var', name: this.name(node) };
       case 'PathExpression':
-        return { k: 'path', of: this.node(p[0]!), key: this.name(p[1]!) };
+        return { k: 'path', of: this.node(this.at(p, 0, node)), key: this.name(this.at(p, 1, node)) };
       case 'FilterExpression':
-        return { k: 'filter', of: this.node(p[0]!), by: this.node(p[1]!), at: this.span(node) };
+        return { k: 'filter', of: this.node(this.at(p, 0, node)), by: this.node(this.at(p, 1, node)), at: this.span(node) };
       case 'FunctionInvocation':
         return this.call(node, p);
       case 'List':
@@ -192,41 +203,61 @@ class Reader {
         return {
           k: 'context',
           entries: p.map((entry) => {
-            const [key, value] = this.parts(entry);
-            const keyNode = this.parts(key!)[0]!;
-            return [keyNode.name === 'StringLiteral' ? parseString(this.source(keyNode)) : this.name(keyNode), this.node(value!)] as [string, FeelNode];
+            const parts = this.parts(entry);
+            const keyNode = this.at(this.parts(this.at(parts, 0, entry)), 0, entry);
+            const value = this.at(parts, 1, entry);
+            return [keyNode.name === 'StringLiteral' ? parseString(this.source(keyNode)) : this.name(keyNode), this.node(value)] as [string, FeelNode];
           }),
         };
       case 'IfExpression':
-        return { k: 'if', test: this.node(p[0]!), then: this.node(p[1]!), else: p[2] ? this.node(p[2]) : { k: 'lit', v: null } };
+        return { k: 'if', test: this.node(this.at(p, 0, node)), then: this.node(this.at(p, 1, node)), else: p[2] ? this.node(p[2]) : { k: 'lit', v: null } };
       case 'ForExpression':
       case 'QuantifiedExpression': {
-        const kind = node.name === 'ForExpression' ? 'for' : node.firstChild!.name === 'every' ? 'every' : 'some';
-        const over = this.parts(p[0]!).map((inExpression) => {
-          const [name, context] = this.parts(inExpression);
-          return [this.name(name!), this.node(this.parts(context!)[0]!)] as [string, FeelNode];
+        const kind = node.name === 'ForExpression' ? 'for' : node.firstChild?.name === 'every' ? 'every' : 'some';
+        const over = this.parts(this.at(p, 0, node)).map((inExpression) => {
+          const parts = this.parts(inExpression);
+          const context = this.at(parts, 1, inExpression);
+          return [this.name(this.at(parts, 0, inExpression)), this.node(this.at(this.parts(context), 0, context))] as [string, FeelNode];
         });
-        return { k: kind, over, body: this.node(p[1]!), at: this.span(node) };
+        return { k: kind, over, body: this.node(this.at(p, 1, node)), at: this.span(node) };
       }
       case 'Disjunction':
       case 'Conjunction':
-        return { k: node.name === 'Disjunction' ? 'or' : 'and', a: this.node(p[0]!), b: this.node(p[1]!) };
+        return { k: node.name === 'Disjunction' ? 'or' : 'and', a: this.node(this.at(p, 0, node)), b: this.node(this.at(p, 1, node)) };
       case 'Comparison':
         return this.comparison(node, p);
       case 'ArithmeticExpression': {
-        if (p.length === 2) return { k: 'negate', a: this.node(p[1]!) };
-        const op = this.source(p[1]!);
-        return { k: 'arith', op: op === '^' ? '**' : (op as '+' | '-' | '*' | '/' | '**'), a: this.node(p[0]!), b: this.node(p[2]!), at: this.span(node) };
+        if (p.length === 2) return { k: 'negate', a: this.node(this.at(p, 1, node)) };
+        const op = this.source(this.at(p, 1, node));
+        return {
+          k: 'arith',
+          op: op === '^' ? '**' : (op as '+' | '-' | '*' | '/' | '**'),
+          a: this.node(this.at(p, 0, node)),
+          b: this.node(this.at(p, 2, node)),
+          at: this.span(node),
+        };
       }
       case 'InstanceOfExpression':
-        return { k: 'instance', value: this.node(p[0]!), type: this.source(p[1]!).replace(/\s+/g, ' ').trim() };
+        return {
+          k: 'instance',
+          value: this.node(this.at(p, 0, node)),
+          type: this.source(this.at(p, 1, node))
+            .replace(/\s+/g, ' ')
+            .trim(),
+        };
       case 'SimplePositiveUnaryTest':
-        if (p[0]!.name === 'Interval') return this.node(p[0]!);
+        if (this.at(p, 0, node).name === 'Interval') return this.node(this.at(p, 0, node));
         throw unsupported(MESSAGES['feel.unsupported.comparison-test'](), node);
       case 'Interval': {
-        const first = node.firstChild!.name;
-        const last = node.lastChild!.name;
-        return { k: 'range', low: this.node(p[0]!), high: this.node(p[1]!), lowIncluded: first === '[', highIncluded: last === ']' };
+        const first = node.firstChild?.name;
+        const last = node.lastChild?.name;
+        return {
+          k: 'range',
+          low: this.node(this.at(p, 0, node)),
+          high: this.node(this.at(p, 1, node)),
+          lowIncluded: first === '[',
+          highIncluded: last === ']',
+        };
       }
       case 'DateTimeLiteral':
       case 'AtLiteral':
@@ -238,7 +269,7 @@ class Reader {
   }
 
   private call(node: SyntaxNode, p: SyntaxNode[]): FeelNode {
-    const callee = p[0]!;
+    const callee = this.at(p, 0, node);
     if (callee.name === 'VariableName' && UNSUPPORTED_FUNCTIONS.has(this.name(callee)))
       throw unsupported(MESSAGES['feel.unsupported.function']({ name: this.name(callee) }), callee);
     const params = p[1];
@@ -247,8 +278,8 @@ class Reader {
     if (!params) return { k: 'call', fn, args: [], at };
     if (params.name === 'NamedParameters') {
       const named = this.parts(params).map((parameter) => {
-        const [name, value] = this.parts(parameter);
-        return [this.name(name!), this.node(value!)] as [string, FeelNode];
+        const parts = this.parts(parameter);
+        return [this.name(this.at(parts, 0, parameter)), this.node(this.at(parts, 1, parameter))] as [string, FeelNode];
       });
       return { k: 'call', fn, args: [], named, at };
     }
@@ -258,23 +289,25 @@ class Reader {
   private comparison(node: SyntaxNode, p: SyntaxNode[]): FeelNode {
     let keyword: string | undefined;
     for (let child = node.firstChild; child; child = child.nextSibling) if (KEYWORDS.has(child.name)) keyword ??= child.name;
-    if (keyword === 'between') return { k: 'between', value: this.node(p[0]!), low: this.node(p[1]!), high: this.node(p[2]!) };
+    if (keyword === 'between')
+      return { k: 'between', value: this.node(this.at(p, 0, node)), low: this.node(this.at(p, 1, node)), high: this.node(this.at(p, 2, node)) };
     if (keyword === 'in') {
-      const tests = p[1]!;
+      const tests = this.at(p, 1, node);
       if (tests.name === 'PositiveUnaryTests')
-        return { k: 'in', value: this.node(p[0]!), tests: this.parts(tests).map((t) => this.unaryTest(t)), list: true, at: this.span(node) };
-      return { k: 'in', value: this.node(p[0]!), tests: [this.unaryTest(tests)], list: false, at: this.span(node) };
+        return { k: 'in', value: this.node(this.at(p, 0, node)), tests: this.parts(tests).map((t) => this.unaryTest(t)), list: true, at: this.span(node) };
+      return { k: 'in', value: this.node(this.at(p, 0, node)), tests: [this.unaryTest(tests)], list: false, at: this.span(node) };
     }
-    const op = this.source(p[1]!) as '=' | '!=' | '<' | '<=' | '>' | '>=';
-    return { k: 'compare', op, a: this.node(p[0]!), b: this.node(p[2]!), at: this.span(node) };
+    const op = this.source(this.at(p, 1, node)) as '=' | '!=' | '<' | '<=' | '>' | '>=';
+    return { k: 'compare', op, a: this.node(this.at(p, 0, node)), b: this.node(this.at(p, 2, node)), at: this.span(node) };
   }
 
   private unaryTest(node: SyntaxNode): UnaryTest {
-    const inner = node.name === 'PositiveUnaryTest' ? this.parts(node)[0]! : node;
+    const inner = node.name === 'PositiveUnaryTest' ? this.at(this.parts(node), 0, node) : node;
     if (inner.name === 'SimplePositiveUnaryTest') {
-      const [first, second] = this.parts(inner);
-      if (first!.name === 'Interval') return { k: 'value', node: this.node(first!) };
-      return { k: 'compare', op: this.source(first!) as '<', node: this.node(second!) };
+      const parts = this.parts(inner);
+      const first = this.at(parts, 0, inner);
+      if (first.name === 'Interval') return { k: 'value', node: this.node(first) };
+      return { k: 'compare', op: this.source(first) as '<', node: this.node(this.at(parts, 1, inner)) };
     }
     return { k: 'value', node: this.node(inner) };
   }
