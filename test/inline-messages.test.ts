@@ -1,7 +1,7 @@
 /**
  * Bilingual messages live in their package's message table, keyed by code, not inline: no other source file of
- * the handlers, the CLI or the VS Code client writes a `{ zh, en }` literal, or picks between words by language
- * (`lang === 'zh' ? '…' : '…'`). The sources are read with the TypeScript parser, not with patterns.
+ * the handlers, the CLI, the language server or the VS Code client writes a `{ zh, en }` literal, or picks between
+ * words by language (`lang === 'zh' ? '…' : '…'`). The sources are read with the TypeScript parser, not with patterns.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -16,6 +16,7 @@ const PARTS = [
   { sources: 'workers/src/handlers', table: 'workers/src/handlers/messages.ts' },
   { sources: 'workers/cli/src', table: 'workers/cli/src/messages.ts' },
   { sources: 'vscode-extension/src', table: 'vscode-extension/src/messages.ts' },
+  { sources: 'language-server/src', table: 'language-server/src/messages.ts' },
 ];
 
 const LANGS = new Set(['zh', 'en']);

@@ -1,5 +1,6 @@
 import type { Lang, SourceRange } from '@isccc/rules';
 import type { ManifestAnalysis } from '../documents/analysis.js';
+import { MESSAGES } from '../messages.js';
 
 /** A line of text above `range`; clicking it runs the client command `command` (none when empty). */
 export interface Lens {
@@ -18,25 +19,15 @@ export function codeLenses(analysis: ManifestAnalysis, lang: Lang): Lens[] {
   const range = analysis.source.rangeOf(['application'], { key: true });
   const at = { start: range.start, end: range.start };
   if (!analysis.evaluation) {
-    const n = analysis.parsed.problems.length;
-    return [
-      { range: at, title: lang === 'zh' ? `ISCCC：先修正 ${n} 个输入问题` : `ISCCC: fix ${n} input problem${n === 1 ? '' : 's'} to evaluate`, command: '' },
-    ];
+    return [{ range: at, title: MESSAGES['lens.fix-input-problems']({ count: analysis.parsed.problems.length })[lang], command: '' }];
   }
   const { qualifyingLevel, next } = analysis.evaluation.summary;
-  const now =
-    qualifyingLevel === null
-      ? lang === 'zh'
-        ? 'ISCCC：目前不满足任何级别'
-        : 'ISCCC: qualifies for no level yet'
-      : lang === 'zh'
-        ? `ISCCC：目前满足${['', '一', '二', '三'][qualifyingLevel]}级`
-        : `ISCCC: qualifies for level ${qualifyingLevel}`;
+  const now = MESSAGES['lens.qualifies']({ level: qualifyingLevel })[lang];
   const lenses: Lens[] = [{ range: at, title: now, command: SHOW_REPORT_COMMAND, arguments: [analysis.uri] }];
   if (next) {
     const labels = [...new Set(next.blocking.map((f) => f.clauseLabel))];
-    const list = `${labels.slice(0, SHOWN).join(', ')}${labels.length > SHOWN ? `, … (${labels.length})` : ''}`;
-    const title = lang === 'zh' ? `${['', '一', '二', '三'][next.level]}级还需：${list}` : `level ${next.level} still needs: ${list}`;
+    const needs = `${labels.slice(0, SHOWN).join(', ')}${labels.length > SHOWN ? `, … (${labels.length})` : ''}`;
+    const title = MESSAGES['lens.next-level-needs']({ level: next.level, needs })[lang];
     lenses.push({ range: at, title, command: SHOW_REPORT_COMMAND, arguments: [analysis.uri] });
   }
   return lenses;
