@@ -13,6 +13,19 @@ const SAMPLES: Samples = {
   'lens.fix-input-problems': [[{ count: 1 }], [{ count: 3 }]],
   'lens.qualifies': [[{ level: 3 }], [{ level: 1 }], [{ level: null }]],
   'lens.next-level-needs': [[{ level: 2, needs: 'two staff clauses' }], [{ level: 1, needs: 'the financial reports' }]],
+  'lens.evidence-root': [
+    [{ root: '1745a55c9372', files: 14, unsaved: false }],
+    [{ root: '1745a55c9372', files: 1, unsaved: false }],
+    [{ root: '53cec0053044', files: 14, unsaved: true }],
+  ],
+  'lens.evidence-root-tooltip': [[{ root: 'ab'.repeat(32), unsaved: false }], [{ root: 'ab'.repeat(32), unsaved: true }]],
+  'lens.evidence-pending': [[]],
+  'lens.evidence-unusable': [[{ count: 1, paths: 'evidence/licence.pdf' }], [{ count: 4, paths: 'evidence/a.pdf, evidence/b.pdf, evidence/c.pdf, …' }]],
+  'lens.evidence-unavailable': [[{ why: 'the manifest is not saved in a folder yet' }]],
+  'evidence.input-problems': [[{ count: 1 }], [{ count: 2 }]],
+  'evidence.not-on-disk': [[]],
+  'evidence.failed': [[{ detail: 'ENOENT' }]],
+  'evidence.name-taken': [[]],
   'diagnostic.uncovered-clause': [[{ label: 'the drill clause', kind: 'quantitative' }], [{ label: 'the site clause', kind: 'evidence' }]],
 };
 

@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type Analysis, evaluationSettings } from '../documents/analysis.js';
+import { type Analysis, evaluationSettings, evidenceSource } from '../documents/analysis.js';
 import { manifestDiagnostics, rulesDiagnostics } from '../services/diagnostics.js';
 import type { ServerContext } from './context.js';
 import { SOURCE, toDiagnostic } from './to-lsp.js';
@@ -13,6 +13,8 @@ const DEFAULT_DEBOUNCE_MS = 150;
  */
 export class Validator {
   debounceMs = DEFAULT_DEBOUNCE_MS;
+  /** Told when the evaluation thread has delivered a manifest's evidence root (the code lenses may have changed). */
+  onEvidence: ((uri: string) => void) | undefined;
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly context: ServerContext) {}
@@ -47,7 +49,10 @@ export class Validator {
     try {
       const analysis = cache.parsed(document);
       if (!analysis) return;
-      if (analysis.kind === 'rules' || !analysis.parsed.manifest || cache.evaluated(analysis)) return this.publish(analysis);
+      if (analysis.kind === 'rules' || !analysis.parsed.manifest) return this.publish(analysis);
+      const evidenceOf = evidenceSource(analysis);
+      // A request may have evaluated this version on the server's thread already; its evidence root is made in the thread only.
+      if (cache.evaluated(analysis) && (analysis.evidence || !evidenceOf)) return this.publish(analysis);
       const key = cache.evaluationKey();
       const { workspaceRules } = rulebooks.get();
       evaluator
@@ -55,6 +60,7 @@ export class Validator {
           uri,
           manifest: analysis.parsed.manifest,
           ...evaluationSettings(analysis, cache.getSettings()),
+          ...(evidenceOf ? { evidenceOf } : {}),
           generation: rulebooks.generation,
           workspaceRules,
         })
@@ -62,7 +68,9 @@ export class Validator {
           if ('cancelled' in result) return;
           cache.attach(analysis, key, result);
           // Only the version still open, evaluated with the rulebook and settings still in force, is shown.
-          if (documents.get(uri)?.version === analysis.document.version && cache.evaluationKey() === key) this.publish(analysis);
+          if (documents.get(uri)?.version !== analysis.document.version) return;
+          this.onEvidence?.(uri);
+          if (cache.evaluationKey() === key) this.publish(analysis);
         })
         .catch((error: unknown) => this.failed(uri, error));
     } catch (error) {

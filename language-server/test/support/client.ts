@@ -11,6 +11,7 @@ import {
   DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  DidSaveTextDocumentNotification,
   type FileChangeType,
   InitializedNotification,
   InitializeRequest,
@@ -36,6 +37,8 @@ export class TestClient {
   readonly connection: MessageConnection;
   readonly published = new Map<string, Published[]>();
   readonly logs: string[] = [];
+  /** How many times the server asked for code lenses to be refreshed (`workspace/codeLens/refresh`). */
+  lensRefreshes = 0;
   settings: Record<string, unknown> = { language: 'en' };
   private readonly versions = new Map<string, number>();
   private waiters: (() => void)[] = [];
@@ -61,6 +64,10 @@ export class TestClient {
     });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/codeLens/refresh', () => {
+      this.lensRefreshes++;
+      return null;
+    });
     this.connection.listen();
   }
 
@@ -71,7 +78,12 @@ export class TestClient {
       rootUri: pathToFileURL(workspace).href,
       workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'ws' }],
       capabilities: {
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: {
+          configuration: true,
+          didChangeWatchedFiles: { dynamicRegistration: true },
+          didChangeConfiguration: { dynamicRegistration: true },
+          codeLens: { refreshSupport: true },
+        },
         textDocument: { publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true } },
       },
       initializationOptions,
@@ -92,6 +104,10 @@ export class TestClient {
     this.versions.set(uri, version);
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
     return version;
+  }
+
+  async save(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
   }
 
   async close(uri: string): Promise<void> {
