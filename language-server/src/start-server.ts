@@ -9,9 +9,9 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './documents/analysis.js';
 import { Evaluator } from './documents/evaluator.js';
+import { SYNCED_TEXT_DOCUMENT } from './documents/text-sync.js';
 import { fileOfUri } from './documents/uri.js';
 import type { ServerContext } from './handlers/context.js';
 import { registerDocumentHandlers } from './handlers/document-handlers.js';
@@ -40,7 +40,7 @@ export function startServer(connection: Connection): void {
     connection.console.error(`${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   const context: ServerContext = {
     connection,
-    documents: new TextDocuments(TextDocument),
+    documents: new TextDocuments(SYNCED_TEXT_DOCUMENT),
     catalog,
     rulebooks,
     cache: new AnalysisCache(catalog, rulebooks, DEFAULT_SETTINGS),

@@ -11,11 +11,18 @@ import type { Validator } from './validation-handlers.js';
 export function registerDocumentHandlers(context: ServerContext, validator: Validator, lensRefresh: LensRefresh): void {
   const { connection, documents, cache, rulebooks, log } = context;
 
+  /** Open documents that are rule files by their content (`isccc: rules/v1`), which an edit can take away. */
+  const ruleFiles = new Set<string>();
   /** A rule file's text is part of the rulebook every manifest is evaluated with. */
   const trackRuleFile = (document: TextDocument): boolean => {
-    if (kindOf(document) !== 'rules') return false;
     const before = rulebooks.generation;
-    rulebooks.setOpen(fileOfUri(document.uri), document.getText());
+    if (kindOf(document) === 'rules') {
+      ruleFiles.add(document.uri);
+      rulebooks.setOpen(fileOfUri(document.uri), document.getText());
+    } else if (ruleFiles.delete(document.uri)) {
+      // Edited into something else: its rules leave the rulebook, as when it is closed.
+      rulebooks.close(fileOfUri(document.uri));
+    }
     return rulebooks.generation !== before;
   };
 
@@ -32,7 +39,7 @@ export function registerDocumentHandlers(context: ServerContext, validator: Vali
     validator.clear(document.uri);
     cache.forget(document.uri);
     lensRefresh.forget(document.uri);
-    if (kindOf(document) === 'rules') {
+    if (ruleFiles.delete(document.uri) || kindOf(document) === 'rules') {
       rulebooks.close(fileOfUri(document.uri));
       validator.revalidateAll();
     }

@@ -16,6 +16,8 @@ export class Validator {
   /** Told when the evaluation thread has delivered a manifest's evidence root (the code lenses may have changed). */
   onEvidence: ((uri: string) => void) | undefined;
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Documents whose diagnostics the client shows (published, not cleared since). */
+  private readonly shown = new Set<string>();
 
   constructor(private readonly context: ServerContext) {}
 
@@ -38,6 +40,7 @@ export class Validator {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.context.evaluator.cancel(uri);
+    this.shown.delete(uri);
     void this.context.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -48,7 +51,11 @@ export class Validator {
     if (!document) return;
     try {
       const analysis = cache.parsed(document);
-      if (!analysis) return;
+      if (!analysis) {
+        // Edited into a document of no kind of ours (its `isccc:` line gone): what it showed must not stay.
+        if (this.shown.has(uri)) this.clear(uri);
+        return;
+      }
       if (analysis.kind === 'rules' || !analysis.parsed.manifest) return this.publish(analysis);
       const evidenceOf = evidenceSource(analysis);
       // A request may have evaluated this version on the server's thread already; its evidence root is made in the thread only.
@@ -71,6 +78,9 @@ export class Validator {
           if (documents.get(uri)?.version !== analysis.document.version) return;
           this.onEvidence?.(uri);
           if (cache.evaluationKey() === key) this.publish(analysis);
+          // The rulebook, settings or files changed meanwhile (perhaps not this manifest's: a change re-checks only
+          // the manifests it concerns, and this one was evaluating): evaluate this version again, never leave it unshown.
+          else this.schedule(uri);
         })
         .catch((error: unknown) => this.failed(uri, error));
     } catch (error) {
@@ -83,11 +93,13 @@ export class Validator {
     const { connection, cache, rulebooks } = this.context;
     const lang = cache.getSettings().language;
     const diagnostics = analysis.kind === 'manifest' ? manifestDiagnostics(analysis, rulebooks, lang) : rulesDiagnostics(analysis, rulebooks.get(), lang);
+    this.shown.add(analysis.uri);
     void connection.sendDiagnostics({ uri: analysis.uri, version: analysis.document.version, diagnostics: diagnostics.map(toDiagnostic) });
   }
 
   private failed(uri: string, error: unknown): void {
     this.context.log(`validate ${uri}`, error);
+    this.shown.add(uri);
     void this.context.connection.sendDiagnostics({
       uri,
       diagnostics: [

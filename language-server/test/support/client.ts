@@ -16,6 +16,7 @@ import {
   InitializedNotification,
   InitializeRequest,
   PublishDiagnosticsNotification,
+  type PublishDiagnosticsParams,
   ShutdownRequest,
   ExitNotification,
 } from 'vscode-languageserver-protocol/node';
@@ -37,6 +38,8 @@ export class TestClient {
   readonly connection: MessageConnection;
   readonly published = new Map<string, Published[]>();
   readonly logs: string[] = [];
+  /** Told of every diagnostics notification, as it arrives. */
+  onPublish: ((params: PublishDiagnosticsParams) => void) | undefined;
   /** How many times the server asked for code lenses to be refreshed (`workspace/codeLens/refresh`). */
   lensRefreshes = 0;
   settings: Record<string, unknown> = { language: 'en' };
@@ -44,8 +47,9 @@ export class TestClient {
   private waiters: (() => void)[] = [];
   exited = false;
 
-  constructor(args: string[] = ['--stdio'], server = SERVER) {
-    this.process = spawn(process.execPath, [server, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `nodeArgs`: options for node itself, before the server module (e.g. `--import` a module to preload). */
+  constructor(args: string[] = ['--stdio'], server = SERVER, nodeArgs: string[] = [], env: NodeJS.ProcessEnv = process.env) {
+    this.process = spawn(process.execPath, [...nodeArgs, server, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env });
     this.process.stderr!.on('data', (chunk: Buffer) => this.logs.push(chunk.toString()));
     this.process.on('exit', () => {
       this.exited = true;
@@ -55,6 +59,7 @@ export class TestClient {
       const list = this.published.get(params.uri) ?? [];
       list.push({ ...(params.version !== undefined ? { version: params.version } : {}), diagnostics: params.diagnostics });
       this.published.set(params.uri, list);
+      this.onPublish?.(params);
       const waiters = this.waiters;
       this.waiters = [];
       waiters.forEach((wake) => wake());
@@ -71,8 +76,13 @@ export class TestClient {
     this.connection.listen();
   }
 
-  static async start(workspace: string, initializationOptions: Record<string, unknown> = { debounceMs: 20 }, server = SERVER): Promise<TestClient> {
-    const client = new TestClient(['--stdio'], server);
+  static async start(
+    workspace: string,
+    initializationOptions: Record<string, unknown> = { debounceMs: 20 },
+    server = SERVER,
+    spawnWith?: { nodeArgs: string[]; env: NodeJS.ProcessEnv },
+  ): Promise<TestClient> {
+    const client = new TestClient(['--stdio'], server, spawnWith?.nodeArgs, spawnWith?.env);
     await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: pathToFileURL(workspace).href,
