@@ -23,6 +23,7 @@ const PARTS: { sources: string; table?: string; names?: string[] }[] = [
   { sources: 'workers/src/handlers', table: 'workers/src/handlers/messages.ts' },
   { sources: 'workers/cli/src', table: 'workers/cli/src/messages.ts' },
   { sources: 'vscode-extension/src', table: 'vscode-extension/src/messages.ts' },
+  { sources: 'language-server/src', table: 'language-server/src/messages.ts' },
 ];
 
 const LANGS = new Set(['zh', 'en']);

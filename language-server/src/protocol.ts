@@ -70,6 +70,31 @@ export interface Summary {
   next: { level: Level; blocking: BlockingFinding[] } | null;
 }
 
-/** Both answer `null` for a document the server does not hold as a manifest. */
+/** Each custom request answers `null` for a document the server does not hold as a manifest. */
 export const ReportRequest = new RequestType<DocumentParams, Report | null, void>('isccc/report');
 export const SummaryRequest = new RequestType<DocumentParams, Summary | null, void>('isccc/summary');
+
+/** A listed document that keeps `isccc packet` from being written, so there is no root to quote. */
+export interface EvidenceFileProblem {
+  /** As listed in the manifest's `evidence`. */
+  path: string;
+  /** `name-taken`: a packet writes a file of its own under that name. */
+  problem: 'missing' | 'hash-mismatch' | 'outside-workspace' | 'unreadable' | 'expired' | 'name-taken';
+  message: string;
+  /** The entry's `path` (its `sha256` on a hash mismatch). */
+  range: Range;
+}
+
+/**
+ * The `evidence root` `isccc packet` prints for the manifest: SHA-256 of the canonical index of the manifest and
+ * every listed document (path, size, SHA-256), computed from the editor's text and the files on disk now.
+ */
+export type EvidenceRoot =
+  /** `files`: the manifest and its evidence documents; `unsaved`: the root of the editor's text, which the file does not hold yet. */
+  | { state: 'ready'; root: string; files: number; bytes: number; unsaved: boolean }
+  | { state: 'unusable'; problems: EvidenceFileProblem[] }
+  /** Being computed (files are hashed off the request path); clients that allow it are asked to refresh code lenses when done. */
+  | { state: 'pending' }
+  | { state: 'unavailable'; reason: 'input-problems' | 'not-on-disk' | 'failed'; message: string };
+
+export const EvidenceRootRequest = new RequestType<DocumentParams, EvidenceRoot | null, void>('isccc/evidenceRoot');

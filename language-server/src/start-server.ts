@@ -9,13 +9,14 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './documents/analysis.js';
 import { Evaluator } from './documents/evaluator.js';
+import { SYNCED_TEXT_DOCUMENT } from './documents/text-sync.js';
 import { fileOfUri } from './documents/uri.js';
 import type { ServerContext } from './handlers/context.js';
 import { registerDocumentHandlers } from './handlers/document-handlers.js';
 import { registerLanguageHandlers } from './handlers/language-handlers.js';
+import { LensRefresh } from './handlers/lens-refresh.js';
 import { registerRequestHandlers } from './handlers/request-handlers.js';
 import { registerSettingsHandlers } from './handlers/settings-handlers.js';
 import { Validator } from './handlers/validation-handlers.js';
@@ -39,7 +40,7 @@ export function startServer(connection: Connection): void {
     connection.console.error(`${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   const context: ServerContext = {
     connection,
-    documents: new TextDocuments(TextDocument),
+    documents: new TextDocuments(SYNCED_TEXT_DOCUMENT),
     catalog,
     rulebooks,
     cache: new AnalysisCache(catalog, rulebooks, DEFAULT_SETTINGS),
@@ -47,12 +48,15 @@ export function startServer(connection: Connection): void {
     log,
   };
   const validator = new Validator(context);
+  const lensRefresh = new LensRefresh(context);
+  validator.onEvidence = (uri) => lensRefresh.delivered(uri);
   let canPullConfiguration = false;
   let canWatchFiles = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
     canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    lensRefresh.enabled = !!params.capabilities.workspace?.codeLens?.refreshSupport;
     const options = (params.initializationOptions ?? {}) as { debounceMs?: unknown; settings?: unknown };
     if (typeof options.debounceMs === 'number' && options.debounceMs >= 0) validator.debounceMs = options.debounceMs;
     if (options.settings) context.cache.setSettings(readSettings(options.settings));
@@ -64,7 +68,8 @@ export function startServer(connection: Connection): void {
     }
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
+        // Saves too: a saved manifest's evidence root is the file's (and a client may not watch files).
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
         completionProvider: { triggerCharacters: [':', ' ', '-', '"', "'", '/', '['], resolveProvider: false },
         codeActionProvider: { codeActionKinds: ['quickfix'] },
@@ -84,8 +89,8 @@ export function startServer(connection: Connection): void {
     await pullSettings();
   });
 
-  registerDocumentHandlers(context, validator);
-  registerLanguageHandlers(context);
+  registerDocumentHandlers(context, validator, lensRefresh);
+  registerLanguageHandlers(context, lensRefresh);
   registerRequestHandlers(context);
   connection.onShutdown(() => context.evaluator.dispose());
   context.documents.listen(connection);

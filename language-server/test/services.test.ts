@@ -7,13 +7,15 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadCatalog } from '@isccc/rules';
+import { evidenceIndex, loadCatalog } from '@isccc/rules';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyseManifest, analyseRules, type ManifestAnalysis, type RulesAnalysis } from '../src/documents/analysis.js';
+import { evidenceRootOf } from '../src/documents/evidence-root.js';
 import { quickFixes } from '../src/services/code-actions.js';
 import { codeLenses } from '../src/services/code-lens.js';
 import { complete } from '../src/services/completion.js';
 import { definition } from '../src/services/definition.js';
+import { evidenceRoot } from '../src/services/evidence-root.js';
 import { type FindingData, manifestDiagnostics, rulesDiagnostics } from '../src/services/diagnostics.js';
 import { hover } from '../src/services/hover.js';
 import { buildReport, buildSummary } from '../src/services/report.js';
@@ -237,7 +239,10 @@ describe('language server services, in process', function () {
 
   describe('code lens', function () {
     it('shows the qualifying level and the next level’s gaps above application:, opening the report', function () {
-      const lenses = codeLenses(manifest(), 'en');
+      const all = codeLenses(manifest(), 'en');
+      // First the evidence root's lens, at the top: in process no evaluation thread has hashed the evidence yet.
+      assert.deepEqual([all[0]!.title, all[0]!.command, all[0]!.range.start], ['ISCCC evidence root: computing…', '', { line: 0, character: 0 }]);
+      const lenses = all.slice(1);
       assert.deepEqual(
         lenses.map((l) => l.title.split(':')[0]),
         ['ISCCC', 'level 2 still needs'],
@@ -331,6 +336,74 @@ describe('language server services, in process', function () {
       );
       assert.match(report.problems[0]!.message, /必须是整数/);
       assert.equal(buildSummary(broken, 'en').findingCount, 1);
+    });
+  });
+
+  describe('evidence root', function () {
+    /** The analysis with the evidence root the evaluation thread would attach. */
+    const rooted = (content = text) => {
+      const analysis = manifest(content);
+      analysis.evidence = evidenceRootOf(analysis.parsed.manifest!, file, content);
+      return analysis;
+    };
+
+    it('is the root of evidenceIndex over the saved file (the function isccc packet uses), copied in full by the lens at the top', function () {
+      const analysis = rooted();
+      const expected = evidenceIndex({ manifest: analysis.parsed.manifest!, manifestFile: file });
+      const root = evidenceRoot(analysis, 'en');
+      assert.deepEqual(root, {
+        state: 'ready',
+        root: expected.root,
+        files: expected.entries.length,
+        bytes: expected.entries.reduce((sum, e) => sum + e.size, 0),
+        unsaved: false,
+      });
+      const lens = codeLenses(analysis, 'en')[0]!;
+      assert.deepEqual(
+        [lens.range.start, lens.title, lens.command, lens.arguments],
+        [
+          { line: 0, character: 0 },
+          `ISCCC evidence root: ${expected.root.slice(0, 12)}… (${expected.entries.length} files)`,
+          'isccc.copyEvidenceRoot',
+          [expected.root],
+        ],
+      );
+    });
+
+    it('hashes the file as it is on disk when it holds the editor’s text behind a byte-order mark', function () {
+      const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+      fs.writeFileSync(file, bom);
+      try {
+        const analysis = rooted();
+        const root = evidenceRoot(analysis, 'en');
+        assert.ok(root.state === 'ready' && !root.unsaved, JSON.stringify(root));
+        assert.equal(root.root, evidenceIndex({ manifest: analysis.parsed.manifest!, manifestFile: file }).root);
+        assert.notEqual(root.root, evidenceIndex({ manifest: analysis.parsed.manifest!, manifestFile: file, manifestText: text }).root);
+      } finally {
+        fs.writeFileSync(file, text);
+      }
+    });
+
+    it('is the root of the editor’s text when the file differs, marked unsaved', function () {
+      const edited = `# a comment not saved yet\n${text}`;
+      const root = evidenceRoot(rooted(edited), 'en');
+      const expected = evidenceIndex({ manifest: manifest(edited).parsed.manifest!, manifestFile: file, manifestText: edited });
+      assert.ok(root.state === 'ready');
+      assert.deepEqual([root.root, root.unsaved], [expected.root, true]);
+    });
+
+    it('puts a hash mismatch on the entry’s sha256, and words it in the configured language', function () {
+      const digest = /sha256: ([0-9a-f]{64})/.exec(text)![1]!;
+      // The SHA-256 of an empty file, which the listed document is not.
+      const empty = crypto.createHash('sha256').digest('hex');
+      const edited = text.replace(digest, empty);
+      const root = evidenceRoot(rooted(edited), 'zh');
+      assert.ok(root.state === 'unusable', JSON.stringify(root));
+      assert.deepEqual(
+        root.problems.map((p) => [p.problem, p.range.start]),
+        [['hash-mismatch', at(edited, empty)]],
+      );
+      assert.equal(root.problems[0]!.message, `SHA-256 不符：清单为 ${empty}，文件为 ${digest}`);
     });
   });
 });

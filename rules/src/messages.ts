@@ -146,6 +146,11 @@ export const MESSAGES = {
     en: `anchors and aliases expand too far (${p.detail})`,
   }),
   'input.too-deep': (p: { limit: number }): Text => ({ zh: `嵌套超过 ${p.limit} 层`, en: `nesting deeper than ${p.limit} levels` }),
+  /** Nesting refused before parsing, by a count of the text's brackets and keys (the parser's recursion would overflow). */
+  'input.too-deep-to-parse': (p: { limit: number }): Text => ({
+    zh: `嵌套超过 ${p.limit} 层（深到 YAML 解析器无法读取）`,
+    en: `nesting deeper than ${p.limit} levels (too deep for the YAML parser to follow)`,
+  }),
   'input.complex-key': (): Text => ({ zh: '映射的键必须是普通字符串', en: 'mapping keys must be plain strings' }),
   'input.forbidden-key': (p: { quoted: string }): Text => ({ zh: `不允许使用键 ${p.quoted}`, en: `key ${p.quoted} is not allowed` }),
   /** `more`: the problems not shown; `shown`: how many are. */

@@ -74,6 +74,7 @@ const SAMPLES: Samples = {
   'input.yaml-syntax': [[{ detail: 'Nested mappings are not allowed in compact mappings at line 3, column 8:\n\n  a: b: c\n       ^\n' }]],
   'input.alias-expansion': [[{ detail: 'Excessive alias count indicates a resource exhaustion attack' }]],
   'input.too-deep': [[{ limit: 64 }]],
+  'input.too-deep-to-parse': [[{ limit: 256 }]],
   'input.complex-key': [[]],
   'input.forbidden-key': [[{ quoted: quote('__proto__') }]],
   'input.more-problems': [[{ more: 19_901, shown: 100 }]],

@@ -1,5 +1,5 @@
 /**
- * The words the client prints itself — the status bar and the report panel — keyed by `<part>.<message>`, each a
+ * The words the client prints itself — the status bar, the report panel and the evidence root — keyed by `<part>.<message>`, each a
  * function of the values it shows; findings, clause titles and problems come from the server in the language
  * asked for. Level names come from `@isccc/rules/vocabulary`. No `vscode` import: the table is tested outside VS Code.
  */
@@ -49,6 +49,20 @@ export const MESSAGES = {
   'report.column.status': (): Text => ({ zh: '状态', en: 'Status' }),
   'report.column.finding': (): Text => ({ zh: '发现', en: 'Finding' }),
   'report.column.location': (): Text => ({ zh: '位置', en: 'Location' }),
-} satisfies Record<`${'status' | 'report'}.${string}`, (params: never) => Text>;
+
+  // the evidence root (the status bar's tooltip, ISCCC: Copy evidence root)
+  'evidence.root': (p: { root: string; files: number; unsaved: boolean }): Text => ({
+    zh: `证据根哈希（isccc packet 的 evidence root）：${p.root}，${p.files} 个文件${p.unsaved ? '，未保存的文本' : ''}`,
+    en: `Evidence root (isccc packet's "evidence root"): ${p.root}, ${p.files} file${p.files === 1 ? '' : 's'}${p.unsaved ? ', of the unsaved text' : ''}`,
+  }),
+  'evidence.unusable': (p: { problems: string[] }): Text => ({
+    zh: `没有证据根哈希，isccc packet 不会打包：${p.problems.join('；')}`,
+    en: `No evidence root; isccc packet would not pack: ${p.problems.join('; ')}`,
+  }),
+  'evidence.pending': (): Text => ({ zh: '证据根哈希计算中…', en: 'Computing the evidence root…' }),
+  'evidence.unavailable': (p: { why: string }): Text => ({ zh: `没有证据根哈希：${p.why}`, en: `No evidence root: ${p.why}` }),
+  'evidence.copied': (p: { root: string }): Text => ({ zh: `已复制证据根哈希 ${p.root}`, en: `Copied the evidence root ${p.root}` }),
+  'evidence.no-manifest': (): Text => ({ zh: '请先打开一个 ISCCC 证据清单', en: 'Open an ISCCC evidence manifest first' }),
+} satisfies Record<`${'status' | 'report' | 'evidence'}.${string}`, (params: never) => Text>;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { MANIFEST_LANGUAGE } from './client.js';
+import { describeEvidenceRoot } from './evidence-root.js';
 import { messageLanguage, type Lang } from './language.js';
 import { MESSAGES } from './messages.js';
-import { SummaryRequest, type Summary } from '@isccc/language-server/protocol';
+import { EvidenceRootRequest, SummaryRequest, type EvidenceRoot, type Summary } from '@isccc/language-server/protocol';
 
 /** Qualifying level and finding count of the manifest in the active editor, as the server computes them. */
 export class ConformanceStatus implements vscode.Disposable {
@@ -36,8 +37,9 @@ export class ConformanceStatus implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    this.client.sendRequest(SummaryRequest, { uri: document.uri.toString() }).then(
-      (summary) => {
+    const uri = document.uri.toString();
+    Promise.all([this.client.sendRequest(SummaryRequest, { uri }), this.client.sendRequest(EvidenceRootRequest, { uri })]).then(
+      ([summary, evidence]) => {
         if (generation !== this.generation) return;
         if (!summary) {
           this.item.hide();
@@ -45,14 +47,14 @@ export class ConformanceStatus implements vscode.Disposable {
         }
         const lang = messageLanguage();
         this.item.text = `$(law) ISCCC ${MESSAGES['status.text']({ level: summary.qualifyingLevel, findings: summary.findingCount })[lang]}`;
-        this.item.tooltip = tooltip(summary, lang);
+        this.item.tooltip = tooltip(summary, evidence, lang);
         this.item.backgroundColor = summary.findingCount > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
         this.item.show();
       },
       (error: unknown) => {
         if (generation !== this.generation) return;
         this.item.text = '$(error) ISCCC';
-        this.item.tooltip = `isccc/summary failed: ${error instanceof Error ? error.message : String(error)}`;
+        this.item.tooltip = `isccc/summary or isccc/evidenceRoot failed: ${error instanceof Error ? error.message : String(error)}`;
         this.item.show();
       },
     );
@@ -63,10 +65,14 @@ export class ConformanceStatus implements vscode.Disposable {
   }
 }
 
-/** What stands between the manifest and the next level up, as the server listed it. */
-function tooltip(summary: Summary, lang: Lang): vscode.MarkdownString {
+/** What stands between the manifest and the next level up, as the server listed it, and the manifest's evidence root. */
+function tooltip(summary: Summary, evidence: EvidenceRoot | null, lang: Lang): vscode.MarkdownString {
   const text = new vscode.MarkdownString();
   text.appendText(MESSAGES['status.click']()[lang]);
+  if (evidence) {
+    text.appendMarkdown('\n\n');
+    text.appendText(describeEvidenceRoot(evidence, lang));
+  }
   if (summary.next) {
     text.appendMarkdown('\n\n');
     text.appendText(MESSAGES['status.blocking']({ level: summary.next.level })[lang]);

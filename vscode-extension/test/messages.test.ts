@@ -21,6 +21,16 @@ const SAMPLES: Samples = {
   'report.column.status': [[]],
   'report.column.finding': [[]],
   'report.column.location': [[]],
+  'evidence.root': [
+    [{ root: 'ab'.repeat(32), files: 14, unsaved: false }],
+    [{ root: 'ab'.repeat(32), files: 1, unsaved: false }],
+    [{ root: 'cd'.repeat(32), files: 14, unsaved: true }],
+  ],
+  'evidence.unusable': [[{ problems: ['evidence/licence.pdf: file not found'] }], [{ problems: ['evidence/a.pdf: file not found', 'b.pdf: hash mismatch'] }]],
+  'evidence.pending': [[]],
+  'evidence.unavailable': [[{ why: 'the manifest is not saved in a folder yet' }]],
+  'evidence.copied': [[{ root: 'ab'.repeat(32) }]],
+  'evidence.no-manifest': [[]],
 };
 
 const HAN = /\p{Script=Han}/u;

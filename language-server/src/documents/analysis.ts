@@ -18,6 +18,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Settings } from '../workspace/settings.js';
 import type { RulebookService } from '../workspace/rulebook-service.js';
+import type { EvidenceRootState } from './evidence-root.js';
 import { type DocumentKind, documentKind } from './kind.js';
 import { fileOfUri, isOnDisk } from './uri.js';
 
@@ -46,6 +47,8 @@ export interface ManifestAnalysis extends AnalysisBase {
   evaluation?: Evaluation;
   /** The evaluator threw: rendered as one diagnostic instead of a dead server. */
   failure?: string;
+  /** The evidence root of this text, from the evaluation thread; absent until it answers (or off disk). */
+  evidence?: EvidenceRootState;
 }
 
 export interface RulesAnalysis extends AnalysisBase {
@@ -84,6 +87,11 @@ export function evaluationSettings(analysis: ManifestAnalysis, settings: Setting
     ...(asOf ? { asOf } : {}),
     ...(workspaceDir ? { workspaceDir } : {}),
   };
+}
+
+/** The file and text an evidence root is computed for: a manifest saved in a folder; an untitled one has none. */
+export function evidenceSource(analysis: ManifestAnalysis): { file: string; text: string } | undefined {
+  return workspaceDirOf(analysis.file) ? { file: analysis.file, text: analysis.document.getText() } : undefined;
 }
 
 /** Evaluates here, on this thread (tests, and a request that needs an evaluation the thread has not delivered yet). */
@@ -202,8 +210,8 @@ export class AnalysisCache {
     return entry?.analysis === analysis && entry.evaluationKey === this.evaluationKey() && (!!analysis.evaluation || !!analysis.failure);
   }
 
-  /** An evaluation (from the evaluation thread) for the analysis, made with `key`. */
-  attach(analysis: ManifestAnalysis, key: string, result: { evaluation: Evaluation } | { failure: string }): void {
+  /** An evaluation (from the evaluation thread) for the analysis, made with `key`, and the evidence root it came with. */
+  attach(analysis: ManifestAnalysis, key: string, result: ({ evaluation: Evaluation } | { failure: string }) & { evidence?: EvidenceRootState }): void {
     if ('evaluation' in result) {
       analysis.evaluation = withRanges(analysis, result.evaluation);
       delete analysis.failure;
@@ -211,6 +219,9 @@ export class AnalysisCache {
       delete analysis.evaluation;
       analysis.failure = result.failure;
     }
+    // A thread that stopped before answering leaves no root: say why rather than compute forever.
+    if (result.evidence) analysis.evidence = result.evidence;
+    else if ('failure' in result && evidenceSource(analysis)) analysis.evidence = { failure: result.failure };
     const entry = this.entries.get(analysis.uri);
     if (entry?.analysis === analysis) entry.evaluationKey = key;
   }

@@ -2,9 +2,11 @@
  * The server's evaluation thread: runs the rulebook over a manifest off the request path, with the rule budget,
  * the job's cancellation flag (a newer edit) and its deadline. It keeps, per document, what the last evaluation
  * found (facts and outcomes), so an edit re-runs only the checks whose facts it changed; and per rulebook
- * generation, the workspace's rules over the shipped ones (each check compiled once).
+ * generation, the workspace's rules over the shipped ones (each check compiled once). With the evaluation it
+ * computes the manifest's evidence root (it reads the same evidence files, whose digests the evaluation just made).
  */
 import {
+  CANCELLED,
   type Evaluation,
   evaluate,
   EvaluationMemo,
@@ -17,6 +19,7 @@ import {
   type Rulebook,
   type Target,
 } from '@isccc/rules';
+import { evidenceRootOf, type EvidenceRootState } from './evidence-root.js';
 
 export interface EvaluationJob {
   id: number;
@@ -25,6 +28,8 @@ export interface EvaluationJob {
   target?: Partial<Target>;
   asOf?: string;
   workspaceDir?: string;
+  /** A manifest on disk: its file and the editor's text of it, for the evidence root. */
+  evidenceOf?: { file: string; text: string };
   generation: number;
   /** The workspace rules in force for `generation`, sent when the thread has not seen that generation yet. */
   workspaceRules?: Rule[];
@@ -42,9 +47,16 @@ let rulebook: Rulebook = shipped;
 const memos = new Map<string, EvaluationMemo>();
 const MAX_MEMOS = 64;
 
-export type EvaluationAnswer = { id: number; evaluation: Evaluation } | { id: number; failure: string };
+export type EvaluationAnswer = ({ id: number; evaluation: Evaluation } | { id: number; failure: string }) & { evidence?: EvidenceRootState };
 
 export function answer(job: EvaluationJob): EvaluationAnswer {
+  const answered = evaluateJob(job);
+  // A cancelled job's answer is dropped: no file is read for it.
+  if (!job.evidenceOf || Atomics.load(new Int32Array(job.cancel), 0) === CANCELLED) return answered;
+  return { ...answered, evidence: evidenceRootOf(job.manifest, job.evidenceOf.file, job.evidenceOf.text) };
+}
+
+function evaluateJob(job: EvaluationJob): EvaluationAnswer {
   try {
     if (job.generation !== generation) {
       rulebook = job.workspaceRules ? overlayRulebook(shipped, { edition: shipped.edition, rules: job.workspaceRules, files: [] }) : shipped;

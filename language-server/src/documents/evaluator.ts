@@ -8,8 +8,10 @@
 import { Worker } from 'node:worker_threads';
 import { CANCELLED, type Evaluation, OUT_OF_TIME, type Rule } from '@isccc/rules';
 import { answer, type EvaluationAnswer, type EvaluationJob } from './evaluation-thread.js';
+import type { EvidenceRootState } from './evidence-root.js';
 
-export type EvaluationResult = { evaluation: Evaluation } | { failure: string } | { cancelled: true };
+/** An evaluation or why there is none, and (for a manifest on disk, whenever the thread answered) its evidence root. */
+export type EvaluationResult = (({ evaluation: Evaluation } | { failure: string }) & { evidence?: EvidenceRootState }) | { cancelled: true };
 
 export type EvaluationRequest = Omit<EvaluationJob, 'id' | 'cancel' | 'deadlineMs' | 'workspaceRules'> & { workspaceRules: Rule[] };
 
@@ -141,5 +143,6 @@ export class Evaluator {
 }
 
 function fromAnswer(message: EvaluationAnswer): EvaluationResult {
-  return 'evaluation' in message ? { evaluation: message.evaluation } : { failure: message.failure };
+  const evidence = message.evidence ? { evidence: message.evidence } : {};
+  return 'evaluation' in message ? { evaluation: message.evaluation, ...evidence } : { failure: message.failure, ...evidence };
 }

@@ -6,10 +6,11 @@ import { definition } from '../services/definition.js';
 import { hover } from '../services/hover.js';
 import { documentSymbols } from '../services/symbols.js';
 import { analysisOf, guarded, type ServerContext } from './context.js';
+import { type LensRefresh, stateOf } from './lens-refresh.js';
 import { toCodeAction, toCodeLens, toCompletionItem, toDocumentSymbol, toHover } from './to-lsp.js';
 
 /** Hover, completion, quick fixes, code lenses, outline and definition: each a service, answered in LSP terms. */
-export function registerLanguageHandlers(context: ServerContext): void {
+export function registerLanguageHandlers(context: ServerContext, lensRefresh: LensRefresh): void {
   const { connection, catalog, rulebooks, cache } = context;
   const lang = () => cache.getSettings().language;
 
@@ -35,7 +36,9 @@ export function registerLanguageHandlers(context: ServerContext): void {
   connection.onCodeLens(
     guarded(context, 'codeLens', [], ({ textDocument }): CodeLens[] => {
       const analysis = analysisOf(context, textDocument.uri);
-      return analysis?.kind === 'manifest' ? codeLenses(analysis, lang()).map(toCodeLens) : [];
+      if (analysis?.kind !== 'manifest') return [];
+      lensRefresh.showing(textDocument.uri, stateOf(analysis, lang()));
+      return codeLenses(analysis, lang()).map(toCodeLens);
     }),
   );
   connection.onDocumentSymbol(

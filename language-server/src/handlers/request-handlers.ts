@@ -1,4 +1,5 @@
-import { ReportRequest, SummaryRequest } from '../protocol.js';
+import { EvidenceRootRequest, ReportRequest, SummaryRequest } from '../protocol.js';
+import { evidenceRoot } from '../services/evidence-root.js';
 import { buildReport, buildSummary } from '../services/report.js';
 import { analysisOf, guarded, type ServerContext } from './context.js';
 
@@ -21,6 +22,15 @@ export function registerRequestHandlers(context: ServerContext): void {
     guarded(context, SummaryRequest.method, null, ({ uri }) => {
       const analysis = manifestOf(uri);
       return analysis ? buildSummary(analysis, cache.getSettings().language) : null;
+    }),
+  );
+  connection.onRequest(
+    EvidenceRootRequest,
+    guarded(context, EvidenceRootRequest.method, null, ({ uri }) => {
+      // The root needs the parse only (the evaluation thread computes it): nothing is evaluated here.
+      const document = context.documents.get(uri);
+      const analysis = document ? cache.parsed(document) : null;
+      return analysis?.kind === 'manifest' ? evidenceRoot(analysis, cache.getSettings().language) : null;
     }),
   );
 }

@@ -66,7 +66,8 @@ export function toCodeAction(uri: string, fix: QuickFix<lsp.Diagnostic>): lsp.Co
 }
 
 export function toCodeLens(lens: Lens): lsp.CodeLens {
-  return { range: lens.range, command: { title: lens.title, command: lens.command, ...(lens.arguments ? { arguments: lens.arguments } : {}) } };
+  const { range, title, tooltip, command } = lens;
+  return { range, command: { title, ...(tooltip ? { tooltip } : {}), command, ...(lens.arguments ? { arguments: lens.arguments } : {}) } };
 }
 
 export function toDocumentSymbol(item: OutlineItem): lsp.DocumentSymbol {

@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type Analysis, evaluationSettings } from '../documents/analysis.js';
+import { type Analysis, evaluationSettings, evidenceSource } from '../documents/analysis.js';
 import { manifestDiagnostics, rulesDiagnostics } from '../services/diagnostics.js';
 import type { ServerContext } from './context.js';
 import { SOURCE, toDiagnostic } from './to-lsp.js';
@@ -13,7 +13,11 @@ const DEFAULT_DEBOUNCE_MS = 150;
  */
 export class Validator {
   debounceMs = DEFAULT_DEBOUNCE_MS;
+  /** Told when the evaluation thread has delivered a manifest's evidence root (the code lenses may have changed). */
+  onEvidence: ((uri: string) => void) | undefined;
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Documents whose diagnostics the client shows (published, not cleared since). */
+  private readonly shown = new Set<string>();
 
   constructor(private readonly context: ServerContext) {}
 
@@ -36,6 +40,7 @@ export class Validator {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.context.evaluator.cancel(uri);
+    this.shown.delete(uri);
     void this.context.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -46,8 +51,15 @@ export class Validator {
     if (!document) return;
     try {
       const analysis = cache.parsed(document);
-      if (!analysis) return;
-      if (analysis.kind === 'rules' || !analysis.parsed.manifest || cache.evaluated(analysis)) return this.publish(analysis);
+      if (!analysis) {
+        // Edited into a document of no kind of ours (its `isccc:` line gone): what it showed must not stay.
+        if (this.shown.has(uri)) this.clear(uri);
+        return;
+      }
+      if (analysis.kind === 'rules' || !analysis.parsed.manifest) return this.publish(analysis);
+      const evidenceOf = evidenceSource(analysis);
+      // A request may have evaluated this version on the server's thread already; its evidence root is made in the thread only.
+      if (cache.evaluated(analysis) && (analysis.evidence || !evidenceOf)) return this.publish(analysis);
       const key = cache.evaluationKey();
       const { workspaceRules } = rulebooks.get();
       evaluator
@@ -55,6 +67,7 @@ export class Validator {
           uri,
           manifest: analysis.parsed.manifest,
           ...evaluationSettings(analysis, cache.getSettings()),
+          ...(evidenceOf ? { evidenceOf } : {}),
           generation: rulebooks.generation,
           workspaceRules,
         })
@@ -62,7 +75,12 @@ export class Validator {
           if ('cancelled' in result) return;
           cache.attach(analysis, key, result);
           // Only the version still open, evaluated with the rulebook and settings still in force, is shown.
-          if (documents.get(uri)?.version === analysis.document.version && cache.evaluationKey() === key) this.publish(analysis);
+          if (documents.get(uri)?.version !== analysis.document.version) return;
+          this.onEvidence?.(uri);
+          if (cache.evaluationKey() === key) this.publish(analysis);
+          // The rulebook, settings or files changed meanwhile (perhaps not this manifest's: a change re-checks only
+          // the manifests it concerns, and this one was evaluating): evaluate this version again, never leave it unshown.
+          else this.schedule(uri);
         })
         .catch((error: unknown) => this.failed(uri, error));
     } catch (error) {
@@ -75,11 +93,13 @@ export class Validator {
     const { connection, cache, rulebooks } = this.context;
     const lang = cache.getSettings().language;
     const diagnostics = analysis.kind === 'manifest' ? manifestDiagnostics(analysis, rulebooks, lang) : rulesDiagnostics(analysis, rulebooks.get(), lang);
+    this.shown.add(analysis.uri);
     void connection.sendDiagnostics({ uri: analysis.uri, version: analysis.document.version, diagnostics: diagnostics.map(toDiagnostic) });
   }
 
   private failed(uri: string, error: unknown): void {
     this.context.log(`validate ${uri}`, error);
+    this.shown.add(uri);
     void this.context.connection.sendDiagnostics({
       uri,
       diagnostics: [

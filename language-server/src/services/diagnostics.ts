@@ -1,6 +1,7 @@
 import type { Finding, InputProblem, Lang, Severity, SourceRange } from '@isccc/rules';
 import type { ManifestAnalysis, RulesAnalysis } from '../documents/analysis.js';
 import { uriOfFile } from '../documents/uri.js';
+import { MESSAGES } from '../messages.js';
 import type { RulebookService, RulebookState } from '../workspace/rulebook-service.js';
 import type { Location } from './location.js';
 
@@ -59,10 +60,7 @@ export function rulesDiagnostics(analysis: RulesAnalysis, state: RulebookState, 
         range: at,
         severity: 'info',
         code: 'rules/uncovered-clause',
-        message:
-          lang === 'zh'
-            ? `条款 ${clause.label}（${clause.kind}）没有任何现行规则检查`
-            : `clause ${clause.label} (${clause.kind}) is checked by no rule of the rulebook in force`,
+        message: MESSAGES['diagnostic.uncovered-clause']({ label: clause.label, kind: clause.kind })[lang],
         data: { clause: clause.id },
       });
     }

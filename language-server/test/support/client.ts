@@ -11,10 +11,12 @@ import {
   DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  DidSaveTextDocumentNotification,
   type FileChangeType,
   InitializedNotification,
   InitializeRequest,
   PublishDiagnosticsNotification,
+  type PublishDiagnosticsParams,
   ShutdownRequest,
   ExitNotification,
 } from 'vscode-languageserver-protocol/node';
@@ -36,13 +38,18 @@ export class TestClient {
   readonly connection: MessageConnection;
   readonly published = new Map<string, Published[]>();
   readonly logs: string[] = [];
+  /** Told of every diagnostics notification, as it arrives. */
+  onPublish: ((params: PublishDiagnosticsParams) => void) | undefined;
+  /** How many times the server asked for code lenses to be refreshed (`workspace/codeLens/refresh`). */
+  lensRefreshes = 0;
   settings: Record<string, unknown> = { language: 'en' };
   private readonly versions = new Map<string, number>();
   private waiters: (() => void)[] = [];
   exited = false;
 
-  constructor(args: string[] = ['--stdio'], server = SERVER) {
-    this.process = spawn(process.execPath, [server, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `nodeArgs`: options for node itself, before the server module (e.g. `--import` a module to preload). */
+  constructor(args: string[] = ['--stdio'], server = SERVER, nodeArgs: string[] = [], env: NodeJS.ProcessEnv = process.env) {
+    this.process = spawn(process.execPath, [...nodeArgs, server, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env });
     this.process.stderr!.on('data', (chunk: Buffer) => this.logs.push(chunk.toString()));
     this.process.on('exit', () => {
       this.exited = true;
@@ -52,6 +59,7 @@ export class TestClient {
       const list = this.published.get(params.uri) ?? [];
       list.push({ ...(params.version !== undefined ? { version: params.version } : {}), diagnostics: params.diagnostics });
       this.published.set(params.uri, list);
+      this.onPublish?.(params);
       const waiters = this.waiters;
       this.waiters = [];
       waiters.forEach((wake) => wake());
@@ -61,17 +69,31 @@ export class TestClient {
     });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/codeLens/refresh', () => {
+      this.lensRefreshes++;
+      return null;
+    });
     this.connection.listen();
   }
 
-  static async start(workspace: string, initializationOptions: Record<string, unknown> = { debounceMs: 20 }, server = SERVER): Promise<TestClient> {
-    const client = new TestClient(['--stdio'], server);
+  static async start(
+    workspace: string,
+    initializationOptions: Record<string, unknown> = { debounceMs: 20 },
+    server = SERVER,
+    spawnWith?: { nodeArgs: string[]; env: NodeJS.ProcessEnv },
+  ): Promise<TestClient> {
+    const client = new TestClient(['--stdio'], server, spawnWith?.nodeArgs, spawnWith?.env);
     await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: pathToFileURL(workspace).href,
       workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'ws' }],
       capabilities: {
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: {
+          configuration: true,
+          didChangeWatchedFiles: { dynamicRegistration: true },
+          didChangeConfiguration: { dynamicRegistration: true },
+          codeLens: { refreshSupport: true },
+        },
         textDocument: { publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true } },
       },
       initializationOptions,
@@ -92,6 +114,10 @@ export class TestClient {
     this.versions.set(uri, version);
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
     return version;
+  }
+
+  async save(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
   }
 
   async close(uri: string): Promise<void> {

@@ -40,6 +40,8 @@ export const MAX_INPUT_BYTES = 2 * 1024 * 1024;
 /** Problems reported per file: the first ones, then one line saying how many more (10,000 bad entries answer fast). */
 export const MAX_PROBLEMS = 100;
 const MAX_DEPTH = 64;
+/** Nesting the YAML parser is handed at most (by deepestNesting's count); checkStructure then holds MAX_DEPTH exactly. */
+const PARSER_DEPTH = 256;
 const MAX_ALIAS_COUNT = 50;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -68,8 +70,39 @@ export class YamlSource {
       return source;
     }
     const compact = compactCommentRuns(text);
-    const lines = compact ? lineCounterOf(text) : new LineCounter();
-    const doc = parseDocument(compact?.text ?? text, { ...(compact ? {} : { lineCounter: lines }), uniqueKeys: true, prettyErrors: false, strict: true });
+    // Lines counted here, not by the parser: its counter misses the line breaks inside some tokens (a multi-line
+    // scalar it rejects), and positions must break lines where editors do (LSP: \r\n, \n and a lone \r).
+    const lines = lineCounterOf(text);
+    // The parser recurses once per level: thousands of levels (`a: a: a: …`, `[[[[…`, `- ` indented step by step) run
+    // the stack out — a RangeError, or, when V8 has to compile a regular expression just then, a fatal error that no
+    // catch survives. A text whose nesting a cheap count puts past PARSER_DEPTH is refused before it is parsed.
+    const nesting = deepestNesting(text);
+    let doc: Document.Parsed | undefined;
+    if (nesting.depth <= PARSER_DEPTH) {
+      // The parser makes an Error per problem (a hostile text has one per character or two): their stack traces,
+      // which no message shows, were most of its time.
+      const stackTraceLimit = Error.stackTraceLimit;
+      Error.stackTraceLimit = 0;
+      try {
+        // Duplicate keys are found by checkStructure: the parser's own check compares every key with every other.
+        doc = parseDocument(compact?.text ?? text, { uniqueKeys: false, prettyErrors: false, strict: true });
+      } catch (error) {
+        if (!(error instanceof RangeError)) throw error;
+      } finally {
+        Error.stackTraceLimit = stackTraceLimit;
+      }
+    }
+    if (!doc) {
+      const source = new YamlSource(file, text, parseDocument(''), lines);
+      source.problems.push({
+        file,
+        range: source.rangeOfOffsets(nesting.at, nesting.at),
+        field: '',
+        code: 'input/too-deep',
+        ...wording(MESSAGES['input.too-deep-to-parse']({ limit: MAX_DEPTH })),
+      });
+      return source;
+    }
     if (compact) toOriginalOffsets(doc, compact.original);
     const source = new YamlSource(file, text, doc, lines);
     for (const error of doc.errors.slice(0, MAX_PROBLEMS)) {
@@ -176,8 +209,11 @@ export class YamlSource {
   }
 
   position(offset: number): Position {
-    const { line, col } = this.lines.linePos(Math.min(offset, this.text.length));
-    return { line: line - 1, character: col - 1 };
+    const at = Math.min(offset, this.text.length);
+    const { line, col } = this.lines.linePos(at);
+    // Between the \r and the \n of a line break is the end of the line.
+    const inBreak = this.text[at - 1] === '\r' && this.text[at] === '\n';
+    return { line: line - 1, character: col - 1 - (inBreak ? 1 : 0) };
   }
 
   /** Range of the value at `path`, or of its key with `key: true`; falls back to the nearest existing ancestor. */
@@ -223,9 +259,23 @@ export class YamlSource {
       return;
     }
     if (isMap(node)) {
+      // Keys are the same when their values are (`a` and "a"; not 1 and "1"), as the parser's uniqueKeys has it.
+      const seen = new Set<string>();
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        const identity = isScalar(pair.key) ? `${typeof pair.key.value}:${key}` : undefined;
+        if (identity !== undefined && seen.has(identity)) {
+          this.problems.push({
+            file: this.file,
+            range: this.nodeRange(pair.key) ?? this.rangeOfOffsets(0, 0),
+            field: '',
+            code: 'yaml/syntax',
+            ...wording(MESSAGES['input.yaml-syntax']({ detail: 'Map keys must be unique' })),
+          });
+          continue;
+        }
+        if (identity !== undefined) seen.add(identity);
         if (key === undefined) {
           this.problems.push({
             file: this.file,
@@ -269,11 +319,11 @@ function scalarValueAt(node: unknown, from: number, to: number): Scalar | undefi
   return undefined;
 }
 
-/** A LineCounter of a whole text, for a document parsed from a compacted copy of it. */
+/** Line starts of `text` as LSP counts lines: after each \n, and after a \r not followed by \n. */
 function lineCounterOf(text: string): LineCounter {
   const lines = new LineCounter();
   lines.addNewLine(0);
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+  for (const m of text.matchAll(/\r\n?|\n/g)) lines.addNewLine(m.index + m[0].length);
   return lines;
 }
 
@@ -355,3 +405,34 @@ export function parseFieldPath(field: string): JsonPath {
 }
 
 export type { ParsedNode };
+
+/**
+ * How deep a text nests at most, by a count that errs on the deep side — the line's indentation level (a stack of
+ * indentations), plus its `- ` and `: ` indicators, plus the flow brackets open on it — and where: the first line
+ * that deep, after its indentation. Linear in the text; the parser is then handed only what it can follow.
+ */
+function deepestNesting(text: string): { depth: number; at: number } {
+  let deepest = { depth: 0, at: 0 };
+  const indents: number[] = [];
+  let flow = 0;
+  let start = 0;
+  for (const line of text.split('\n')) {
+    const indent = /^[ \t]*/.exec(line)![0].length;
+    const content = line.slice(indent);
+    if (content.trim() !== '' && !content.startsWith('#')) {
+      while (indents.length > 0 && indents.at(-1)! >= indent) indents.pop();
+      indents.push(indent);
+      let open = flow;
+      let widest = flow;
+      for (const c of content) {
+        if (c === '[' || c === '{') widest = Math.max(widest, ++open);
+        else if ((c === ']' || c === '}') && open > 0) open--;
+      }
+      flow = open;
+      const depth = indents.length + (content.match(/(?:^|\s)-(?=\s|$)|:(?=\s|$)/g)?.length ?? 0) + widest;
+      if (depth > deepest.depth) deepest = { depth, at: start + indent };
+    }
+    start += line.length + 1;
+  }
+  return deepest;
+}

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseManifest } from '../../src/manifest/load.js';
-import { formatPath, type InputProblem, parseFieldPath } from '../../src/manifest/yaml-source.js';
+import { formatPath, type InputProblem, parseFieldPath, YamlSource } from '../../src/manifest/yaml-source.js';
 import { packageRoot } from '../../src/paths.js';
 
 const EXAMPLE = path.resolve(packageRoot, '..', 'examples', 'risk-assessment-l3-pass', 'manifest.isccc.yaml');
@@ -245,6 +247,120 @@ describe('bounded work on many problems and long padding (issue 9 §4)', functio
     assert.deepEqual(padded.toData(), reference.toData());
     const quoted = `isccc: manifest/v1\nnote: "one\n${'#\n'.repeat(100)}two"\n`;
     assert.ok(parseManifest(quoted, 'm.isccc.yaml').problems.some((p) => p.code === 'yaml/syntax'));
+  });
+});
+
+describe('nesting too deep for the YAML parser (found by the language-server fuzz)', function () {
+  it('is an input problem at the deepest line, not a stack overflow out of parseManifest', () => {
+    // `a: a: a: …` typed into an evidence entry: the parser recurses once per key and runs out of stack.
+    const line = `   ${'a: '.repeat(20_000)}`;
+    const cut = text.indexOf(' type: ', text.indexOf('\nevidence:\n'));
+    const deep = `${text.slice(0, cut)}${line}${text.slice(cut)}`;
+    const found = problems(deep);
+    const before = deep.slice(0, cut).split('\n');
+    // On the line typed into, after its indentation (the entry's, then the three spaces of `line`).
+    assert.deepEqual(
+      found.map((p) => [p.code, p.range.start]),
+      [['input/too-deep', { line: before.length - 1, character: before.at(-1)!.length + 3 }]],
+    );
+    assert.equal(found[0]!.message, 'nesting deeper than 64 levels (too deep for the YAML parser to follow)');
+  });
+});
+
+describe('hostile nesting and keys never reach the YAML parser unbounded (found by the language-server fuzz)', function () {
+  // Generous limits for a loaded machine; no timing assertion.
+  this.timeout(60_000);
+
+  it('refuses flow brackets, compact indicators and indentation thousands of levels deep before parsing', () => {
+    const staircase = Array.from({ length: 300 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' 1\n';
+    for (const [deep, line] of [
+      [`isccc: manifest/v1\nx: ${'['.repeat(100_000)}`, 1],
+      [`isccc: manifest/v1\nx: ${'- '.repeat(100_000)}1\n`, 1],
+      // At the deepest line.
+      [`isccc: manifest/v1\n${staircase}`, 300],
+    ] as const) {
+      const found = problems(deep);
+      assert.deepEqual(
+        found.map((p) => [p.code, p.range.start.line]),
+        [['input/too-deep', line]],
+        deep.slice(0, 60),
+      );
+    }
+  });
+
+  it('survives, in one process, the texts whose deep recursion once made V8 abort while compiling a regular expression', () => {
+    // Run apart: before the nesting was bounded this sequence ended the process with a fatal error no catch sees.
+    const script = [
+      `import { parseManifest } from ${JSON.stringify(pathToFileURL(path.join(packageRoot, 'dist', 'src', 'manifest', 'load.js')).href)};`,
+      `for (const text of ['a: '.repeat(66_665), '"'.repeat(200_000), '['.repeat(100_000)])`,
+      `  console.log(parseManifest(text, 'm.isccc.yaml').problems[0].code);`,
+    ].join('\n');
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr.slice(0, 2000));
+    assert.deepEqual(run.stdout.trim().split('\n'), ['input/too-deep', 'yaml/syntax', 'input/too-deep']);
+  });
+
+  it('parses a text with a YAML error per character without a stack trace per error, and puts the limit back', () => {
+    // 100,000 errors, each an Error: their stack traces were most of the time (the hang the fuzz found).
+    const before = Error.stackTraceLimit;
+    const found = problems('"'.repeat(200_000));
+    assert.equal(found.length, 101);
+    assert.equal(found[0]!.code, 'yaml/syntax');
+    assert.equal(Error.stackTraceLimit, before);
+  });
+
+  it('finds duplicate keys (the same value, quoted or not) in linear time: a map of 100,000 keys is read at once', () => {
+    const twice = problems(edited('  serviceStaff: 14\n', '  serviceStaff: 14\n  "serviceStaff": 15\n'));
+    assert.deepEqual(
+      twice.map((p) => [p.code, p.message, p.range.start]),
+      [['yaml/syntax', 'YAML: Map keys must be unique', { line: text.split('\n').indexOf('  serviceStaff: 14') + 1, character: 2 }]],
+    );
+    assert.deepEqual(
+      problems('isccc: manifest/v1\n1: a\n"1": b\n').filter((p) => p.message.includes('unique')),
+      [],
+    );
+    // The parser's own check compared every key with every other: minutes for this map.
+    const many = problems(`isccc: manifest/v1\n${Array.from({ length: 100_000 }, (_, i) => `k${i}: 1`).join('\n')}\n`);
+    assert.ok(many.length > 0 && many.length <= 101, String(many.length));
+  });
+});
+
+describe('positions count lines as editors do (found by the language-server fuzz)', function () {
+  const ranges = (yaml: string) => YamlSource.parse('m.isccc.yaml', yaml).problems.map((p) => [p.range.start, p.range.end]);
+
+  it('a YAML error after a token that spans lines is on its own line (the parser’s own line counter misses them)', () => {
+    assert.deepEqual(ranges('[a]\nb\n  c: d\n'), [
+      [
+        { line: 1, character: 0 },
+        { line: 2, character: 3 },
+      ],
+      [
+        { line: 2, character: 3 },
+        { line: 2, character: 4 },
+      ],
+      [
+        { line: 2, character: 5 },
+        { line: 2, character: 6 },
+      ],
+    ]);
+  });
+
+  it('a lone \\r breaks a line, as in LSP and editors; \\r\\n is one break', () => {
+    assert.deepEqual(ranges('k: "x\ry"\nz: [\n'), [
+      [
+        { line: 3, character: 0 },
+        { line: 3, character: 0 },
+      ],
+    ]);
+    assert.deepEqual(ranges('k: 1\r\nz: [\r\n'), [
+      [
+        { line: 2, character: 0 },
+        { line: 2, character: 0 },
+      ],
+    ]);
+    const source = YamlSource.parse('m.isccc.yaml', 'a: 1\r\nb: 2\n');
+    // An offset between \r and \n is the end of its line, not a column past it.
+    assert.deepEqual(source.position(5), { line: 0, character: 4 });
   });
 });
 

@@ -9,11 +9,12 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startChromium, type Chromium } from '../support/chromium.js';
 import { startCodeServer, type CodeServer } from '../support/code-server.js';
-import { checkManifest, shownFindings, type CliResult } from '../support/evaluator.js';
+import { checkManifest, packetEvidenceRoot, shownFindings, type CliResult } from '../support/evaluator.js';
 import { artifactsDir, assertBundleBuilt, repoRoot } from '../support/paths.js';
 import { settled } from '../support/process.js';
 import { packageVsix } from '../support/vsix.js';
 import {
+  codeLensTitles,
   openFromExplorer,
   openWorkbench,
   pickQuickPickItem,
@@ -69,8 +70,16 @@ describe(`vscode-extension .vsix in code-server, examples/${EXAMPLE} opened in c
     const level = expected.summary.qualifyingLevel;
     const statusText = `ISCCC ${level === null ? 'no level' : `level ${level}`} · ${findings.length} finding${findings.length === 1 ? '' : 's'}`;
     const status = await settled(LIMIT, () => statusBarText(page, 'isccc-flow.isccc-vscode.isccc.status'), statusText);
-    await page.screenshot({ path: path.join(artifactsDir(), 'problems-panel.png') });
     assert.equal(status, statusText, 'status bar');
+
+    // The evidence root arrives from the server's evaluation thread after the first lenses were drawn: the editor
+    // is asked to refresh them, and draws the root isccc packet prints, with no edit.
+    const root = packetEvidenceRoot(path.join(folder, 'manifest.isccc.yaml'));
+    const rootLens = async () => (await codeLensTitles(page)).find((title) => title.startsWith('ISCCC evidence root:')) ?? '';
+    const drawn = await settled(LIMIT, async () => /^ISCCC evidence root: [0-9a-f]{12}… \(\d+ files\)$/.test(await rootLens()), true);
+    await page.screenshot({ path: path.join(artifactsDir(), 'problems-panel.png') });
+    assert.ok(drawn, `the code lens at the top reads "${await rootLens()}"`);
+    assert.ok((await rootLens()).startsWith(`ISCCC evidence root: ${root.slice(0, 12)}… (`), await rootLens());
   });
 
   it('"Show conformance report" draws the findings grouped by clause, linked to their manifest positions', async () => {

@@ -17,10 +17,9 @@ describe('activation and language ids', () => {
     assert.equal(document.languageId, 'isccc-rules');
   });
 
-  it('contributes both commands and the four isccc.* settings', async () => {
+  it('contributes its three commands and the four isccc.* settings', async () => {
     const commands = await vscode.commands.getCommands(true);
-    assert.ok(commands.includes('isccc.showReport'), 'isccc.showReport missing');
-    assert.ok(commands.includes('isccc.showProcedure'), 'isccc.showProcedure missing');
+    for (const command of ['isccc.showReport', 'isccc.showProcedure', 'isccc.copyEvidenceRoot']) assert.ok(commands.includes(command), `${command} missing`);
     const settings = vscode.workspace.getConfiguration('isccc');
     for (const key of ['targetLevel', 'category', 'asOf', 'messageLanguage']) {
       assert.ok(settings.inspect(key)?.defaultValue !== undefined, `isccc.${key} has no contributed default`);

@@ -53,6 +53,12 @@ export async function statusBarText(page: Page, id: string): Promise<string> {
   return (await item.innerText()).trim();
 }
 
+/** The code lenses the active editor draws, by their text (VS Code draws each lens's title as a link or a label). */
+export async function codeLensTitles(page: Page): Promise<string[]> {
+  const titles = await page.locator('.editor-instance .monaco-editor .codelens-decoration > *').allInnerTexts();
+  return titles.map((title) => title.trim()).filter(Boolean);
+}
+
 /** Runs a command from the Command Palette (F1), as a person would, by its title. */
 export async function runCommand(page: Page, title: string): Promise<void> {
   const item = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
