@@ -124,6 +124,28 @@ describe('language server: hover, completion, code actions, lenses, symbols, def
     assert.deepEqual(await client.diagnostics(uri, () => true, version), []);
   });
 
+  it('offers no sha256 fix for a diagnostic of an earlier version whose range no longer holds the value (random-edit fuzz)', async function () {
+    fs.appendFileSync(path.join(dir, 'evidence', 'audit-2024.md'), 'amended\n');
+    const uri = await client.open(file);
+    const diagnostics = await client.diagnostics(uri, (d) => d.some((x) => x.code === 'isccc/evidence-integrity'));
+    const stale = diagnostics.find((d) => d.code === 'isccc/evidence-integrity')!;
+    // the lines above the entry shrink: the old range now ends past its line's end, on a line without a sha256
+    const shorter = text.replace(/^#.*\n/gm, '');
+    assert.notEqual(shorter, text);
+    const version = await client.change(uri, shorter);
+    await client.diagnostics(uri, () => true, version);
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: stale.range,
+      context: { diagnostics: [stale] },
+    })) as CodeAction[];
+    assert.deepEqual(
+      actions.filter((a) => /sha256/.test(a.title)).map((a) => a.edit?.changes?.[uri]),
+      [],
+      'no edit of the manifest where its sha256 no longer is',
+    );
+  });
+
   it('adds an evidence stub for a clause without evidence; with the file in place and its hash recomputed the manifest is clean', async function () {
     const without = text.replace('    supports: ["4.1.3"]', '    supports: ["4.1.1"]');
     const uri = await client.open(file, without);

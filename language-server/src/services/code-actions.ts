@@ -34,7 +34,12 @@ export function quickFixes<D extends DiagnosticRef>(analysis: Analysis, diagnost
     const data = diagnostic.data as (Partial<FindingData> & { field?: string }) | undefined;
     if (analysis.kind === 'manifest' && diagnostic.code === 'isccc/evidence' && data?.status === 'missing-evidence' && data.clause) {
       fix(`Add an evidence entry for ${data.clauseLabel ?? data.clause}`, diagnostic, evidenceStub(document, source, data.clause));
-    } else if (diagnostic.code === 'isccc/evidence-integrity' && data?.path?.endsWith('.sha256') && /^[0-9a-f]{64}$/.test(String(data.actual))) {
+    } else if (
+      diagnostic.code === 'isccc/evidence-integrity' &&
+      data?.path?.endsWith('.sha256') &&
+      /^[0-9a-f]{64}$/.test(String(data.actual)) &&
+      isSha256Value(document, diagnostic.range)
+    ) {
       fix('Update sha256 to the file’s current digest', diagnostic, [{ range: diagnostic.range, newText: String(data.actual) }]);
     } else if (diagnostic.code === 'schema/missing-field' && data?.field) {
       const at = parseFieldPath(data.field);
@@ -46,6 +51,22 @@ export function quickFixes<D extends DiagnosticRef>(analysis: Analysis, diagnost
     }
   }
   return fixes;
+}
+
+/**
+ * The range a client sent back with a diagnostic still holds a sha256 value in the text analysed now. The client's
+ * copy of the diagnostic may be of an earlier version of the text (published before the latest edits); its range
+ * then points elsewhere, past a line's end or past the last line, and replacing it would corrupt the manifest.
+ */
+function isSha256Value(document: DocumentText, range: SourceRange): boolean {
+  const start = document.offsetAt(range.start);
+  const end = document.offsetAt(range.end);
+  const same = (a: SourceRange['start'], b: SourceRange['start']) => a.line === b.line && a.character === b.character;
+  // offsetAt clamps: a position outside the text comes back as another position
+  if (!same(document.positionAt(start), range.start) || !same(document.positionAt(end), range.end) || end <= start) return false;
+  const text = document.getText();
+  const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
+  return /^["']?[0-9A-Za-z]*["']?$/.test(text.slice(start, end)) && /(^|[\s{,])sha256\s*:\s*$/.test(text.slice(lineStart, start));
 }
 
 function evidenceStub(document: DocumentText, source: YamlSource, clause: string): TextEdit[] | undefined {
