@@ -238,7 +238,9 @@ function evaluateLevel(ctx: LevelContext, target: Target, outcomes: Map<Check, O
   }
   for (const { rule, check, clause } of applicableChecks(ctx, target))
     findings.push(once(ctx, check, () => checkFinding(ctx, rule, check, clause, outcomes.get(check)!)));
-  return findings.sort((a, b) => compareClauseIds(a.clause, b.clause) || a.rule.localeCompare(b.rule));
+  // Rule ids in code-unit order: the same on every machine whatever its locale, and without waking ICU's collator
+  // (localeCompare's first call cost a short `isccc check` 7 ms, a twentieth of its run)
+  return findings.sort((a, b) => compareClauseIds(a.clause, b.clause) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
 }
 
 function ruleApplies(rule: Rule, target: Target): boolean {
