@@ -107,7 +107,9 @@ async function medians(variants: Variant[]): Promise<number[]> {
 }
 
 const steps = await oneCase();
-console.log(`workers: embedded engine (bpmn-engine 25.0.1 + feelin, virtual clock), node ${process.version}, ${os.cpus().length} CPUs`);
+console.log(
+  `workers: embedded engine (bpmn-engine 25.0.1, bpmn-elements 17.3.0 on smqp 11.0.1 as workers/patches patches it, feelin, virtual clock), node ${process.version}, ${os.cpus().length} CPUs`,
+);
 console.log(`case: ${path.relative(root, MANIFEST)}, certification + 3-year lifecycle, ${steps} trail entries`);
 console.log(`\none full case, median of ${RUNS} runs:`);
 
