@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { SERVER_NODE_OPTIONS } from '@isccc/language-server/protocol';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 export const MANIFEST_LANGUAGE = 'isccc-manifest';
@@ -9,8 +10,8 @@ export const RULES_LANGUAGE = 'isccc-rules';
 export function createClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: MANIFEST_LANGUAGE }, { language: RULES_LANGUAGE }],

@@ -20,6 +20,7 @@ import {
   ShutdownRequest,
   ExitNotification,
 } from 'vscode-languageserver-protocol/node';
+import { SERVER_NODE_OPTIONS } from '../../src/protocol.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** language-server/dist/test/support → the compiled server. */
@@ -47,9 +48,18 @@ export class TestClient {
   private waiters: (() => void)[] = [];
   exited = false;
 
-  /** `nodeArgs`: options for node itself, before the server module (e.g. `--import` a module to preload). */
-  constructor(args: string[] = ['--stdio'], server = SERVER, nodeArgs: string[] = [], env: NodeJS.ProcessEnv = process.env) {
-    this.process = spawn(process.execPath, [...nodeArgs, server, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env });
+  /**
+   * `nodeArgs`: options for node itself, before the server module (e.g. `--import` a module to preload).
+   * `serverNodeOptions`: this server gets the options its clients start it with unless told otherwise.
+   */
+  constructor(
+    args: string[] = ['--stdio'],
+    server = SERVER,
+    nodeArgs: string[] = [],
+    env: NodeJS.ProcessEnv = process.env,
+    serverNodeOptions: readonly string[] = server === SERVER ? SERVER_NODE_OPTIONS : [],
+  ) {
+    this.process = spawn(process.execPath, [...serverNodeOptions, ...nodeArgs, server, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env });
     this.process.stderr!.on('data', (chunk: Buffer) => this.logs.push(chunk.toString()));
     this.process.on('exit', () => {
       this.exited = true;
@@ -80,9 +90,9 @@ export class TestClient {
     workspace: string,
     initializationOptions: Record<string, unknown> = { debounceMs: 20 },
     server = SERVER,
-    spawnWith?: { nodeArgs: string[]; env: NodeJS.ProcessEnv },
+    spawnWith?: { nodeArgs?: string[]; env?: NodeJS.ProcessEnv; serverNodeOptions?: readonly string[] },
   ): Promise<TestClient> {
-    const client = new TestClient(['--stdio'], server, spawnWith?.nodeArgs, spawnWith?.env);
+    const client = new TestClient(['--stdio'], server, spawnWith?.nodeArgs, spawnWith?.env, spawnWith?.serverNodeOptions);
     await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: pathToFileURL(workspace).href,
