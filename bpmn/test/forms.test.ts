@@ -14,7 +14,7 @@ import { packageRoot } from '../src/models.js';
 import { USER_TASKS, userTaskSpec } from '../src/task-types.js';
 import { SCENARIOS, type Action } from './forms/fixtures.js';
 import { FormRenderer, type OpenForm } from './support/form-render.js';
-import { CHROMIUM } from './support/render.js';
+import { requireChromium } from './support/chromium.js';
 
 const ARTIFACTS = path.join(packageRoot, '.artifacts', 'forms');
 
@@ -83,11 +83,7 @@ describe('forms (bpmn/forms, form-js schema)', () => {
     const renderer = new FormRenderer();
 
     before(async function () {
-      if (!fs.existsSync(CHROMIUM)) {
-        if (process.env.CI) throw new Error(`${CHROMIUM} not found: run bpmn/ci-setup.sh`);
-        console.log(`      skipped: ${CHROMIUM} not found`);
-        this.skip();
-      }
+      requireChromium(this);
       await renderer.start();
       fs.mkdirSync(ARTIFACTS, { recursive: true });
     });

@@ -11,7 +11,7 @@ import { buildModelerPlugin } from '../scripts/modeler-plugin.js';
 import { MODEL_FILES, modelPath, packageRoot } from '../src/models.js';
 import type { ProcessKey } from '../src/task-types.js';
 import { camunda7ModelPath } from '../src/camunda7/index.js';
-import { CHROMIUM } from './support/render.js';
+import { requireChromium } from './support/chromium.js';
 import { ModelerPage } from './support/modeler.js';
 import { differences } from './support/semantics.js';
 
@@ -44,11 +44,7 @@ describe('Camunda Modeler plugin in the Modeler stack (camunda-bpmn-js, @camunda
   const modeler = new ModelerPage();
 
   before(async function () {
-    if (!fs.existsSync(CHROMIUM)) {
-      if (process.env.CI) throw new Error(`${CHROMIUM} not found: run bpmn/ci-setup.sh`);
-      console.log(`      skipped: ${CHROMIUM} not found`);
-      this.skip();
-    }
+    requireChromium(this);
     const pluginDir = await buildModelerPlugin(path.join(packageRoot, 'dist', 'test-modeler-plugin', 'isccc-flow'));
     await modeler.start(pluginDir);
     // the Modeler hands a tab every template of its folders: the current ones and the released versions

@@ -5,7 +5,8 @@ import { MODEL_FILES, packageRoot } from '../src/models.js';
 import type { ProcessKey } from '../src/task-types.js';
 import { diagramDefects, entersOutline, farFlows, sharedTracks } from './support/di-geometry.js';
 import { type LoadedModel, loadModel } from './support/model.js';
-import { CHROMIUM, ModelRenderer } from './support/render.js';
+import { requireChromium } from './support/chromium.js';
+import { ModelRenderer } from './support/render.js';
 
 const ARTIFACTS = path.join(packageRoot, '.artifacts');
 
@@ -22,12 +23,7 @@ describe('bpmn models render in bpmn-js (NavigatedViewer, headless chromium)', f
   const renderer = new ModelRenderer();
 
   before(async function () {
-    if (!fs.existsSync(CHROMIUM)) {
-      // On CI a missing browser is a failure (bpmn/ci-setup.sh installs it); elsewhere say how to get it.
-      if (process.env.CI) throw new Error(`${CHROMIUM} not found: run bpmn/ci-setup.sh`);
-      console.log(`      skipped: ${CHROMIUM} not found (apt-get install chromium, or set CHROMIUM_PATH)`);
-      this.skip();
-    }
+    requireChromium(this);
     await renderer.start();
     fs.mkdirSync(ARTIFACTS, { recursive: true });
   });

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type CodeLens, CodeLensRequest, FileChangeType } from 'vscode-languageserver-protocol/node';
 import { EvidenceRootRequest, type EvidenceRoot } from '../src/protocol.js';
-import { EXAMPLES, REPO, TestClient } from './support/client.js';
+import { EXAMPLES, exampleWorkspace, REPO, type TestClient } from './support/client.js';
 
 const CLI = path.join(REPO, 'workers', 'cli', 'bin', 'isccc.js');
 const GENERATED = new Set(['self-assessment.xlsx', 'self-assessment.html', 'application.json']);
@@ -46,23 +46,8 @@ function packet(file: string): Packed {
 
 describe('language server: the evidence root of the open manifest', function () {
   this.timeout(60_000);
-  /** A private folder holding copies of examples (one folder each), so tests may edit and delete files. */
-  let parent: string;
+  const workspace = exampleWorkspace('isccc-ls-evidence-');
   let client: TestClient | undefined;
-
-  beforeEach(() => {
-    parent = fs.mkdtempSync(path.join(os.tmpdir(), 'isccc-ls-evidence-'));
-  });
-  afterEach(async () => {
-    await client?.stop();
-    client = undefined;
-    fs.rmSync(parent, { recursive: true, force: true });
-  });
-  const copy = (name: string) => {
-    const dir = path.join(parent, name);
-    fs.cpSync(path.join(EXAMPLES, name), dir, { recursive: true });
-    return { dir, file: path.join(dir, 'manifest.isccc.yaml') };
-  };
 
   const rootOf = (uri: string) => client!.connection.sendRequest(EvidenceRootRequest, { uri });
   /** Polls isccc/evidenceRoot until `accept` holds (the thread hashes files off the request path). */
@@ -83,9 +68,9 @@ describe('language server: the evidence root of the open manifest', function () 
   it('is the evidence root isccc packet prints, for every example, with a lens at the top that copies it', async function () {
     const names = fs.readdirSync(EXAMPLES).filter((name) => fs.existsSync(path.join(EXAMPLES, name, 'manifest.isccc.yaml')));
     assert.ok(names.length >= 5, names.join(', '));
-    const copies = names.map((name) => ({ name, ...copy(name) }));
+    const copies = names.map((name) => ({ name, ...workspace.copy(name) }));
     // One workspace above every copy, as a user's folder of manifests.
-    const session = (client = await TestClient.start(parent));
+    const session = (client = await workspace.start(workspace.parent));
     for (const { name, file } of copies) {
       const cli = packet(file);
       assert.equal(cli.status, 0, `${name}: isccc packet exited ${cli.status}: ${cli.stderr}`);
@@ -103,8 +88,8 @@ describe('language server: the evidence root of the open manifest', function () 
   });
 
   it('follows an evidence file changed on disk: names it while its hash differs, and returns to the same root once restored', async function () {
-    const { dir, file } = copy('risk-assessment-l3-pass');
-    client = await TestClient.start(dir);
+    const { dir, file } = workspace.copy('risk-assessment-l3-pass');
+    client = await workspace.start(dir);
     const uri = await client.open(file);
     const before = await ready(uri);
     const lease = path.join(dir, 'evidence', 'office-lease.md');
@@ -136,14 +121,14 @@ describe('language server: the evidence root of the open manifest', function () 
   });
 
   it('names missing files and files outside the folder instead of a root, as isccc packet refuses them', async function () {
-    const { dir, file } = copy('risk-assessment-l2-fail');
-    client = await TestClient.start(dir);
+    const { dir, file } = workspace.copy('risk-assessment-l2-fail');
+    client = await workspace.start(dir);
     const text = fs.readFileSync(file, 'utf8');
     const paths = [...text.matchAll(/^ {2}- path: (\S+)$/gm)].map((m) => m[1]!);
     assert.ok(paths.length >= 3, paths.join(', '));
     fs.rmSync(path.join(dir, paths[0]!));
     const outside = text.replace(`path: ${paths[1]}`, 'path: ../secret.md');
-    fs.writeFileSync(path.join(parent, 'secret.md'), 'not the applicant’s\n');
+    fs.writeFileSync(path.join(workspace.parent, 'secret.md'), 'not the applicant’s\n');
     fs.writeFileSync(file, outside);
     const uri = await client.open(file);
     const root = await rootWhere(uri, (r) => r?.state === 'unusable', 'the problems');
@@ -165,8 +150,8 @@ describe('language server: the evidence root of the open manifest', function () 
   });
 
   it('is the root of the editor’s text while unsaved (the root isccc packet prints once it is saved), and of the file after a save', async function () {
-    const { dir, file } = copy('emergency-response-l1');
-    client = await TestClient.start(dir);
+    const { dir, file } = workspace.copy('emergency-response-l1');
+    client = await workspace.start(dir);
     const text = fs.readFileSync(file, 'utf8');
     const uri = await client.open(file);
     const saved = await ready(uri);
@@ -190,8 +175,8 @@ describe('language server: the evidence root of the open manifest', function () 
   });
 
   it('refuses an evidence path a packet writes itself, as isccc packet does', async function () {
-    const { dir, file } = copy('risk-assessment-l3-pass');
-    client = await TestClient.start(dir);
+    const { dir, file } = workspace.copy('risk-assessment-l3-pass');
+    client = await workspace.start(dir);
     const text = fs.readFileSync(file, 'utf8');
     const first = /^ {2}- path: (\S+)$/m.exec(text)![1]!;
     fs.renameSync(path.join(dir, first), path.join(dir, 'application.json'));
@@ -209,8 +194,8 @@ describe('language server: the evidence root of the open manifest', function () 
   });
 
   it('says why there is no root for an untitled manifest and for one with input problems, and answers null for other documents', async function () {
-    const { dir, file } = copy('risk-assessment-l3-pass');
-    client = await TestClient.start(dir);
+    const { dir, file } = workspace.copy('risk-assessment-l3-pass');
+    client = await workspace.start(dir);
     const text = fs.readFileSync(file, 'utf8');
     const untitled = 'untitled:Untitled-1';
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: untitled, languageId: 'isccc-manifest', version: 1, text } });
@@ -234,8 +219,8 @@ describe('language server: the evidence root of the open manifest', function () 
   });
 
   it('speaks the configured language', async function () {
-    const { dir, file } = copy('risk-assessment-l3-pass');
-    client = await TestClient.start(dir, { debounceMs: 20, settings: { language: 'zh' } });
+    const { dir, file } = workspace.copy('risk-assessment-l3-pass');
+    client = await workspace.start(dir, { debounceMs: 20, settings: { language: 'zh' } });
     client.settings = { language: 'zh' };
     const uri = await client.open(file);
     const root = await ready(uri);

@@ -3,13 +3,10 @@
  * The samples quote no clause id (the values are placeholders), so the clause index does not list this file.
  */
 import assert from 'node:assert/strict';
-import type { Text } from '@isccc/rules';
-import { type MessageCode, MESSAGES } from '../src/messages.js';
+import { assertBranchesWordedDifferently, assertEveryEntryBilingual, type Samples } from '@isccc/rules/test-support/message-table';
+import { MESSAGES } from '../src/messages.js';
 
-/** Parameters to render each entry with: one list per entry, one item per branch its words take (a compile error while one is missing). */
-type Samples = { [C in MessageCode]: Parameters<(typeof MESSAGES)[C]>[] };
-
-const SAMPLES: Samples = {
+const SAMPLES: Samples<typeof MESSAGES> = {
   'lens.fix-input-problems': [[{ count: 1 }], [{ count: 3 }]],
   'lens.qualifies': [[{ level: 3 }], [{ level: 1 }], [{ level: null }]],
   'lens.next-level-needs': [[{ level: 2, needs: 'two staff clauses' }], [{ level: 1, needs: 'the financial reports' }]],
@@ -29,30 +26,13 @@ const SAMPLES: Samples = {
   'diagnostic.uncovered-clause': [[{ label: 'the drill clause', kind: 'quantitative' }], [{ label: 'the site clause', kind: 'evidence' }]],
 };
 
-const HAN = /\p{Script=Han}/u;
-const UNFILLED = /undefined|null|NaN|\[object/;
-const render = (code: MessageCode, params: unknown[]): Text => (MESSAGES[code] as (...p: unknown[]) => Text)(...params);
-
 describe('language server messages (language-server/src/messages.ts)', () => {
   it('renders every entry in Chinese and in English for its sample parameters', () => {
-    const codes = Object.keys(MESSAGES) as MessageCode[];
-    assert.ok(codes.length >= 4, `${codes.length} entries`);
-    for (const code of codes) {
-      assert.ok(SAMPLES[code].length > 0, `${code}: no sample parameters`);
-      for (const params of SAMPLES[code]) {
-        const text = render(code, params);
-        assert.match(text.zh, HAN, `${code}: zh "${text.zh}"`);
-        assert.ok(text.en.trim() !== '' && !HAN.test(text.en), `${code}: en "${text.en}"`);
-        assert.doesNotMatch(`${text.zh} ${text.en}`, UNFILLED, `${code}: a value left unfilled`);
-      }
-    }
+    assertEveryEntryBilingual(MESSAGES, SAMPLES, 4);
   });
 
   it('words each branch of an entry differently', () => {
-    for (const code of Object.keys(SAMPLES) as MessageCode[]) {
-      const texts = SAMPLES[code].map((params) => render(code, params));
-      for (const lang of ['zh', 'en'] as const) assert.equal(new Set(texts.map((t) => t[lang])).size, texts.length, `${code} (${lang})`);
-    }
+    assertBranchesWordedDifferently(MESSAGES, SAMPLES);
   });
 
   it('names levels as the vocabulary does, and counts input problems in the singular once', () => {

@@ -1,13 +1,10 @@
 /** The rules package's message table speaks both languages in every entry, for each shape its parameters take. */
-import assert from 'node:assert/strict';
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { quote } from '../src/manifest/text-format.js';
-import { type MessageCode, MESSAGES } from '../src/messages.js';
+import { MESSAGES } from '../src/messages.js';
 import { ANNEX_OF_CATEGORY } from '../src/vocabulary/categories.js';
 import type { Text } from '../src/vocabulary/text.js';
-
-/** Parameters to render each entry with: one list per entry, one item per branch its words take (a compile error while one is missing). */
-type Samples = { [C in MessageCode]: Parameters<(typeof MESSAGES)[C]>[] };
+import { assertBranchesWordedDifferently, assertEveryEntryBilingual, type Samples } from './support/message-table.js';
 
 // No clause id in quotes: the clause index counts the ids tests quote, and this is no test of a clause.
 const clause = 'the clause';
@@ -22,7 +19,7 @@ const ajvError = (keyword: string, params: Record<string, unknown>, message?: st
   ...(message === undefined ? {} : { message }),
 });
 
-const SAMPLES: Samples = {
+const SAMPLES: Samples<typeof MESSAGES> = {
   'finding.met': [
     [{ clause, title, actual: { zh: '12', en: '12' }, expected: { zh: '10', en: '10' } }],
     [{ clause, title, actual: { zh: '12', en: '12' }, expected: none }],
@@ -131,29 +128,12 @@ const SAMPLES: Samples = {
   'target.description': [[{ target: { category: 'risk-assessment', level: 2 } }], [{ target: { category: 'disaster-recovery', level: 1, drClass: 'A' } }]],
 };
 
-const HAN = /\p{Script=Han}/u;
-const UNFILLED = /undefined|null|NaN|\[object/;
-const render = (code: MessageCode, params: unknown[]): Text => (MESSAGES[code] as (...p: unknown[]) => Text)(...params);
-
 describe('rules messages (rules/src/messages.ts)', () => {
   it('renders every entry in Chinese and in English for its sample parameters', () => {
-    const codes = Object.keys(MESSAGES) as MessageCode[];
-    assert.ok(codes.length > 30, `${codes.length} entries`);
-    for (const code of codes) {
-      assert.ok(SAMPLES[code].length > 0, `${code}: no sample parameters`);
-      for (const params of SAMPLES[code]) {
-        const text = render(code, params);
-        assert.match(text.zh, HAN, `${code}: zh "${text.zh}"`);
-        assert.ok(text.en.trim() !== '' && !HAN.test(text.en), `${code}: en "${text.en}"`);
-        assert.doesNotMatch(`${text.zh} ${text.en}`, UNFILLED, `${code}: a value left unfilled`);
-      }
-    }
+    assertEveryEntryBilingual(MESSAGES, SAMPLES, 31);
   });
 
   it('words each branch of an entry differently', () => {
-    for (const code of Object.keys(SAMPLES) as MessageCode[]) {
-      const texts = SAMPLES[code].map((params) => render(code, params));
-      for (const lang of ['zh', 'en'] as const) assert.equal(new Set(texts.map((t) => t[lang])).size, texts.length, `${code} (${lang})`);
-    }
+    assertBranchesWordedDifferently(MESSAGES, SAMPLES);
   });
 });

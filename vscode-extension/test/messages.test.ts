@@ -1,12 +1,9 @@
 /** The client's message table speaks both languages in every entry, for each shape its parameters take (no VS Code needed). */
 import assert from 'node:assert/strict';
-import type { Text } from '@isccc/rules/vocabulary';
-import { type MessageCode, MESSAGES } from '../src/messages.js';
+import { assertBranchesWordedDifferently, assertEveryEntryBilingual, type Samples } from '@isccc/rules/test-support/message-table';
+import { MESSAGES } from '../src/messages.js';
 
-/** Parameters to render each entry with: one list per entry, one item per branch its words take (a compile error while one is missing). */
-type Samples = { [C in MessageCode]: Parameters<(typeof MESSAGES)[C]>[] };
-
-const SAMPLES: Samples = {
+const SAMPLES: Samples<typeof MESSAGES> = {
   'status.text': [[{ level: 2, findings: 3 }], [{ level: null, findings: 1 }], [{ level: 1, findings: 0 }]],
   'status.click': [[]],
   'status.blocking': [[{ level: 2 }], [{ level: 1 }]],
@@ -33,30 +30,13 @@ const SAMPLES: Samples = {
   'evidence.no-manifest': [[]],
 };
 
-const HAN = /\p{Script=Han}/u;
-const UNFILLED = /undefined|null|NaN|\[object/;
-const render = (code: MessageCode, params: unknown[]): Text => (MESSAGES[code] as (...p: unknown[]) => Text)(...params);
-
 describe('client messages (vscode-extension/src/messages.ts)', () => {
   it('renders every entry in Chinese and in English for its sample parameters', () => {
-    const codes = Object.keys(MESSAGES) as MessageCode[];
-    assert.ok(codes.length >= 10, `${codes.length} entries`);
-    for (const code of codes) {
-      assert.ok(SAMPLES[code].length > 0, `${code}: no sample parameters`);
-      for (const params of SAMPLES[code]) {
-        const text = render(code, params);
-        assert.match(text.zh, HAN, `${code}: zh "${text.zh}"`);
-        assert.ok(text.en.trim() !== '' && !HAN.test(text.en), `${code}: en "${text.en}"`);
-        assert.doesNotMatch(`${text.zh} ${text.en}`, UNFILLED, `${code}: a value left unfilled`);
-      }
-    }
+    assertEveryEntryBilingual(MESSAGES, SAMPLES, 10);
   });
 
   it('words each branch of an entry differently', () => {
-    for (const code of Object.keys(SAMPLES) as MessageCode[]) {
-      const texts = SAMPLES[code].map((params) => render(code, params));
-      for (const lang of ['zh', 'en'] as const) assert.equal(new Set(texts.map((t) => t[lang])).size, texts.length, `${code} (${lang})`);
-    }
+    assertBranchesWordedDifferently(MESSAGES, SAMPLES);
   });
 
   it('counts findings in the singular once and in the plural otherwise', () => {

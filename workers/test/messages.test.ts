@@ -1,11 +1,7 @@
 /** The handlers' message table speaks both languages in every entry, for each shape its parameters take. */
-import assert from 'node:assert/strict';
 import { ERRORS, type SurveillanceConclusion } from '@isccc/bpmn';
-import type { Text } from '@isccc/rules/vocabulary';
-import { type MessageCode, MESSAGES } from '../src/handlers/messages.js';
-
-/** Parameters to render each entry with: one list per entry, one item per branch its words take (a compile error while one is missing). */
-type Samples = { [C in MessageCode]: Parameters<(typeof MESSAGES)[C]>[] };
+import { assertBranchesWordedDifferently, assertEveryEntryBilingual, type Samples } from '@isccc/rules/test-support/message-table';
+import { MESSAGES } from '../src/handlers/messages.js';
 
 const certificateNumber = 'ISCCC-ISV-RA3-2026-37796446';
 const applicationId = 'APP-20261101-2208177D';
@@ -16,7 +12,7 @@ const misuse = ERRORS.ISCCC_6_8_2_B.clause;
 const majorNonconformity = ERRORS.ISCCC_6_8_2_C.clause as SurveillanceConclusion;
 const summary = MESSAGES['surveillance-checks.summary']({ trigger: 'annual', majorNonconformities: 0, certificateUse: 'proper', previous: 1 });
 
-const SAMPLES: Samples = {
+const SAMPLES: Samples<typeof MESSAGES> = {
   'self-assessment.no-manifest': [[]],
   'self-assessment.done': [[{ level: 3, met: true, pass: 56, failed: 0, manualReview: 0 }], [{ level: 2, met: false, pass: 40, failed: 3, manualReview: 2 }]],
   'application-submit.incomplete': [[{ missing: ['applicant.name', 'drClass (A/B)'] }]],
@@ -91,28 +87,12 @@ const SAMPLES: Samples = {
   'certificate-reissue.reissued': [[{ certificateNumber, version: 2, level: 3, kinds: ['address', 'capital'] }]],
 };
 
-const HAN = /\p{Script=Han}/u;
-const UNFILLED = /undefined|null|NaN|\[object/;
-
 describe('handler messages (workers/src/handlers/messages.ts)', () => {
   it('renders every entry in Chinese and in English for its sample parameters', () => {
-    const codes = Object.keys(MESSAGES) as MessageCode[];
-    assert.ok(codes.length > 50, `${codes.length} entries`);
-    for (const code of codes) {
-      assert.ok(SAMPLES[code].length > 0, `${code}: no sample parameters`);
-      for (const params of SAMPLES[code]) {
-        const text = (MESSAGES[code] as (...p: unknown[]) => Text)(...params);
-        assert.match(text.zh, HAN, `${code}: zh "${text.zh}"`);
-        assert.ok(text.en.trim() !== '' && !HAN.test(text.en), `${code}: en "${text.en}"`);
-        assert.doesNotMatch(`${text.zh} ${text.en}`, UNFILLED, `${code}: a value left unfilled`);
-      }
-    }
+    assertEveryEntryBilingual(MESSAGES, SAMPLES, 51);
   });
 
   it('words each branch of an entry differently', () => {
-    for (const code of Object.keys(SAMPLES) as MessageCode[]) {
-      const texts = SAMPLES[code].map((params) => (MESSAGES[code] as (...p: unknown[]) => Text)(...params));
-      for (const lang of ['zh', 'en'] as const) assert.equal(new Set(texts.map((t) => t[lang])).size, texts.length, `${code} (${lang})`);
-    }
+    assertBranchesWordedDifferently(MESSAGES, SAMPLES);
   });
 });

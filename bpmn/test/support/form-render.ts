@@ -1,15 +1,12 @@
 /**
  * Renders Camunda Forms with @bpmn-io/form-js's prebuilt viewer in headless Debian chromium, on a page served
- * from 127.0.0.1 (as support/render.ts does for the models): import, fill through the page as a person would
+ * from 127.0.0.1 (support/chromium.ts, as for the models): import, fill through the page as a person would
  * (typing, clicking radios and checkboxes, picking from dropdowns), submit, screenshot.
  */
-import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM } from './render.js';
+import type { Page } from 'playwright-core';
+import { ChromiumHost } from './chromium.js';
 
 const require = createRequire(import.meta.url);
 const formJsDist = path.join(path.dirname(require.resolve('@bpmn-io/form-js/package.json')), 'dist');
@@ -38,31 +35,6 @@ window.submitForm = () => {
   return { data: JSON.parse(JSON.stringify(data)), errors: Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, v.map(String)])) };
 };
 </script></body></html>`;
-
-function serve(): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname === '/') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
-      return;
-    }
-    if (url.pathname.startsWith('/dist/')) {
-      const file = path.normalize(path.join(formJsDist, url.pathname.slice('/dist/'.length)));
-      if (file.startsWith(formJsDist) && fs.existsSync(file) && fs.statSync(file).isFile()) {
-        const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'application/octet-stream';
-        res.writeHead(200, { 'content-type': type }).end(fs.readFileSync(file));
-        return;
-      }
-    }
-    res.writeHead(404).end();
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({ url: `http://127.0.0.1:${port}/`, close: () => new Promise((done) => server.close(() => done())) });
-    });
-  });
-}
 
 export interface SubmitResult {
   data: Record<string, unknown>;
@@ -127,32 +99,18 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-export class FormRenderer {
-  private browser?: Browser;
-  private server?: { url: string; close: () => Promise<void> };
-
-  async start(): Promise<void> {
-    this.server = await serve();
-    this.browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+export class FormRenderer extends ChromiumHost {
+  constructor() {
+    super(PAGE, formJsDist);
   }
 
   /** Imports the form with `data` as the task's variables; `warnings`/`error` are form-js's own. */
   async open(schema: unknown, data: Record<string, unknown>): Promise<{ form: OpenForm; warnings: string[]; error?: string; pageErrors: string[] }> {
-    if (!this.browser || !this.server) throw new Error('FormRenderer not started');
-    const page = await this.browser.newPage({ viewport: { width: 1140, height: 900 } });
-    const pageErrors: string[] = [];
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    await page.goto(this.server.url);
-    await page.waitForFunction(() => typeof (window as unknown as { openForm?: unknown }).openForm === 'function');
+    const { page, pageErrors } = await this.newPage({ width: 1140, height: 900 }, 'openForm');
     const result = await page.evaluate(
       ([s, d]) => (window as unknown as { openForm: (s: unknown, d: unknown) => Promise<{ warnings: string[]; error?: string }> }).openForm(s, d),
       [schema, data] as const,
     );
     return { form: new OpenForm(page), ...result, pageErrors };
-  }
-
-  async stop(): Promise<void> {
-    await this.browser?.close();
-    await this.server?.close();
   }
 }

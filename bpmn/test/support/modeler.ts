@@ -10,9 +10,9 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { packageRoot } from '../../src/models.js';
-import { CHROMIUM } from './render.js';
+import { launchChromium } from './chromium.js';
 
 const require = createRequire(import.meta.url);
 const assets = (pkg: string, ...rest: string[]): string => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), ...rest);
@@ -76,7 +76,7 @@ export class ModelerPage {
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
     const { port } = this.server.address() as AddressInfo;
-    this.browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+    this.browser = await launchChromium();
     this.page = await this.browser.newPage({ viewport });
     this.page.on('pageerror', (err) => this.pageErrors.push(err.message));
     await this.page.goto(`http://127.0.0.1:${port}/`);

@@ -1,14 +1,9 @@
-import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { ChromiumHost } from './chromium.js';
 
 const require = createRequire(import.meta.url);
 const bpmnJsDist = path.join(path.dirname(require.resolve('bpmn-js/package.json')), 'dist');
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface RenderResult {
   warnings: string[];
@@ -88,50 +83,15 @@ window.renderModel = async (xml) => {
 };
 </script></body></html>`;
 
-/** Serves the viewer page and bpmn-js's prebuilt navigated viewer from 127.0.0.1 on a free port. */
-function serve(): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname === '/') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
-      return;
-    }
-    if (url.pathname.startsWith('/dist/')) {
-      const file = path.normalize(path.join(bpmnJsDist, url.pathname.slice('/dist/'.length)));
-      if (file.startsWith(bpmnJsDist) && fs.existsSync(file) && fs.statSync(file).isFile()) {
-        const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'application/octet-stream';
-        res.writeHead(200, { 'content-type': type }).end(fs.readFileSync(file));
-        return;
-      }
-    }
-    res.writeHead(404).end();
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({ url: `http://127.0.0.1:${port}/`, close: () => new Promise((done) => server.close(() => done())) });
-    });
-  });
-}
-
-export class ModelRenderer {
-  private browser?: Browser;
-  private server?: { url: string; close: () => Promise<void> };
-
-  async start(): Promise<void> {
-    this.server = await serve();
-    this.browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+export class ModelRenderer extends ChromiumHost {
+  constructor() {
+    super(PAGE, bpmnJsDist);
   }
 
   /** Imports one model into bpmn-js's NavigatedViewer and screenshots the fitted canvas. */
   async render(xml: string, viewport = { width: 2400, height: 1300 }): Promise<RenderResult> {
-    if (!this.browser || !this.server) throw new Error('ModelRenderer not started');
-    const page = await this.browser.newPage({ viewport });
+    const { page, pageErrors } = await this.newPage(viewport, 'renderModel');
     try {
-      const pageErrors: string[] = [];
-      page.on('pageerror', (err) => pageErrors.push(err.message));
-      await page.goto(this.server.url);
-      await page.waitForFunction(() => typeof (window as unknown as { renderModel?: unknown }).renderModel === 'function');
       const result = await page.evaluate(
         (source) => (window as unknown as { renderModel: (x: string) => Promise<Omit<RenderResult, 'png'>> }).renderModel(source),
         xml,
@@ -142,10 +102,5 @@ export class ModelRenderer {
     } finally {
       await page.close();
     }
-  }
-
-  async stop(): Promise<void> {
-    await this.browser?.close();
-    await this.server?.close();
   }
 }

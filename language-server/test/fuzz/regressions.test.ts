@@ -4,36 +4,20 @@
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DidChangeTextDocumentNotification, FileChangeType, type Position } from 'vscode-languageserver-protocol/node';
 import { SYNCED_TEXT_DOCUMENT } from '../../src/documents/text-sync.js';
-import { EXAMPLES, messageOf, REPO, SERVER, TestClient } from '../support/client.js';
+import { exampleWorkspace, messageOf, REPO, SERVER, type TestClient } from '../support/client.js';
 import { rangesOutside } from './session.js';
 
 const SHIPPED_STAFF_RULE = path.join(REPO, 'rules', 'rulebooks', 'isccc-sv-001-2015', 'service-staff.rules.yaml');
 
 describe('language server: defects the random-edit fuzz found', function () {
   this.timeout(60_000);
-  let parent: string;
+  const workspace = exampleWorkspace('isccc-ls-regressions-');
   let client: TestClient | undefined;
-
-  beforeEach(() => {
-    parent = fs.mkdtempSync(path.join(os.tmpdir(), 'isccc-ls-regressions-'));
-  });
-  afterEach(async () => {
-    await client?.stop();
-    client = undefined;
-    fs.rmSync(parent, { recursive: true, force: true });
-  });
-  const copy = (name: string) => {
-    const dir = path.join(parent, name);
-    fs.cpSync(path.join(EXAMPLES, name), dir, { recursive: true });
-    const file = path.join(dir, 'manifest.isccc.yaml');
-    return { dir, file, text: fs.readFileSync(file, 'utf8') };
-  };
   /** Where `needle` starts, as an editor counts lines (\r\n, \n and a lone \r). */
   const at = (text: string, needle: string, by = 0): Position => {
     const offset = text.indexOf(needle);
@@ -48,8 +32,8 @@ describe('language server: defects the random-edit fuzz found', function () {
   const noLogs = () => assert.deepEqual(client!.logs, [], 'the server logged nothing');
 
   it('nesting too deep for the YAML parser is an input problem at its line, not a stack overflow in the validation', async function () {
-    const { dir, file, text } = copy('risk-assessment-l3-pass');
-    client = await TestClient.start(dir);
+    const { dir, file, text } = workspace.copy('risk-assessment-l3-pass');
+    client = await workspace.start(dir);
     const cut = text.indexOf(' type: ', text.indexOf('\nevidence:\n'));
     const deep = `${text.slice(0, cut)}   ${'a: '.repeat(20_000)}${text.slice(cut)}`;
     const uri = await client.open(file, deep);
@@ -62,8 +46,8 @@ describe('language server: defects the random-edit fuzz found', function () {
   });
 
   it('puts YAML errors on the lines the client counts: after a token that spans lines, and after a lone \\r', async function () {
-    const { dir, file, text } = copy('risk-assessment-l3-pass');
-    client = await TestClient.start(dir);
+    const { dir, file, text } = workspace.copy('risk-assessment-l3-pass');
+    client = await workspace.start(dir);
     const spanning = 'isccc: manifest/v1\n[a]\nb\n  c: d\n';
     const uri = await client.open(path.join(dir, 'spanning.isccc.yaml'), spanning);
     const errors = await client.diagnostics(uri, (d) => d.length > 0);
@@ -86,8 +70,8 @@ describe('language server: defects the random-edit fuzz found', function () {
   });
 
   it('keeps the text in step with incremental changes that join a lone \\r and a \\n into one line break', async function () {
-    const { dir, file, text } = copy('risk-assessment-l3-pass');
-    client = await TestClient.start(dir);
+    const { dir, file, text } = workspace.copy('risk-assessment-l3-pass');
+    client = await workspace.start(dir);
     const v1 = text.replace('\n', '\r');
     const uri = await client.open(file, v1);
     assert.deepEqual(await client.diagnostics(uri), []);
@@ -121,8 +105,8 @@ describe('language server: defects the random-edit fuzz found', function () {
   });
 
   it('clears the diagnostics of a document edited out of being a manifest (its isccc: line removed)', async function () {
-    const { dir, text } = copy('risk-assessment-l2-fail');
-    client = await TestClient.start(dir);
+    const { dir, text } = workspace.copy('risk-assessment-l2-fail');
+    client = await workspace.start(dir);
     const notes = path.join(dir, 'notes.yaml');
     const uri = await client.open(notes, text, 'yaml');
     assert.ok((await client.diagnostics(uri, (d) => d.length > 0)).length > 0);
@@ -133,8 +117,8 @@ describe('language server: defects the random-edit fuzz found', function () {
   });
 
   it('takes a rule file out of the rulebook when an edit makes it something else (its isccc: line changed)', async function () {
-    const { dir, file } = copy('risk-assessment-l3-pass');
-    client = await TestClient.start(dir);
+    const { dir, file } = workspace.copy('risk-assessment-l3-pass');
+    client = await workspace.start(dir);
     const manifest = await client.open(file);
     assert.deepEqual(await client.diagnostics(manifest), []);
     // A rule file by its content only (not named *.rules.yaml), stricter than the shipped rule it overrides.
@@ -147,9 +131,9 @@ describe('language server: defects the random-edit fuzz found', function () {
   });
 
   it('publishes a manifest’s diagnostics even when a file elsewhere changes while it is being evaluated', async function () {
-    const { file, text } = copy('risk-assessment-l3-pass');
-    const other = copy('risk-assessment-l2-fail');
-    client = await TestClient.start(parent);
+    const { file, text } = workspace.copy('risk-assessment-l3-pass');
+    const other = workspace.copy('risk-assessment-l2-fail');
+    client = await workspace.start(workspace.parent);
     const uri = await client.open(file);
     assert.deepEqual(await client.diagnostics(uri), []);
     const version = await client.change(uri, text.replace('serviceStaff: 14', 'serviceStaff: 5'));
@@ -167,8 +151,8 @@ describe('language server: defects the random-edit fuzz found', function () {
   });
 
   it('(the fuzz’s own watch) sees what the server reads: with the workspace alone allowed, its reads of the toolkit’s data are reported', async function () {
-    const { dir, file } = copy('risk-assessment-l3-pass');
-    client = await TestClient.start(dir, { debounceMs: 5 }, SERVER, {
+    const { dir, file } = workspace.copy('risk-assessment-l3-pass');
+    client = await workspace.start(dir, { debounceMs: 5 }, SERVER, {
       nodeArgs: ['--import', new URL('./watch-process.js', import.meta.url).href],
       env: { ...process.env, ISCCC_FUZZ_ALLOWED: dir },
     });

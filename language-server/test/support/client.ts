@@ -217,6 +217,45 @@ export async function closeExample(dir: string, client: TestClient): Promise<voi
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
+/**
+ * For a suite whose tests copy examples side by side into one folder (so they may edit and delete files, and one
+ * workspace may hold several): a fresh folder for each test; after it, the clients started through `start` stopped
+ * and the folder removed, whether or not the test passed.
+ */
+export function exampleWorkspace(prefix: string): {
+  /** The folder of this test's copies. */
+  readonly parent: string;
+  copy: (name: string) => { dir: string; file: string; text: string };
+  start: (...args: Parameters<typeof TestClient.start>) => Promise<TestClient>;
+} {
+  let parent = '';
+  let clients: TestClient[] = [];
+  beforeEach(() => {
+    parent = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  });
+  afterEach(async () => {
+    await Promise.all(clients.map((client) => client.stop()));
+    clients = [];
+    fs.rmSync(parent, { recursive: true, force: true });
+  });
+  return {
+    get parent() {
+      return parent;
+    },
+    copy: (name) => {
+      const dir = path.join(parent, name);
+      fs.cpSync(path.join(EXAMPLES, name), dir, { recursive: true });
+      const file = path.join(dir, 'manifest.isccc.yaml');
+      return { dir, file, text: fs.readFileSync(file, 'utf8') };
+    },
+    start: async (...args) => {
+      const client = await TestClient.start(...args);
+      clients.push(client);
+      return client;
+    },
+  };
+}
+
 /** Zero-based line of the first line containing `needle`, and the column where it starts. */
 export function locate(text: string, needle: string, from = 0): { line: number; character: number } {
   const offset = text.indexOf(needle, from);

@@ -1,16 +1,12 @@
 /** The CLI's message table speaks both languages in every entry, for each shape its parameters take. */
-import assert from 'node:assert/strict';
-import type { Text } from '@isccc/rules';
-import { type MessageCode, MESSAGES } from '../src/messages.js';
-
-/** Parameters to render each entry with: one list per entry, one item per branch its words take (a compile error while one is missing). */
-type Samples = { [C in MessageCode]: Parameters<(typeof MESSAGES)[C]>[] };
+import { assertBranchesWordedDifferently, assertEveryEntryBilingual, type Samples } from '@isccc/rules/test-support/message-table';
+import { MESSAGES } from '../src/messages.js';
 
 const target = { category: 'risk-assessment', level: 2 } as const;
 const counts = { pass: 40, fail: 2, 'missing-evidence': 1, 'manual-review': 3, 'not-applicable': 4 };
 const organisation = { name: 'Hangzhou Mingheng', nameEn: 'Hangzhou Mingheng Co., Ltd.' };
 
-const SAMPLES: Samples = {
+const SAMPLES: Samples<typeof MESSAGES> = {
   'check.heading': [
     [{ file: 'manifest.isccc.yaml', target, asOf: '2026-11-01' }],
     [{ file: 'dr.isccc.yaml', target: { ...target, category: 'disaster-recovery', drClass: 'A' }, asOf: '2026-11-01' }],
@@ -104,29 +100,12 @@ const SAMPLES: Samples = {
   'packet.quote-root': [[]],
 };
 
-const HAN = /\p{Script=Han}/u;
-const UNFILLED = /undefined|null|NaN|\[object/;
-const render = (code: MessageCode, params: unknown[]): Text => (MESSAGES[code] as (...p: unknown[]) => Text)(...params);
-
 describe('CLI messages (workers/cli/src/messages.ts)', () => {
   it('renders every entry in Chinese and in English for its sample parameters', () => {
-    const codes = Object.keys(MESSAGES) as MessageCode[];
-    assert.ok(codes.length > 60, `${codes.length} entries`);
-    for (const code of codes) {
-      assert.ok(SAMPLES[code].length > 0, `${code}: no sample parameters`);
-      for (const params of SAMPLES[code]) {
-        const text = render(code, params);
-        assert.match(text.zh, HAN, `${code}: zh "${text.zh}"`);
-        assert.ok(text.en.trim() !== '' && !HAN.test(text.en), `${code}: en "${text.en}"`);
-        assert.doesNotMatch(`${text.zh} ${text.en}`, UNFILLED, `${code}: a value left unfilled`);
-      }
-    }
+    assertEveryEntryBilingual(MESSAGES, SAMPLES, 61);
   });
 
   it('words each branch of an entry differently', () => {
-    for (const code of Object.keys(SAMPLES) as MessageCode[]) {
-      const texts = SAMPLES[code].map((params) => render(code, params));
-      for (const lang of ['zh', 'en'] as const) assert.equal(new Set(texts.map((t) => t[lang])).size, texts.length, `${code} (${lang})`);
-    }
+    assertBranchesWordedDifferently(MESSAGES, SAMPLES);
   });
 });
