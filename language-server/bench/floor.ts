@@ -1,19 +1,23 @@
 /**
- * The in-process floor of one manifest, for latency.bench.ts: YAML parse + ajv validation of the text on stdin,
- * alternately edited as the servers' edits are, in a fresh process; prints the median milliseconds of the edits
- * after the warm-up. Usage: node floor.js FILE WARMUP EDITS < text
+ * The floor of one manifest for latency.bench.ts, in a process of its own: YAML parse + ajv validation, no transport,
+ * no rules. The first line on stdin is the text (a JSON string); each line after it, an edit number, runs one
+ * iteration on the text as the servers' edit of that number leaves it and answers its milliseconds.
+ * Usage: node floor.js FILE
  */
-import fs from 'node:fs';
+import readline from 'node:readline';
 import { validateData, YamlSource } from '@isccc/rules';
+import { editedText } from './edits.js';
 
-const [file, warmup, edits] = [process.argv[2]!, Number(process.argv[3]), Number(process.argv[4])];
-const text = fs.readFileSync(0, 'utf8');
-const edited = text.replace(/serviceStaff: \d+/, 'serviceStaff: 15');
-const samples: number[] = [];
-for (let i = 0; i < warmup + edits; i++) {
+const file = process.argv[2]!;
+let text: string | undefined;
+readline.createInterface({ input: process.stdin }).on('line', (line) => {
+  if (text === undefined) {
+    text = JSON.parse(line) as string;
+    process.stdout.write('ready\n');
+    return;
+  }
   const started = performance.now();
-  const source = YamlSource.parse(file, i % 2 ? edited : text);
+  const source = YamlSource.parse(file, editedText(text, Number(line)));
   validateData('manifest', source.toData());
-  if (i >= warmup) samples.push(performance.now() - started);
-}
-console.log([...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]);
+  process.stdout.write(`${performance.now() - started}\n`);
+});

@@ -10,14 +10,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { execFileSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
+import readline from 'node:readline';
 import { schemaPath } from '@isccc/rules';
 import { SERVER_NODE_OPTIONS } from '../src/protocol.js';
+import { editedText } from './edits.js';
 import { EXAMPLES, TestClient } from '../test/support/client.js';
 
-const EDITS = Number(process.env.BENCH_EDITS ?? 15);
-/** Edits before the measured ones, the same for the three, so each is timed warm (as in an editor session) and none has a head start. */
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 15);
+const EDITS = Number(process.env.BENCH_EDITS ?? 30);
+/**
+ * Edits before the measured ones, the same for the three: each is timed as in an editor session that has been typed
+ * in a while (its JIT warm), none with a head start. The first edits after opening are reported apart.
+ */
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 100);
+const FIRST = 15;
 const require = createRequire(import.meta.url);
 const FLOOR = fileURLToPath(new URL('./floor.js', import.meta.url));
 const YAML_LS = path.join(path.dirname(require.resolve('yaml-language-server/package.json')), 'bin', 'yaml-language-server');
@@ -34,36 +40,71 @@ function generated(example: string, lines: number): string {
   return text;
 }
 
-async function latencies(client: TestClient, uri: string, text: string): Promise<number[]> {
-  const out: number[] = [];
-  for (let i = 0; i < WARMUP + EDITS; i++) {
-    const edited = text.replace(/serviceStaff: \d+/, `serviceStaff: ${14 + (i % 2)}`);
-    const seen = client.count(uri);
-    const started = performance.now();
-    await client.change(uri, i % 2 ? edited : text);
-    await client.diagnostics(uri, () => true, 0, 60000, seen);
-    if (i >= WARMUP) out.push(performance.now() - started);
-  }
-  return out;
-}
-
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+/** One edit through a server, to its next diagnostics. */
+async function edit(client: TestClient, uri: string, text: string, i: number): Promise<number> {
+  const seen = client.count(uri);
+  const started = performance.now();
+  await client.change(uri, editedText(text, i));
+  await client.diagnostics(uri, () => true, 0, 60000, seen);
+  return performance.now() - started;
+}
+
 /**
- * The least any checker of this text must do (parse the YAML, validate it against the schema, no transport), timed
- * in a fresh process with the same edits and warm-up as the servers: in this process, warmed up by every text
- * before, it would have a head start no server has.
+ * The least any checker of this text must do (parse the YAML, validate it against the schema), in a fresh process
+ * as each server is: in this process, warmed up by every text before, it would have a head start no server has.
  */
-function floor(file: string, text: string): number {
-  const out = execFileSync(process.execPath, [FLOOR, file, String(WARMUP), String(EDITS)], { input: text, encoding: 'utf8' });
-  return Number(out.trim());
+class Floor {
+  private readonly process: ChildProcess;
+  private readonly lines: AsyncIterator<string>;
+
+  constructor(file: string) {
+    this.process = spawn(process.execPath, [FLOOR, file], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.lines = readline.createInterface({ input: this.process.stdout! })[Symbol.asyncIterator]();
+  }
+
+  async start(text: string): Promise<void> {
+    this.process.stdin!.write(`${JSON.stringify(text)}\n`);
+    await this.lines.next();
+  }
+
+  async edit(i: number): Promise<number> {
+    this.process.stdin!.write(`${i}\n`);
+    return Number((await this.lines.next()).value);
+  }
+
+  stop(): void {
+    this.process.kill();
+  }
+}
+
+/** Latencies of the edits after the warm-up and of the first ones; with `floor`, its iteration taken in turn with each edit, so that noise from other processes hits both alike. */
+async function session(
+  client: TestClient,
+  uri: string,
+  text: string,
+  floor?: Floor,
+): Promise<{ warm: number; first: number; floorWarm?: number; floorFirst?: number }> {
+  const times: number[] = [];
+  const floors: number[] = [];
+  for (let i = 0; i < WARMUP + EDITS; i++) {
+    times.push(await edit(client, uri, text, i));
+    if (floor) floors.push(await floor.edit(i));
+  }
+  const warm = median(times.slice(WARMUP));
+  const first = median(times.slice(0, FIRST));
+  return floor ? { warm, first, floorWarm: median(floors.slice(WARMUP)), floorFirst: median(floors.slice(0, FIRST)) } : { warm, first };
 }
 
 async function measure(name: string, file: string, text: string, dir: string): Promise<void> {
   const ours = await TestClient.start(dir, { debounceMs: 0 });
   const oursUri = await ours.open(file, text);
   await ours.diagnostics(oursUri, () => true, 0, 60000);
-  const a = median(await latencies(ours, oursUri, text));
+  const floor = new Floor(file);
+  await floor.start(text);
+  const a = await session(ours, oursUri, text, floor);
+  floor.stop();
   await ours.stop();
 
   const yamlSettings = { validate: true, schemas: { [pathToFileURL(schemaPath('manifest')).href]: ['*.isccc.yaml'] } };
@@ -73,11 +114,12 @@ async function measure(name: string, file: string, text: string, dir: string): P
   // Without the schema-comment the schema comes from the association above.
   const theirsUri = await theirs.open(file, text);
   await theirs.diagnostics(theirsUri, () => true, 0, 60000);
-  const b = median(await latencies(theirs, theirsUri, text));
+  const b = await session(theirs, theirsUri, text);
   await theirs.stop();
-  const f = floor(file, text);
+  const ms = (x: number, width = 6) => `${x.toFixed(1).padStart(width)} ms`;
   console.log(
-    `${name.padEnd(42)} isccc ${a.toFixed(1).padStart(7)} ms   yaml-language-server ${b.toFixed(1).padStart(7)} ms (ratio ${(a / b).toFixed(2)})   floor ${f.toFixed(1).padStart(6)} ms (ratio ${(a / f).toFixed(2)})`,
+    `${name.padEnd(42)} isccc ${ms(a.warm)}   yaml-language-server ${ms(b.warm)} (ratio ${(a.warm / b.warm).toFixed(2)})   floor ${ms(a.floorWarm!)} (ratio ${(a.warm / a.floorWarm!).toFixed(2)})` +
+      `   | first ${FIRST} edits: isccc ${ms(a.first, 5)}, yaml-language-server ${ms(b.first)}, floor ${ms(a.floorFirst!, 5)} (ratio ${(a.first / a.floorFirst!).toFixed(2)})`,
   );
 }
 
@@ -97,7 +139,9 @@ async function memory(dir: string, text: string, label: string, serverNodeOption
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isccc-bench-'));
 try {
   const examples = fs.readdirSync(EXAMPLES).filter((e) => fs.existsSync(path.join(EXAMPLES, e, 'manifest.isccc.yaml')));
-  console.log(`median of ${EDITS} edits after ${WARMUP} warm-up edits, edit → publishDiagnostics (isccc debounce 0 ms; the editor default is 150 ms)`);
+  console.log(
+    `edit → publishDiagnostics, median of ${EDITS} edits after ${WARMUP} warm-up edits, and of the first ${FIRST} (isccc debounce 0 ms; the editor default is 150 ms)`,
+  );
   const big = generated(path.join(EXAMPLES, examples[0]!, 'manifest.isccc.yaml'), 5000);
   fs.cpSync(path.join(EXAMPLES, examples[0]!), dir, { recursive: true });
   await measure(`generated (${big.split('\n').length} lines)`, path.join(dir, 'big.isccc.yaml'), big, dir);

@@ -13,7 +13,7 @@ import { SERVER_NODE_OPTIONS } from './protocol.js';
 import { startServer } from './start-server.js';
 
 if (!isMainThread && (workerData as { role?: unknown } | null)?.role === EVALUATION_THREAD) {
-  parentPort!.on('message', (job: EvaluationJob) => parentPort!.postMessage(answer(job)));
+  parentPort!.on('message', (job: EvaluationJob) => answer(job, (message) => parentPort!.postMessage(message)));
 } else {
   // Before the evaluation thread starts: it takes the process's V8 flags as they are when it is created.
   for (const option of SERVER_NODE_OPTIONS) if (!process.execArgv.includes(option)) v8.setFlagsFromString(option);

@@ -6,8 +6,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Finding, loadRulebookFiles, parseManifest, type Rule } from '@isccc/rules';
+import { evidenceIndex, type Finding, loadRulebookFiles, parseManifest, type Rule } from '@isccc/rules';
 import { Evaluator } from '../src/documents/evaluator.js';
+import { evidenceRootOf } from '../src/documents/evidence-root.js';
 import { DocumentSymbolRequest } from 'vscode-languageserver-protocol/node';
 import { closeExample, copyExample, EXAMPLES, locate, messageOf, REPO, SERVER, TestClient } from './support/client.js';
 
@@ -78,6 +79,50 @@ describe('evaluation thread', function () {
     const result = await newer;
     assert.ok('evaluation' in result);
     assert.equal(staffFinding(result.evaluation.findings).status, 'pass');
+  });
+
+  it('answers a manifest on disk with its evaluation first and its evidence root after it, the root isccc packet prints', async function () {
+    evaluator = new Evaluator(SERVER, (where, error) => logs.push(`${where}: ${String(error)}`));
+    const text = fs.readFileSync(FILE, 'utf8');
+    const result = await evaluator.evaluate({
+      uri: 'file:///e.isccc.yaml',
+      manifest,
+      workspaceDir: path.dirname(FILE),
+      evidenceOf: { file: FILE, text },
+      generation: 1,
+      workspaceRules: [],
+    });
+    assert.ok('evaluation' in result && result.evidence, JSON.stringify(result).slice(0, 300));
+    // The evaluation read the evidence files the root is made from: the one check of them serves both.
+    assert.equal(result.evaluation.evidenceFilesChecked, true);
+    const evidence = await result.evidence;
+    assert.deepEqual(evidence, evidenceRootOf(manifest, FILE, text));
+    assert.ok(evidence && 'root' in evidence, JSON.stringify(evidence));
+    assert.equal(evidence.root, evidenceIndex({ manifest, manifestFile: FILE }).root);
+    assert.equal(evidence.files, manifest.evidence.length + 1);
+    assert.deepEqual(logs, []);
+  });
+
+  it('makes no evidence root for a job cancelled after its evaluation, and takes the next job', async function () {
+    evaluator = new Evaluator(SERVER, () => undefined);
+    const text = fs.readFileSync(FILE, 'utf8');
+    const request = {
+      uri: 'file:///f.isccc.yaml',
+      manifest,
+      workspaceDir: path.dirname(FILE),
+      evidenceOf: { file: FILE, text },
+      generation: 1,
+      workspaceRules: [],
+    };
+    const first = await evaluator.evaluate(request);
+    assert.ok('evaluation' in first && first.evidence);
+    // A newer edit of the document comes before the root does.
+    evaluator.cancel(request.uri);
+    const root = await first.evidence;
+    assert.ok(root === undefined || 'root' in root, `the root of a cancelled job is none (or made before the cancel): ${JSON.stringify(root)}`);
+    const next = await evaluator.evaluate(request);
+    assert.ok('evaluation' in next && next.evidence);
+    assert.ok('root' in ((await next.evidence) ?? {}));
   });
 
   it('stops an evaluation at its deadline: the checks still running are findings, not a stuck thread', async function () {

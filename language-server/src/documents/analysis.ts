@@ -210,8 +210,11 @@ export class AnalysisCache {
     return entry?.analysis === analysis && entry.evaluationKey === this.evaluationKey() && (!!analysis.evaluation || !!analysis.failure);
   }
 
-  /** An evaluation (from the evaluation thread) for the analysis, made with `key`, and the evidence root it came with. */
-  attach(analysis: ManifestAnalysis, key: string, result: ({ evaluation: Evaluation } | { failure: string }) & { evidence?: EvidenceRootState }): void {
+  /**
+   * An evaluation (from the evaluation thread) for the analysis, made with `key`; `rootToCome`: its evidence root
+   * follows (see {@link attachEvidence}).
+   */
+  attach(analysis: ManifestAnalysis, key: string, result: { evaluation: Evaluation } | { failure: string }, rootToCome: boolean): void {
     if ('evaluation' in result) {
       analysis.evaluation = withRanges(analysis, result.evaluation);
       delete analysis.failure;
@@ -220,10 +223,14 @@ export class AnalysisCache {
       analysis.failure = result.failure;
     }
     // A thread that stopped before answering leaves no root: say why rather than compute forever.
-    if (result.evidence) analysis.evidence = result.evidence;
-    else if ('failure' in result && evidenceSource(analysis)) analysis.evidence = { failure: result.failure };
+    if (!rootToCome && 'failure' in result && evidenceSource(analysis)) analysis.evidence = { failure: result.failure };
     const entry = this.entries.get(analysis.uri);
     if (entry?.analysis === analysis) entry.evaluationKey = key;
+  }
+
+  /** The evidence root the evaluation thread made after the analysis's evaluation (none: the job was cancelled first). */
+  attachEvidence(analysis: ManifestAnalysis, evidence: EvidenceRootState | undefined): void {
+    if (evidence) analysis.evidence = evidence;
   }
 
   /** The document parsed and, for a manifest, evaluated: a missing evaluation is made here, within a deadline. */

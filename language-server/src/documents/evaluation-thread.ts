@@ -2,11 +2,15 @@
  * The server's evaluation thread: runs the rulebook over a manifest off the request path, with the rule budget,
  * the job's cancellation flag (a newer edit) and its deadline. It keeps, per document, what the last evaluation
  * found (facts and outcomes), so an edit re-runs only the checks whose facts it changed; and per rulebook
- * generation, the workspace's rules over the shipped ones (each check compiled once). With the evaluation it
- * computes the manifest's evidence root (it reads the same evidence files, whose digests the evaluation just made).
+ * generation, the workspace's rules over the shipped ones (each check compiled once). After the evaluation, which it
+ * answers first so that diagnostics never wait for it, it computes the manifest's evidence root from the evidence
+ * checks the evaluation just made.
  */
+import path from 'node:path';
 import {
   CANCELLED,
+  checkEvidenceFiles,
+  type EvidenceCheck,
   type Evaluation,
   evaluate,
   EvaluationMemo,
@@ -47,16 +51,24 @@ let rulebook: Rulebook = shipped;
 const memos = new Map<string, EvaluationMemo>();
 const MAX_MEMOS = 64;
 
-export type EvaluationAnswer = ({ id: number; evaluation: Evaluation } | { id: number; failure: string }) & { evidence?: EvidenceRootState };
-
-export function answer(job: EvaluationJob): EvaluationAnswer {
-  const answered = evaluateJob(job);
-  // A cancelled job's answer is dropped: no file is read for it.
-  if (!job.evidenceOf || Atomics.load(new Int32Array(job.cancel), 0) === CANCELLED) return answered;
-  return { ...answered, evidence: evidenceRootOf(job.manifest, job.evidenceOf.file, job.evidenceOf.text) };
+export type EvaluationAnswer = { id: number; evaluation: Evaluation } | { id: number; failure: string };
+/** The second answer to a job with `evidenceOf`: the evidence root, or none when the job was cancelled before it. */
+export interface EvidenceAnswer {
+  id: number;
+  evidence?: EvidenceRootState;
 }
 
-function evaluateJob(job: EvaluationJob): EvaluationAnswer {
+/** Answers a job: the evaluation, then, for a manifest on disk, its evidence root. */
+export function answer(job: EvaluationJob, post: (answer: EvaluationAnswer | EvidenceAnswer) => void): void {
+  const { answered, evidence } = evaluateJob(job);
+  post(answered);
+  if (!job.evidenceOf) return;
+  // A cancelled job's root is not made: no file is read for it.
+  const cancelled = Atomics.load(new Int32Array(job.cancel), 0) === CANCELLED;
+  post({ id: job.id, ...(!cancelled && { evidence: evidenceRootOf(job.manifest, job.evidenceOf.file, job.evidenceOf.text, evidence) }) });
+}
+
+function evaluateJob(job: EvaluationJob): { answered: EvaluationAnswer; evidence?: EvidenceCheck[] } {
   try {
     if (job.generation !== generation) {
       rulebook = job.workspaceRules ? overlayRulebook(shipped, { edition: shipped.edition, rules: job.workspaceRules, files: [] }) : shipped;
@@ -67,6 +79,9 @@ function evaluateJob(job: EvaluationJob): EvaluationAnswer {
     memo ??= new EvaluationMemo();
     memos.set(job.uri, memo);
     if (memos.size > MAX_MEMOS) memos.delete(memos.keys().next().value!);
+    // The evaluation and the evidence root read the same files in the same folder: checked once, for both.
+    const shared = job.workspaceDir !== undefined && job.evidenceOf !== undefined && path.dirname(path.resolve(job.evidenceOf.file)) === job.workspaceDir;
+    const evidence = shared ? checkEvidenceFiles(job.manifest.evidence, job.workspaceDir!, job.asOf ?? job.manifest.application.asOf) : undefined;
     const evaluation = evaluate({
       manifest: job.manifest,
       catalog,
@@ -74,13 +89,14 @@ function evaluateJob(job: EvaluationJob): EvaluationAnswer {
       ...(job.target ? { target: job.target } : {}),
       ...(job.asOf ? { asOf: job.asOf } : {}),
       ...(job.workspaceDir ? { workspaceDir: job.workspaceDir } : {}),
+      ...(evidence ? { evidence } : {}),
       docsBase,
       memo,
       cancel: new Int32Array(job.cancel),
       deadlineMs: job.deadlineMs,
     });
-    return { id: job.id, evaluation };
+    return { answered: { id: job.id, evaluation }, ...(evidence && { evidence }) };
   } catch (error) {
-    return { id: job.id, failure: error instanceof Error ? error.message : String(error) };
+    return { answered: { id: job.id, failure: error instanceof Error ? error.message : String(error) } };
   }
 }

@@ -1,17 +1,22 @@
 /**
  * Manifest evaluation off the request path: one worker thread (the server's own entry module, started in its
- * evaluation role) takes jobs one at a time. A newer edit of a document cancels its job (queued: dropped;
- * running: its flag is raised and the checks still to run stop at once). A job past its deadline is told to
- * stop the same way, and a thread that still does not answer is replaced. Where no thread can be started the
- * job runs in this thread, bounded by the same deadline.
+ * evaluation role) takes jobs one at a time. A job answers its evaluation first and, for a manifest on disk, its
+ * evidence root after it; the next job starts once both are in. A newer edit of a document cancels its job
+ * (queued: dropped; running: its flag is raised and the checks still to run stop at once). A job past its deadline
+ * is told to stop the same way, and a thread that still does not answer is replaced. Where no thread can be
+ * started the job runs in this thread, bounded by the same deadline.
  */
 import { Worker } from 'node:worker_threads';
 import { CANCELLED, type Evaluation, OUT_OF_TIME, type Rule } from '@isccc/rules';
-import { answer, type EvaluationAnswer, type EvaluationJob } from './evaluation-thread.js';
+import { answer, type EvaluationAnswer, type EvaluationJob, type EvidenceAnswer } from './evaluation-thread.js';
 import type { EvidenceRootState } from './evidence-root.js';
 
-/** An evaluation or why there is none, and (for a manifest on disk, whenever the thread answered) its evidence root. */
-export type EvaluationResult = (({ evaluation: Evaluation } | { failure: string }) & { evidence?: EvidenceRootState }) | { cancelled: true };
+/**
+ * An evaluation or why there is none; for a manifest on disk, its evidence root to come (none when the job was
+ * cancelled before it was made, a failure when the thread stopped first).
+ */
+export type EvaluationResult =
+  (({ evaluation: Evaluation } | { failure: string }) & { evidence?: Promise<EvidenceRootState | undefined> }) | { cancelled: true };
 
 export type EvaluationRequest = Omit<EvaluationJob, 'id' | 'cancel' | 'deadlineMs' | 'workspaceRules'> & { workspaceRules: Rule[] };
 
@@ -27,6 +32,8 @@ interface Pending {
   job: EvaluationJob;
   resolve: (result: EvaluationResult) => void;
   timer?: NodeJS.Timeout;
+  /** Set once the evaluation is delivered and its evidence root is still to come. */
+  evidence?: (state: EvidenceRootState | undefined) => void;
 }
 
 export class Evaluator {
@@ -75,7 +82,7 @@ export class Evaluator {
     const worker = this.thread();
     if (!worker) {
       // In this thread: the deadline is the evaluation's own (no timer can interrupt it here).
-      this.settle(pending, fromAnswer(answer(pending.job)));
+      answer(pending.job, (message) => this.answered(pending, message));
       return;
     }
     const { job } = pending;
@@ -92,11 +99,36 @@ export class Evaluator {
     worker.postMessage(sent);
   }
 
-  private settle(pending: Pending, result: EvaluationResult): void {
-    clearTimeout(pending.timer);
-    if (this.running === pending) this.running = undefined;
+  /** An answer of the running job: its evaluation (the root may follow), or its evidence root. */
+  private answered(pending: Pending, message: EvaluationAnswer | EvidenceAnswer): void {
+    if ('evaluation' in message || 'failure' in message) {
+      if (!pending.job.evidenceOf) return this.settle(pending, fromAnswer(message));
+      const evidence = new Promise<EvidenceRootState | undefined>((resolve) => (pending.evidence = resolve));
+      this.deliver(pending, { ...fromAnswer(message), evidence });
+    } else if (pending.evidence) {
+      this.finish(pending, () => pending.evidence!(message.evidence));
+    } else {
+      this.settle(pending, { failure: 'the evaluation thread answered an evidence root before the evaluation' });
+    }
+  }
+
+  private deliver(pending: Pending, result: EvaluationResult): void {
     const cancelled = Atomics.load(new Int32Array(pending.job.cancel), 0) === CANCELLED;
     pending.resolve(cancelled ? { cancelled: true } : result);
+  }
+
+  /** The job ends with `result`; when its evaluation was delivered already, a failure stands for the root it did not get. */
+  private settle(pending: Pending, result: EvaluationResult): void {
+    this.finish(pending, () => {
+      if (!pending.evidence) this.deliver(pending, result);
+      else pending.evidence('failure' in result ? { failure: result.failure } : undefined);
+    });
+  }
+
+  private finish(pending: Pending, resolve: () => void): void {
+    clearTimeout(pending.timer);
+    if (this.running === pending) this.running = undefined;
+    resolve();
     this.pump();
   }
 
@@ -114,8 +146,8 @@ export class Evaluator {
       });
       worker.stdout.resume();
       worker.stderr.on('data', (chunk: Buffer) => this.log('evaluation thread', chunk.toString()));
-      worker.on('message', (message: EvaluationAnswer) => {
-        if (this.running?.job.id === message.id) this.settle(this.running, fromAnswer(message));
+      worker.on('message', (message: EvaluationAnswer | EvidenceAnswer) => {
+        if (this.running?.job.id === message.id) this.answered(this.running, message);
       });
       worker.on('error', (error) => {
         this.log('evaluation thread', error);
@@ -142,7 +174,6 @@ export class Evaluator {
   }
 }
 
-function fromAnswer(message: EvaluationAnswer): EvaluationResult {
-  const evidence = message.evidence ? { evidence: message.evidence } : {};
-  return 'evaluation' in message ? { evaluation: message.evaluation, ...evidence } : { failure: message.failure, ...evidence };
+function fromAnswer(message: EvaluationAnswer): { evaluation: Evaluation } | { failure: string } {
+  return 'evaluation' in message ? { evaluation: message.evaluation } : { failure: message.failure };
 }

@@ -27,11 +27,14 @@ export type EvidenceRootState =
 
 const TAKEN = new Set([...GENERATED_FILES, ...INDEX_FILES]);
 
-/** The evidence root of `manifest` (parsed from `text`) as `isccc packet` would compute it once `text` is saved to `file`. */
-export function evidenceRootOf(manifest: Manifest, file: string, text: string): EvidenceRootState {
+/**
+ * The evidence root of `manifest` (parsed from `text`) as `isccc packet` would compute it once `text` is saved to `file`;
+ * `checks`: its evidence as the evaluation of the same job found it in the file's folder.
+ */
+export function evidenceRootOf(manifest: Manifest, file: string, text: string, checks?: EvidenceCheck[]): EvidenceRootState {
   try {
     const unsaved = !savedAs(file, text);
-    const index = evidenceIndex({ manifest, manifestFile: file, ...(unsaved ? { manifestText: text } : {}) });
+    const index = evidenceIndex({ manifest, manifestFile: file, ...(unsaved ? { manifestText: text } : {}), ...(checks ? { checks } : {}) });
     const problems: EvidenceRootProblem[] = index.problems.map((p) => ({
       index: p.index,
       path: p.entry.path,

@@ -73,10 +73,14 @@ export class Validator {
         })
         .then((result) => {
           if ('cancelled' in result) return;
-          cache.attach(analysis, key, result);
+          cache.attach(analysis, key, result, result.evidence !== undefined);
+          const current = (): boolean => documents.get(uri)?.version === analysis.document.version;
+          void result.evidence?.then((evidence) => {
+            cache.attachEvidence(analysis, evidence);
+            if (current()) this.onEvidence?.(uri);
+          });
           // Only the version still open, evaluated with the rulebook and settings still in force, is shown.
-          if (documents.get(uri)?.version !== analysis.document.version) return;
-          this.onEvidence?.(uri);
+          if (!current()) return;
           if (cache.evaluationKey() === key) this.publish(analysis);
           // The rulebook, settings or files changed meanwhile (perhaps not this manifest's: a change re-checks only
           // the manifests it concerns, and this one was evaluating): evaluate this version again, never leave it unshown.

@@ -62,6 +62,11 @@ export interface EvaluateOptions {
   asOf?: string;
   /** The manifest's folder: evidence paths resolve inside it. Omit to skip opening evidence files. */
   workspaceDir?: string;
+  /**
+   * The manifest's evidence as `checkEvidenceFiles` found it just now in `workspaceDir` on this as-of date, for a
+   * caller that also needs the checks (an editor indexing the same files for the evidence root): they are not made again.
+   */
+  evidence?: EvidenceCheck[];
   /** Base for rule documentation links; defaults to the doc pages shipped in this package. */
   docsBase?: string;
   /** What one rule check may spend (steps, cells of values built, milliseconds); see {@link DEFAULT_LIMITS}. */
@@ -99,7 +104,7 @@ export function evaluate(options: EvaluateOptions): Evaluation {
   const drClass = options.target?.drClass ?? manifest.application.drClass;
   if (base.category === 'disaster-recovery' && drClass) base.drClass = drClass;
   const asOf = options.asOf ?? manifest.application.asOf;
-  const evidence = options.workspaceDir ? checkEvidenceFiles(manifest.evidence, options.workspaceDir, asOf) : null;
+  const evidence = options.workspaceDir ? (options.evidence ?? checkEvidenceFiles(manifest.evidence, options.workspaceDir, asOf)) : null;
   const supporting = supportIndex(manifest, evidence);
   const context: LevelContext = {
     catalog,

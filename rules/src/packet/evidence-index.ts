@@ -22,6 +22,8 @@ export interface EvidenceIndexOptions {
   manifestFile: string;
   /** The manifest's text when it differs from the file (an editor's unsaved buffer). */
   manifestText?: string;
+  /** The listed documents as `checkEvidenceFiles` found them just now in the manifest's folder (an evaluation's): not checked again. */
+  checks?: EvidenceCheck[];
 }
 
 /**
@@ -37,7 +39,7 @@ export function evidenceIndex(options: EvidenceIndexOptions): EvidenceIndex {
   const manifestPath = path.basename(options.manifestFile);
   entries.set(manifestPath, { path: manifestPath, sha256: crypto.createHash('sha256').update(bytes).digest('hex'), size: bytes.length });
   const problems: EvidenceCheck[] = [];
-  for (const check of checkEvidenceFiles(options.manifest.evidence, dir, options.manifest.application.asOf)) {
+  for (const check of options.checks ?? checkEvidenceFiles(options.manifest.evidence, dir, options.manifest.application.asOf)) {
     if (!check.actual) {
       problems.push(check);
       continue;

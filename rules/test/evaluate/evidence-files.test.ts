@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { evaluate } from '../../src/evaluate/evaluate.js';
+import { checkEvidenceFiles } from '../../src/evaluate/evidence-files.js';
+import { evidenceIndex } from '../../src/packet/evidence-index.js';
 import { loadManifestFile } from '../../src/manifest/load.js';
 import { packageRoot } from '../../src/paths.js';
 
@@ -41,5 +43,24 @@ describe('evidence files on disk', () => {
     } finally {
       fs.rmSync(path.join(dir, '..', `${path.basename(dir)}-other-name.md`), { force: true });
     }
+  });
+
+  it('gives the same evaluation and evidence index from checks made once for both as each makes for itself', () => {
+    const file = path.join(dir, 'manifest.isccc.yaml');
+    const { manifest } = loadManifestFile(file);
+    assert.ok(manifest);
+    // One document changed, one gone: the checks carry problems, not only passes.
+    fs.appendFileSync(path.join(dir, 'evidence', 'office-lease.md'), 'changed');
+    fs.rmSync(path.join(dir, 'evidence', 'audit-2024.md'));
+    const checks = checkEvidenceFiles(manifest.evidence, dir, manifest.application.asOf);
+    assert.deepEqual(
+      checks.filter((c) => c.problem).map((c) => [c.entry.path, c.problem]),
+      [
+        ['evidence/office-lease.md', 'hash-mismatch'],
+        ['evidence/audit-2024.md', 'missing'],
+      ],
+    );
+    assert.deepEqual(evaluate({ manifest, workspaceDir: dir, evidence: checks }), evaluate({ manifest, workspaceDir: dir }));
+    assert.deepEqual(evidenceIndex({ manifest, manifestFile: file, checks }), evidenceIndex({ manifest, manifestFile: file }));
   });
 });
