@@ -1,8 +1,9 @@
 // What the build does after `tsc -b` (`npm run build`, and the bootstrap before tests, demo and benchmarks):
 // 1. the precompiled catalog, rulebook and schema validators of @isccc/rules (rules/dist/generated/);
-// 2. `isccc check` as one ES module (workers/cli/dist/check.bundle.js, with a source map), so the command starts
-//    without resolving and loading some hundred modules. The CLI uses the bundle only while every file it was
-//    built from is unchanged (check.bundle.inputs.json); otherwise it loads the compiled modules as they are.
+// 2. `isccc check` as one script (workers/cli/dist/check.bundle.cjs, with a source map) and V8's code cache of it
+//    (check.bundle.cache), so the command starts without resolving and loading some hundred modules or compiling
+//    what it runs. The CLI uses the bundle only while every file it was built from is unchanged
+//    (check.bundle.inputs.json); otherwise it loads the compiled modules as they are.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,22 +13,35 @@ execFileSync(process.execPath, ['rules/dist/src/precompiled/build.js'], { stdio:
 
 const outdir = 'workers/cli/dist';
 const commands = path.join(outdir, 'src', 'commands');
-const result = await esbuild.build({
-  // The command, and the module of its worker threads (several manifests are checked on all cores).
-  entryPoints: { 'check.bundle': path.join(commands, 'check.js'), 'check-worker.bundle': path.join(commands, 'check-worker.js') },
+const common = {
   outdir,
   bundle: true,
   platform: 'node',
-  format: 'esm',
   target: 'node20',
   sourcemap: 'linked',
   metafile: true,
   logLevel: 'warning',
-  // Bundled CommonJS (yaml) requires Node built-ins through `require`.
-  banner: { js: "import { createRequire as __isccc_createRequire } from 'node:module'; const require = __isccc_createRequire(import.meta.url);" },
   // Loaded on demand only (rule files given with --rules, regular expressions, schema compilation, JUnit).
   external: ['feelin', 're2js', 'ajv', 'ajv-formats', 'xmlbuilder2', 'tinyglobby'],
+};
+// The command as a CommonJS script, which V8 can start from a code cache (ES modules it cannot, in Node 20).
+const command = await esbuild.build({
+  ...common,
+  entryPoints: { 'check.bundle': path.join(commands, 'check.js') },
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  define: { 'import.meta.url': '__isccc_module_url' },
+  banner: { js: "var __isccc_module_url = require('node:url').pathToFileURL(__filename).href;" },
 });
+// The module of its worker threads (several manifests are checked on all cores).
+const worker = await esbuild.build({
+  ...common,
+  entryPoints: { 'check-worker.bundle': path.join(commands, 'check-worker.js') },
+  format: 'esm',
+  // Bundled CommonJS (yaml) requires Node built-ins through `require`.
+  banner: { js: "import { createRequire as __isccc_createRequire } from 'node:module'; const require = __isccc_createRequire(import.meta.url);" },
+});
+const result = { metafile: { inputs: { ...command.metafile.inputs, ...worker.metafile.inputs } } };
 const inputs = Object.fromEntries(
   Object.keys(result.metafile.inputs)
     .sort()
@@ -37,4 +51,10 @@ const inputs = Object.fromEntries(
     }),
 );
 fs.writeFileSync(path.join(outdir, 'check.bundle.inputs.json'), `${JSON.stringify({ inputs }, null, 1)}\n`);
-console.error(`build: ${outdir}/check.bundle.js and check-worker.bundle.js from ${Object.keys(inputs).length} modules`);
+console.error(`build: ${outdir}/check.bundle.cjs and check-worker.bundle.js from ${Object.keys(inputs).length} modules`);
+// Its code cache, made by checking every example, so the cache holds what a check runs.
+const examples = fs
+  .readdirSync('examples')
+  .map((example) => path.join('examples', example, 'manifest.isccc.yaml'))
+  .filter((manifest) => fs.existsSync(manifest));
+execFileSync(process.execPath, [path.join(outdir, 'src', 'code-cache.js'), ...examples], { stdio: 'inherit' });

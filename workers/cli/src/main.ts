@@ -2,7 +2,7 @@
  * `isccc`: one command over the whole toolkit. Each subcommand lives in its own module and is loaded only when
  * called, so `isccc check` never loads the engine and `isccc run` never loads an engine client.
  */
-import { freshBundle } from './bundled.js';
+import { freshBundle, loadBundle } from './bundled.js';
 import type * as CheckModule from './commands/check.js';
 import { type Io, isUsageError } from './io.js';
 
@@ -13,7 +13,10 @@ type Command = (argv: string[], io: Io) => Promise<number>;
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   check: {
     summary: 'check manifests against the standard (isccc check --help)',
-    load: async () => ((await import(freshBundle('check.bundle') ?? './commands/check.js')) as typeof CheckModule).checkCommand,
+    load: async () => {
+      const bundle = freshBundle('check.bundle');
+      return ((bundle ? loadBundle(bundle).exports : await import('./commands/check.js')) as typeof CheckModule).checkCommand;
+    },
   },
   run: {
     summary: 'run a whole certification case on the embedded engine (isccc run --help)',

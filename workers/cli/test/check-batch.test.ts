@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { codeCacheOf, freshBundle, loadBundle } from '../src/bundled.js';
 import { BIN, isccc, L3_PASS, repoRoot } from './helpers.js';
 import { descendants, parseXml } from './xml.js';
 
@@ -101,13 +102,32 @@ describe('isccc check as bundled by the build', function () {
   this.timeout(60_000);
 
   it('answers exactly as the compiled modules do (ISCCC_NO_BUNDLE=1), in every format', () => {
-    assert.ok(fs.existsSync(path.join(path.dirname(BIN), '..', 'dist', 'check.bundle.js')), 'npm run build made the bundle');
+    assert.ok(freshBundle('check.bundle'), 'npm run build made the bundle of today’s compiled modules');
     for (const format of ['text', 'json', 'sarif', 'junit']) {
       const bundled = run(['check', L3_PASS, '--level', '2', '--format', format]);
       const modules = run(['check', L3_PASS, '--level', '2', '--format', format], { ISCCC_NO_BUNDLE: '1' });
       assert.equal(bundled.code, 1, format);
       assert.equal(bundled.out, modules.out, format);
       assert.equal(bundled.err, modules.err, format);
+    }
+  });
+
+  it('starts from the code cache the build made, which this Node takes', () => {
+    const bundle = freshBundle('check.bundle')!;
+    assert.ok(fs.existsSync(codeCacheOf(bundle)), 'npm run build made the code cache');
+    assert.equal(loadBundle(bundle).cached, true, 'V8 took the code cache');
+    // A cache of other code is refused, not run: the bundle compiles as any script and still works.
+    // Beside the bundle, where it finds the packages it reads its data from.
+    const other = path.join(path.dirname(bundle), `check.bundle-test-${process.pid}.cjs`);
+    fs.writeFileSync(other, `${fs.readFileSync(bundle, 'utf8')}\n// another build`);
+    fs.copyFileSync(codeCacheOf(bundle), codeCacheOf(other));
+    try {
+      const loaded = loadBundle(other);
+      assert.equal(loaded.cached, false);
+      assert.equal(typeof loaded.exports.checkCommand, 'function');
+    } finally {
+      fs.rmSync(other, { force: true });
+      fs.rmSync(codeCacheOf(other), { force: true });
     }
   });
 });

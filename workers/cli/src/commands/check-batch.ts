@@ -91,7 +91,7 @@ function inThisThread(files: string[], settings: CheckSettings): ManifestResult[
 /** The worker threads' module: the bundled one beside the check bundle when this runs from it, else the compiled one. */
 function workerModule(): URL {
   const bundled = new URL('./check-worker.bundle.js', import.meta.url);
-  if (import.meta.url.endsWith('/check.bundle.js') && fs.existsSync(bundled)) return bundled;
+  if (import.meta.url.endsWith('/check.bundle.cjs') && fs.existsSync(bundled)) return bundled;
   return new URL('./check-worker.js', import.meta.url);
 }
 
