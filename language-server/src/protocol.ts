@@ -102,7 +102,8 @@ export const EvidenceRootRequest = new RequestType<DocumentParams, EvidenceRoot 
 /**
  * Node options a client starts the server with (`node --optimize-for-size …/server.js --stdio`). After 200
  * manifests the server holds about 22 MB of live objects, yet without the option V8 let its heaps grow to 165 MB
- * of RSS before collecting; with it 114 MB, at the same edit latency (`npm run bench`). A server started without
- * them sets them itself as it starts, which gets most of that (the young generation is sized before any code runs).
+ * of RSS before collecting; with it 114 MB, at an edit latency the same within the noise (`npm run bench`). A
+ * server started without them sets them itself as it starts, which gets most of that (the young generation is
+ * sized before any code runs).
  */
 export const SERVER_NODE_OPTIONS: readonly string[] = ['--optimize-for-size'];
