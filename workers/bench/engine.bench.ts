@@ -125,7 +125,7 @@ const [inMemory, persisted, baseline] = (await medians(variants)) as [number, nu
 fs.rmSync(tmp, { recursive: true, force: true });
 for (const [i, v] of variants.entries()) console.log(`  ${v.label.padEnd(58)} ${[inMemory, persisted, baseline][i]!.toFixed(1).padStart(8)} ms`);
 console.log(
-  `  → the case folder adds ${(persisted - inMemory).toFixed(1)} ms per case; handlers and rules take ${(inMemory - baseline).toFixed(1)} ms of a case`,
+  `  → ratio ${(inMemory / baseline).toFixed(2)}× the baseline; the case folder adds ${(persisted - inMemory).toFixed(1)} ms per case; handlers and rules take ${(inMemory - baseline).toFixed(1)} ms of a case`,
 );
 
 console.log(`\nthroughput, ${CASES} sequential cases:`);
