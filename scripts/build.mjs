@@ -41,9 +41,8 @@ const worker = await esbuild.build({
   // Bundled CommonJS (yaml) requires Node built-ins through `require`.
   banner: { js: "import { createRequire as __isccc_createRequire } from 'node:module'; const require = __isccc_createRequire(import.meta.url);" },
 });
-const result = { metafile: { inputs: { ...command.metafile.inputs, ...worker.metafile.inputs } } };
 const inputs = Object.fromEntries(
-  Object.keys(result.metafile.inputs)
+  Object.keys({ ...command.metafile.inputs, ...worker.metafile.inputs })
     .sort()
     .map((input) => {
       const stat = fs.statSync(input);

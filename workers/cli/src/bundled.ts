@@ -7,7 +7,7 @@
  * V8 does not accept (another Node version or V8 flags, a bundle built again) costs only the compilation it saves.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
+import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
@@ -63,7 +63,8 @@ function compileBundle(bundle: string, useCache: boolean): LoadedBundle {
   } catch {
     // no cache: compiled as any script
   }
-  const script = new vm.Script(wrap(fs.readFileSync(bundle, 'utf8')), {
+  // Node's CommonJS wrapper, so the bundle sees `require`, `module` and `__filename` as a required file does.
+  const script = new vm.Script(Module.wrap(fs.readFileSync(bundle, 'utf8')), {
     filename: bundle,
     ...(cachedData && { cachedData }),
     // The bundle imports some libraries only when a run needs them (feelin for --rules, ajv, xmlbuilder2…).
@@ -73,9 +74,4 @@ function compileBundle(bundle: string, useCache: boolean): LoadedBundle {
   const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
   run(module.exports, createRequire(bundle), module, bundle, path.dirname(bundle));
   return { exports: module.exports, cached: cachedData !== undefined && !script.cachedDataRejected, cacheData: () => script.createCachedData() };
-}
-
-/** Node's CommonJS wrapper, so the bundle sees `require`, `module` and `__filename` as a required file does. */
-function wrap(source: string): string {
-  return `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
 }
